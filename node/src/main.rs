@@ -1,0 +1,13 @@
+//! `plaza-node`: a full node and validator of the Plaza social ledger.
+#![warn(missing_docs)]
+
+mod benchmarking;
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

@@ -1,0 +1,9 @@
+//! Every pallet's `Config` for the Plaza runtime, and the parameters they are built from.
+
+mod consensus;
+mod monetary;
+mod system;
+
+pub use consensus::*;
+pub use monetary::*;
+pub use system::*;
