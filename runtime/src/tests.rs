@@ -1,0 +1,112 @@
+//! Checks of the runtime's own choices: its genesis presets, fee schedule and block limits.
+
+use frame_support::{
+	dispatch::DispatchClass,
+	traits::Get,
+	weights::{constants::ExtrinsicBaseWeight, WeightToFee as _},
+};
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::BuildStorage;
+
+use crate::{
+	configs::{RuntimeBlockLength, RuntimeBlockWeights, WeightToFee},
+	constants::currency::*,
+	genesis_config_presets::{get_preset, preset_names, DEV_ENDOWMENT},
+	Aura, Balance, Balances, Grandpa, Runtime, RuntimeGenesisConfig,
+};
+
+/// The state a preset builds, as the node builds it: the preset patched over the defaults.
+fn genesis_storage(preset: &str) -> sp_io::TestExternalities {
+	let patch = get_preset(&PresetId::from(preset)).expect("the preset exists");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	sc_chain_spec::json_merge(&mut config, serde_json::from_slice(&patch).unwrap());
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
+	config.build_storage().unwrap().into()
+}
+
+#[test]
+fn both_presets_are_listed() {
+	let names = preset_names();
+	assert_eq!(names, vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]);
+	assert!(get_preset(&PresetId::from("no-such-preset")).is_none());
+}
+
+#[test]
+fn dev_genesis_has_alice_as_sole_validator_and_sudo() {
+	genesis_storage(DEV_RUNTIME_PRESET).execute_with(|| {
+		let aura = pallet_aura::Authorities::<Runtime>::get();
+		assert_eq!(aura.into_inner(), vec![Sr25519Keyring::Alice.public().into()]);
+		assert_eq!(Grandpa::grandpa_authorities(), vec![(Ed25519Keyring::Alice.public().into(), 1)]);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
+		assert_eq!(Aura::slot_duration(), crate::SLOT_DURATION);
+	});
+}
+
+#[test]
+fn local_genesis_has_three_validators() {
+	genesis_storage(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let aura = pallet_aura::Authorities::<Runtime>::get().into_inner();
+		let expected: Vec<_> = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+			.iter()
+			.map(|k| k.public().into())
+			.collect();
+		assert_eq!(aura, expected);
+		let grandpa: Vec<_> = Grandpa::grandpa_authorities().into_iter().map(|(id, _)| id).collect();
+		let expected: Vec<_> = [Ed25519Keyring::Alice, Ed25519Keyring::Bob, Ed25519Keyring::Charlie]
+			.iter()
+			.map(|k| k.public().into())
+			.collect();
+		assert_eq!(grandpa, expected);
+	});
+}
+
+#[test]
+fn development_accounts_are_endowed() {
+	genesis_storage(DEV_RUNTIME_PRESET).execute_with(|| {
+		let endowed = Sr25519Keyring::iter()
+			.filter(|k| !matches!(k, Sr25519Keyring::One | Sr25519Keyring::Two))
+			.collect::<Vec<_>>();
+		assert_eq!(endowed.len(), 12);
+		for who in &endowed {
+			assert_eq!(Balances::free_balance(who.to_account_id()), DEV_ENDOWMENT);
+		}
+		assert_eq!(Balances::total_issuance(), DEV_ENDOWMENT * endowed.len() as u128);
+		assert_eq!(Balances::free_balance(Sr25519Keyring::One.to_account_id()), 0);
+	});
+}
+
+#[test]
+fn existential_deposit_is_the_price_of_one_storage_item() {
+	assert_eq!(EXISTENTIAL_DEPOSIT, deposit(1, 0));
+	assert_eq!(EXISTENTIAL_DEPOSIT, PLZ / 100);
+	assert_eq!(
+		<<Runtime as pallet_balances::Config>::ExistentialDeposit as Get<Balance>>::get(),
+		EXISTENTIAL_DEPOSIT
+	);
+	assert_eq!(deposit(2, 100), 2 * DEPOSIT_PER_ITEM + 100 * DEPOSIT_PER_BYTE);
+}
+
+#[test]
+fn a_base_weight_transaction_pays_the_base_fee() {
+	let base = ExtrinsicBaseWeight::get();
+	assert_eq!(WeightToFee::weight_to_fee(&base), BASE_TRANSACTION_FEE);
+	// Linear in reference time, up to the rounding of the coefficient's fractional part (a
+	// Perbill): a planck per billion.
+	let ten_times = WeightToFee::weight_to_fee(&(base * 10));
+	assert!(ten_times.abs_diff(10 * BASE_TRANSACTION_FEE) <= 10, "fee of 10 base weights: {ten_times}");
+	assert_eq!(WeightToFee::weight_to_fee(&frame_support::weights::Weight::zero()), 0);
+}
+
+#[test]
+fn ordinary_transactions_get_three_quarters_of_a_block() {
+	let length = RuntimeBlockLength::get();
+	assert_eq!(*length.max.get(DispatchClass::Operational), 5 * 1024 * 1024);
+	assert_eq!(*length.max.get(DispatchClass::Normal), 5 * 1024 * 1024 * 3 / 4);
+
+	let weights = RuntimeBlockWeights::get();
+	let second = frame_support::weights::constants::WEIGHT_REF_TIME_PER_SECOND;
+	assert_eq!(weights.max_block.ref_time(), 2 * second);
+	let normal = weights.get(DispatchClass::Normal).max_total.unwrap();
+	assert_eq!(normal.ref_time(), 2 * second * 3 / 4);
+}
