@@ -1,0 +1,7 @@
+# Sourced by the scripts: where cargo builds. A target directory outside the checkout survives
+# fresh clones, so repeated runs (and CI on the same machine) reuse the build.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/plaza-target}"
+export PLAZA_NODE="$CARGO_TARGET_DIR/release/plaza-node"
+# With the target directory outside the checkout, the runtime's WASM builder needs to be told where
+# the workspace (and its Cargo.lock) is.
+export WASM_BUILD_WORKSPACE_HINT="${WASM_BUILD_WORKSPACE_HINT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what building and testing Plaza needs, skipping whatever is already there:
+# clang, libclang-dev and protobuf-compiler (Debian/Ubuntu packages), the WASM target that the
+# SDK's wasm builder uses (wasm32v1-none; wasm32-unknown-unknown with rust-src as fallback),
+# and, with --tests, the end-to-end tests' npm packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+with_tests=false
+[[ "${1:-}" == "--tests" ]] && with_tests=true
+
+log() { echo "[setup] $*" >&2; }
+
+as_root() {
+	if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+		log "need root to run: $*"; return 1
+	fi
+}
+
+missing=()
+command -v clang >/dev/null || missing+=(clang)
+command -v protoc >/dev/null || missing+=(protobuf-compiler)
+compgen -G "/usr/lib/llvm-*/lib/libclang*.so*" >/dev/null || compgen -G "/usr/lib/*/libclang*.so*" >/dev/null \
+	|| missing+=(libclang-dev)
+if ((${#missing[@]})); then
+	log "installing ${missing[*]}"
+	as_root apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+command -v cargo >/dev/null || { log "Rust is not installed: see https://rustup.rs"; exit 1; }
+installed_targets=$(rustup target list --installed)
+if ! grep -qx wasm32v1-none <<<"$installed_targets"; then
+	log "adding the wasm32v1-none target"
+	if ! rustup target add wasm32v1-none; then
+		log "wasm32v1-none unavailable: falling back to wasm32-unknown-unknown with rust-src"
+		rustup target add wasm32-unknown-unknown
+		rustup component add rust-src
+	fi
+fi
+
+if $with_tests; then
+	command -v node >/dev/null || { log "Node.js 20 or newer is needed for the end-to-end tests"; exit 1; }
+	if [[ ! -d tests/node_modules ]] || [[ tests/package-lock.json -nt tests/node_modules ]]; then
+		log "installing the end-to-end tests' npm packages"
+		(cd tests && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+fi

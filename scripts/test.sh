@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test: the Rust unit tests, then the end-to-end tests against the real plaza-node
+# binary (release build, real WASM runtime) with @polkadot/api.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+scripts/setup.sh --tests
+
+# One release build serves both: the unit tests reuse the node's compiled dependencies.
+cargo build --release --locked --workspace
+cargo test --release --locked --workspace
+
+(cd tests && npm test)
