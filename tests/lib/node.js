@@ -1,0 +1,128 @@
+// Starts and stops real `plaza-node` processes for the end-to-end tests.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The node binary: $PLAZA_NODE, or the release build in the shared cargo target directory. */
+export const NODE_BIN =
+  process.env.PLAZA_NODE ??
+  path.join(process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), '.cache', 'plaza-target'), 'release', 'plaza-node');
+
+/** A TCP port that was free a moment ago (the OS picks it). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A fresh temporary directory, removed by `cleanup()`. */
+export function tempDir(prefix) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `plaza-${prefix}-`));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Starts `plaza-node` with `args` on free RPC and p2p ports (loopback only, no telemetry,
+ * Prometheus or mDNS). Resolves once its RPC answers.
+ */
+export async function startNode({ name, args, basePath, rpcPort, p2pPort }) {
+  rpcPort ??= await freePort();
+  p2pPort ??= await freePort();
+  const fullArgs = [
+    ...args,
+    '--base-path', basePath,
+    '--rpc-port', String(rpcPort),
+    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    '--no-prometheus',
+    '--no-telemetry',
+    '--no-mdns',
+    '--name', name,
+  ];
+  const child = spawn(NODE_BIN, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = [];
+  const keep = (chunk) => {
+    log.push(chunk.toString());
+    if (log.length > 400) log.shift();
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+
+  const node = {
+    name,
+    child,
+    rpcPort,
+    p2pPort,
+    basePath,
+    wsUrl: `ws://127.0.0.1:${rpcPort}`,
+    httpUrl: `http://127.0.0.1:${rpcPort}`,
+    exited,
+    log: () => log.join(''),
+    rpc: (method, params = []) => rpcCall(node.httpUrl, method, params),
+    /** Stops the node with `signal` and waits for it to exit. */
+    async stop(signal = 'SIGINT') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`${name} exited with ${child.exitCode} before its RPC answered:\n${node.log()}`);
+    }
+    try {
+      await node.rpc('system_health');
+      return node;
+    } catch {
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`${name}'s RPC did not answer within 60 s:\n${node.log()}`);
+      }
+      await sleep(250);
+    }
+  }
+}
+
+/** One JSON-RPC call over HTTP. Rejects with the node's error message if it answers an error. */
+export async function rpcCall(url, method, params = []) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const body = await response.json();
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result;
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `probe` every second until it returns a truthy value; fails after `timeoutMs`. */
+export async function waitFor(what, probe, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(1000);
+  }
+}
+
+/** The number of the node's latest finalized block. */
+export async function finalizedNumber(node) {
+  const hash = await node.rpc('chain_getFinalizedHead');
+  const header = await node.rpc('chain_getHeader', [hash]);
+  return parseInt(header.number, 16);
+}
