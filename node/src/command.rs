@@ -1,9 +1,10 @@
 //! Runs the subcommand the command line asked for, or the node itself.
 
 use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE};
-use plaza_runtime::{Block, EXISTENTIAL_DEPOSIT};
+use plaza_runtime::{constants::SS58_PREFIX, Block, EXISTENTIAL_DEPOSIT};
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
+use sp_core::crypto::Ss58AddressFormat;
 use sp_keyring::Sr25519Keyring;
 
 use crate::{
@@ -49,6 +50,8 @@ impl SubstrateCli for Cli {
 
 /// Parses the command line and runs what it asks for.
 pub fn run() -> sc_cli::Result<()> {
+	// Addresses the node prints (`key generate`, `key inspect`, logs) use Plaza's SS58 prefix.
+	sp_core::crypto::set_default_ss58_version(Ss58AddressFormat::custom(SS58_PREFIX));
 	let cli = Cli::from_command_line();
 
 	match &cli.subcommand {
