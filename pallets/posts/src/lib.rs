@@ -1,0 +1,420 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+use alloc::vec::Vec;
+use frame_support::traits::{
+	fungible::{Inspect, Mutate, MutateHold},
+	tokens::Precision,
+};
+use plaza_primitives::{ContentId, PostId, PostRef, PostsInspect};
+
+/// The balance type of the currency post deposits are held in.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// A post as this runtime stores it.
+pub type PostOf<T> = Post<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::Saturating;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// The pallet's configuration.
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The currency post deposits are held in.
+		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ Mutate<Self::AccountId>;
+
+		/// The runtime's hold reasons, which include this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// What is held from the author for each post and repost while it exists.
+		#[pallet::constant]
+		type PostDeposit: Get<BalanceOf<Self>>;
+
+		/// The largest body, in bytes, a post may reference.
+		#[pallet::constant]
+		type MaxBodySize: Get<u32>;
+
+		/// The deepest a reply may be in its thread (a reply to an original post is at depth 1).
+		#[pallet::constant]
+		type MaxThreadDepth: Get<u8>;
+
+		/// The rate limit's window, in blocks.
+		#[pallet::constant]
+		type RateLimitWindow: Get<BlockNumberFor<Self>>;
+
+		/// The most posts (originals, replies and reposts together) an account may create in one
+		/// window. Failed calls do not count.
+		#[pallet::constant]
+		type MaxPostsPerWindow: Get<u32>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposits of an account's posts and reposts.
+		PostDeposit,
+	}
+
+	/// The id the next post gets.
+	#[pallet::storage]
+	pub type NextPostId<T: Config> = StorageValue<_, PostId, ValueQuery>;
+
+	/// Every post by id, deleted ones as tombstones.
+	#[pallet::storage]
+	pub type Posts<T: Config> = StorageMap<_, Twox64Concat, PostId, PostOf<T>, OptionQuery>;
+
+	/// Live posts by author: iterating with an author as prefix pages through its posts.
+	#[pallet::storage]
+	pub type PostsByAuthor<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, PostId, (), OptionQuery>;
+
+	/// Replies by parent, deleted ones included: iterating with a post as prefix pages through
+	/// its direct replies.
+	#[pallet::storage]
+	pub type Replies<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PostId, Twox64Concat, PostId, (), OptionQuery>;
+
+	/// Live reposts: (original, reposter) → the repost's id.
+	#[pallet::storage]
+	pub type Reposts<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PostId, Blake2_128Concat, T::AccountId, PostId, OptionQuery>;
+
+	/// Each account's current rate-limit window.
+	#[pallet::storage]
+	pub type RateWindows<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, RateWindow<BlockNumberFor<T>>, ValueQuery>;
+
+	/// Events of this pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A post or reply was created.
+		PostCreated {
+			/// Its id.
+			post_id: PostId,
+			/// Its author.
+			author: T::AccountId,
+			/// The post it answers, for a reply.
+			reply_to: Option<PostId>,
+			/// The CID of its body.
+			content: ContentId,
+			/// The body's length in bytes.
+			body_size: u32,
+		},
+		/// A post's body was replaced.
+		PostEdited {
+			/// The post.
+			post_id: PostId,
+			/// The CID of the body it had.
+			old_content: ContentId,
+			/// The CID of the body it has now.
+			new_content: ContentId,
+			/// The new body's length in bytes.
+			body_size: u32,
+			/// Its revision number now (1 after the first edit).
+			revision: u32,
+		},
+		/// A post was deleted by its author; its deposit was returned.
+		PostDeleted {
+			/// The post.
+			post_id: PostId,
+			/// Its author.
+			author: T::AccountId,
+		},
+		/// A post was reposted.
+		Reposted {
+			/// The repost's own id.
+			post_id: PostId,
+			/// The post reposted.
+			original: PostId,
+			/// Who reposted it.
+			author: T::AccountId,
+		},
+	}
+
+	/// Errors of this pallet. A call that fails with one changes nothing.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The content CID is empty.
+		EmptyCid,
+		/// The content is not a CID.
+		MalformedCid,
+		/// The CID's content type is not raw, dag-pb, dag-cbor or dag-json.
+		UnsupportedCidCodec,
+		/// The CID's hash is not sha2-256, blake2b-256 or blake3 (32 bytes).
+		UnsupportedCidHash,
+		/// The body is larger than `MaxBodySize`.
+		BodyTooLarge,
+		/// No post has this id.
+		PostNotFound,
+		/// The post was deleted.
+		PostDeleted,
+		/// No post has the id the reply answers.
+		ParentNotFound,
+		/// The post the reply answers was deleted.
+		ParentDeleted,
+		/// Replies go to posts, not to reposts.
+		CannotReplyToRepost,
+		/// The reply would be deeper in its thread than `MaxThreadDepth`.
+		ThreadTooDeep,
+		/// Only the post's author may do this.
+		NotAuthor,
+		/// A repost has no body to edit.
+		CannotEditRepost,
+		/// Repost the original post instead.
+		CannotRepostRepost,
+		/// The caller already reposted this post.
+		AlreadyReposted,
+		/// The caller created `MaxPostsPerWindow` posts in the current window.
+		RateLimited,
+		/// The caller cannot pay the post deposit and stay above the existential deposit.
+		InsufficientBalance,
+		/// Post ids are exhausted.
+		PostIdOverflow,
+	}
+
+	plaza_primitives::impl_from_cid_error!(Error);
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Creates a post, or a reply when `reply_to` names the post it answers.
+		///
+		/// - `content`: the CID of the body in IPFS, in the text form users paste (`Qm…`,
+		///   `bafy…`, `bafk…`).
+		/// - `size`: the body's length in bytes, at most `MaxBodySize`.
+		///
+		/// Holds `PostDeposit` from the author until the post is deleted.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_post())]
+		pub fn create_post(
+			origin: OriginFor<T>,
+			content: Vec<u8>,
+			size: u32,
+			reply_to: Option<PostId>,
+		) -> DispatchResult {
+			let author = ensure_signed(origin)?;
+			let content = ContentId::parse(&content).map_err(Error::<T>::from)?;
+			ensure!(size <= T::MaxBodySize::get(), Error::<T>::BodyTooLarge);
+			let kind = match reply_to {
+				None => PostKind::Original,
+				Some(parent_id) => Self::reply_kind(parent_id)?,
+			};
+
+			let post_id = Self::insert_post(&author, kind, Some(content.clone()), size)?;
+			if let PostKind::Reply { parent, .. } = kind {
+				Replies::<T>::insert(parent, post_id, ());
+				Posts::<T>::mutate(parent, |p| {
+					if let Some(p) = p {
+						p.replies.saturating_inc()
+					}
+				});
+			}
+			Self::deposit_event(Event::PostCreated {
+				post_id,
+				author,
+				reply_to,
+				content,
+				body_size: size,
+			});
+			Ok(())
+		}
+
+		/// Replaces a post's body. Author only; bumps the post's revision.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::edit_post())]
+		pub fn edit_post(
+			origin: OriginFor<T>,
+			post_id: PostId,
+			content: Vec<u8>,
+			size: u32,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let new_content = ContentId::parse(&content).map_err(Error::<T>::from)?;
+			ensure!(size <= T::MaxBodySize::get(), Error::<T>::BodyTooLarge);
+			let mut post = Self::own_live_post(&who, post_id)?;
+			let old_content = post.content.replace(new_content.clone()).ok_or(Error::<T>::CannotEditRepost)?;
+			post.body_size = size;
+			post.revision.saturating_inc();
+			let revision = post.revision;
+			Posts::<T>::insert(post_id, post);
+			Self::deposit_event(Event::PostEdited {
+				post_id,
+				old_content,
+				new_content,
+				body_size: size,
+				revision,
+			});
+			Ok(())
+		}
+
+		/// Deletes a post (or repost): the body's CID is cleared and the post kept as a tombstone,
+		/// so that its replies and votes stay where they are. Returns its deposit. Author only.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::delete_post())]
+		pub fn delete_post(origin: OriginFor<T>, post_id: PostId) -> DispatchResult {
+			let author = ensure_signed(origin)?;
+			let mut post = Self::own_live_post(&author, post_id)?;
+			T::Currency::release(
+				&HoldReason::PostDeposit.into(),
+				&author,
+				post.deposit,
+				Precision::BestEffort,
+			)?;
+			let counted_on = match post.kind {
+				PostKind::Reply { parent, .. } => Some(parent),
+				PostKind::Repost { original } => {
+					Reposts::<T>::remove(original, &author);
+					Some(original)
+				},
+				PostKind::Original => None,
+			};
+			if let Some(counted_on) = counted_on {
+				Posts::<T>::mutate(counted_on, |p| {
+					if let Some(p) = p {
+						match post.kind {
+							PostKind::Reply { .. } => p.replies.saturating_dec(),
+							_ => p.reposts.saturating_dec(),
+						}
+					}
+				});
+			}
+			post.content = None;
+			post.body_size = 0;
+			post.deleted = true;
+			post.deposit = Default::default();
+			Posts::<T>::insert(post_id, post);
+			PostsByAuthor::<T>::remove(&author, post_id);
+			Self::deposit_event(Event::PostDeleted { post_id, author });
+			Ok(())
+		}
+
+		/// Reposts `post_id`: a post of its own that points at the original and is counted on it.
+		/// Holds `PostDeposit` like a post, and counts against the rate limit.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::repost())]
+		pub fn repost(origin: OriginFor<T>, post_id: PostId) -> DispatchResult {
+			let author = ensure_signed(origin)?;
+			let mut original = Posts::<T>::get(post_id).ok_or(Error::<T>::PostNotFound)?;
+			ensure!(!original.deleted, Error::<T>::PostDeleted);
+			ensure!(!matches!(original.kind, PostKind::Repost { .. }), Error::<T>::CannotRepostRepost);
+			ensure!(!Reposts::<T>::contains_key(post_id, &author), Error::<T>::AlreadyReposted);
+
+			let repost_id =
+				Self::insert_post(&author, PostKind::Repost { original: post_id }, None, 0)?;
+			original.reposts.saturating_inc();
+			Posts::<T>::insert(post_id, original);
+			Reposts::<T>::insert(post_id, &author, repost_id);
+			Self::deposit_event(Event::Reposted { post_id: repost_id, original: post_id, author });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The kind of a reply to `parent_id`, if `parent_id` may be answered.
+		fn reply_kind(parent_id: PostId) -> Result<PostKind, Error<T>> {
+			let parent = Posts::<T>::get(parent_id).ok_or(Error::<T>::ParentNotFound)?;
+			ensure!(!parent.deleted, Error::<T>::ParentDeleted);
+			ensure!(!matches!(parent.kind, PostKind::Repost { .. }), Error::<T>::CannotReplyToRepost);
+			let depth = parent.depth().saturating_add(1);
+			ensure!(depth <= T::MaxThreadDepth::get(), Error::<T>::ThreadTooDeep);
+			Ok(PostKind::Reply { parent: parent_id, root: parent.thread_root(parent_id), depth })
+		}
+
+		/// `who`'s post `post_id`, if it exists, is `who`'s and is not deleted.
+		fn own_live_post(who: &T::AccountId, post_id: PostId) -> Result<PostOf<T>, Error<T>> {
+			let post = Posts::<T>::get(post_id).ok_or(Error::<T>::PostNotFound)?;
+			ensure!(&post.author == who, Error::<T>::NotAuthor);
+			ensure!(!post.deleted, Error::<T>::PostDeleted);
+			Ok(post)
+		}
+
+		/// Counts a new post against `author`'s rate limit, holds its deposit and stores it.
+		fn insert_post(
+			author: &T::AccountId,
+			kind: PostKind,
+			content: Option<ContentId>,
+			body_size: u32,
+		) -> Result<PostId, DispatchError> {
+			Self::count_against_rate_limit(author)?;
+			let deposit = T::PostDeposit::get();
+			T::Currency::hold(&HoldReason::PostDeposit.into(), author, deposit)
+				.map_err(|_| Error::<T>::InsufficientBalance)?;
+			let post_id = NextPostId::<T>::get();
+			NextPostId::<T>::put(post_id.checked_add(1).ok_or(Error::<T>::PostIdOverflow)?);
+			let post = Post {
+				author: author.clone(),
+				kind,
+				content,
+				body_size,
+				revision: 0,
+				replies: 0,
+				reposts: 0,
+				deleted: false,
+				deposit,
+			};
+			Posts::<T>::insert(post_id, post);
+			PostsByAuthor::<T>::insert(author, post_id, ());
+			Ok(post_id)
+		}
+
+		/// Records one more post by `who` in its window, or fails if the window is full.
+		fn count_against_rate_limit(who: &T::AccountId) -> Result<(), Error<T>> {
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut window = RateWindows::<T>::get(who);
+			if window.posts == 0 || now.saturating_sub(window.started) >= T::RateLimitWindow::get() {
+				window = RateWindow { started: now, posts: 0 };
+			}
+			ensure!(window.posts < T::MaxPostsPerWindow::get(), Error::<T>::RateLimited);
+			window.posts.saturating_inc();
+			RateWindows::<T>::insert(who, window);
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> PostsInspect<T::AccountId> for Pallet<T> {
+	fn post_ref(post_id: PostId) -> Option<PostRef<T::AccountId>> {
+		Posts::<T>::get(post_id).map(|post| PostRef {
+			is_repost: matches!(post.kind, PostKind::Repost { .. }),
+			deleted: post.deleted,
+			author: post.author,
+		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_post_for_benchmark(author: &T::AccountId) -> PostId {
+		benchmarking::new_post::<T>(author, None)
+	}
+}

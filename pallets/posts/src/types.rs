@@ -1,0 +1,102 @@
+//! The post record.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use plaza_primitives::{ContentId, PostId};
+use scale_info::TypeInfo;
+
+/// What kind of post a post is.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum PostKind {
+	/// A post that starts a thread.
+	Original,
+	/// A reply within a thread.
+	Reply {
+		/// The post it answers.
+		parent: PostId,
+		/// The original post that starts its thread.
+		root: PostId,
+		/// How deep in the thread it is: 1 for a reply to the original post.
+		depth: u8,
+	},
+	/// A reshare of another post, counted on that post.
+	Repost {
+		/// The post reshared.
+		original: PostId,
+	},
+}
+
+/// A post. Its body lives in IPFS; the chain keeps its CID and size.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Post<AccountId, Balance> {
+	/// Who wrote it.
+	pub author: AccountId,
+	/// Original, reply or repost.
+	pub kind: PostKind,
+	/// The CID of its body; `None` for reposts and once deleted.
+	pub content: Option<ContentId>,
+	/// The body's length in bytes (0 for reposts and once deleted).
+	pub body_size: u32,
+	/// How many times it was edited.
+	pub revision: u32,
+	/// How many live (not deleted) direct replies it has.
+	pub replies: u32,
+	/// How many live reposts it has.
+	pub reposts: u32,
+	/// Whether its author deleted it. A deleted post stays as a tombstone so that its thread
+	/// and votes stay consistent.
+	pub deleted: bool,
+	/// What is held from the author while the post exists (0 once deleted).
+	pub deposit: Balance,
+}
+
+impl<AccountId, Balance> Post<AccountId, Balance> {
+	/// The thread this post belongs to: its root post's id.
+	pub fn thread_root(&self, own_id: PostId) -> PostId {
+		match self.kind {
+			PostKind::Reply { root, .. } => root,
+			PostKind::Original | PostKind::Repost { .. } => own_id,
+		}
+	}
+
+	/// Its depth in its thread: 0 for an original post.
+	pub fn depth(&self) -> u8 {
+		match self.kind {
+			PostKind::Reply { depth, .. } => depth,
+			PostKind::Original | PostKind::Repost { .. } => 0,
+		}
+	}
+}
+
+/// How many posts an account created in its current rate-limit window.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct RateWindow<BlockNumber> {
+	/// The block the window started in.
+	pub started: BlockNumber,
+	/// Posts created since.
+	pub posts: u32,
+}

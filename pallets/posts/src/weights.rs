@@ -1,0 +1,152 @@
+
+//! Weights for `pallet_posts`, generated on this machine by `scripts/benchmark-weights.sh`.
+//!
+//! Benchmark CLI 64.0.0, 2026-11-22; steps 50, repeat 20;
+//! host `vm`, CPU `AMD EPYC`; WASM execution Compiled.
+//!
+//! Executed command:
+//! /root/.cache/plaza-target/release/plaza-node
+//! benchmark
+//! pallet
+//! --runtime
+//! /root/.cache/plaza-target-benchmarks/release/wbuild/plaza-runtime/plaza_runtime.compact.compressed.wasm
+//! --genesis-builder=runtime
+//! --genesis-builder-preset=development
+//! --pallet
+//! pallet_posts
+//! --extrinsic
+//! *
+//! --steps
+//! 50
+//! --repeat
+//! 20
+//! --wasm-execution
+//! compiled
+//! --heap-pages
+//! 4096
+//! --output
+//! pallets/posts/src/weights.rs
+//! --template
+//! scripts/pallet-weight-template.hbs
+
+#![cfg_attr(rustfmt, rustfmt_skip)]
+#![allow(unused_parens)]
+#![allow(unused_imports)]
+#![allow(missing_docs)]
+
+use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use core::marker::PhantomData;
+
+/// Weight functions needed for `pallet_posts`.
+pub trait WeightInfo {
+	fn create_post() -> Weight;
+	fn edit_post() -> Weight;
+	fn delete_post() -> Weight;
+	fn repost() -> Weight;
+}
+
+/// Weights for `pallet_posts` with the runtime's database weights.
+pub struct SubstrateWeight<T>(PhantomData<T>);
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Posts::Posts` (r:1 w:2)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::RateWindows` (r:1 w:1)
+	/// Proof: `Posts::RateWindows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::NextPostId` (r:1 w:1)
+	/// Proof: `Posts::NextPostId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
+	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::Replies` (r:0 w:1)
+	/// Proof: `Posts::Replies` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	fn create_post() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `490`
+		//  Estimated: `3605`
+		// Minimum execution time: 57_666_000 picoseconds.
+		Weight::from_parts(61_491_000, 3605)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	/// Storage: `Posts::Posts` (r:1 w:1)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	fn edit_post() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `250`
+		//  Estimated: `3605`
+		// Minimum execution time: 10_585_000 picoseconds.
+		Weight::from_parts(11_488_000, 3605)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Posts::Posts` (r:2 w:2)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
+	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::Reposts` (r:0 w:1)
+	/// Proof: `Posts::Reposts` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	fn delete_post() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `618`
+		//  Estimated: `6220`
+		// Minimum execution time: 45_969_000 picoseconds.
+		Weight::from_parts(48_602_000, 6220)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `Posts::Posts` (r:1 w:2)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::Reposts` (r:1 w:1)
+	/// Proof: `Posts::Reposts` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::RateWindows` (r:1 w:1)
+	/// Proof: `Posts::RateWindows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::NextPostId` (r:1 w:1)
+	/// Proof: `Posts::NextPostId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
+	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	fn repost() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `490`
+		//  Estimated: `3605`
+		// Minimum execution time: 57_836_000 picoseconds.
+		Weight::from_parts(64_116_000, 3605)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+}
+
+/// The same weights with RocksDB's database weights, for tests and for runtimes that do not
+/// configure their own.
+impl WeightInfo for () {
+	fn create_post() -> Weight {
+		Weight::from_parts(61_491_000, 3605)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	}
+	fn edit_post() -> Weight {
+		Weight::from_parts(11_488_000, 3605)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn delete_post() -> Weight {
+		Weight::from_parts(48_602_000, 6220)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn repost() -> Weight {
+		Weight::from_parts(64_116_000, 3605)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	}
+}

@@ -1,0 +1,81 @@
+//! Posts and votes as the pallets see each other's.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::weights::Weight;
+use scale_info::TypeInfo;
+
+/// A post's id: posts are numbered from 0 in the order they are created.
+pub type PostId = u64;
+
+/// Which way a vote goes.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum VoteDirection {
+	/// For the post.
+	Up,
+	/// Against the post.
+	Down,
+}
+
+/// What other pallets may know of a post.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct PostRef<AccountId> {
+	/// Who wrote it.
+	pub author: AccountId,
+	/// Whether its author deleted it.
+	pub deleted: bool,
+	/// Whether it is a repost of another post (which carries no content of its own).
+	pub is_repost: bool,
+}
+
+/// Read access to posts, for pallets that act on them (votes, rewards).
+pub trait PostsInspect<AccountId> {
+	/// The post `post_id`, if one has that id.
+	fn post_ref(post_id: PostId) -> Option<PostRef<AccountId>>;
+
+	/// Creates a post by `author`, for other pallets' benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_post_for_benchmark(author: &AccountId) -> PostId;
+}
+
+/// Observes every change of a vote: a new vote (`previous` is `None`), a changed direction, or a
+/// removed vote (`current` is `None`). The votes pallet calls it after it has stored the change.
+pub trait OnVote<AccountId> {
+	/// `voter`'s vote on `author`'s post `post_id` went from `previous` to `current`.
+	fn on_vote(
+		post_id: PostId,
+		author: &AccountId,
+		voter: &AccountId,
+		previous: Option<VoteDirection>,
+		current: Option<VoteDirection>,
+	);
+
+	/// The most weight one `on_vote` call may take; the votes pallet charges it on every call.
+	fn weight() -> Weight;
+}
+
+/// No observer.
+impl<AccountId> OnVote<AccountId> for () {
+	fn on_vote(
+		_: PostId,
+		_: &AccountId,
+		_: &AccountId,
+		_: Option<VoteDirection>,
+		_: Option<VoteDirection>,
+	) {
+	}
+
+	fn weight() -> Weight {
+		Weight::zero()
+	}
+}

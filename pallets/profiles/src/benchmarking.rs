@@ -1,0 +1,93 @@
+//! Benchmarks of every call, each in its most expensive case.
+
+use super::*;
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::traits::Get;
+use sp_runtime::traits::Saturating;
+use frame_system::RawOrigin;
+use plaza_primitives::examples;
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	let amount = T::ProfileDepositBase::get()
+		.saturating_add(T::ProfileDepositPerByte::get().saturating_mul(1_000u32.into()))
+		.saturating_add(T::FollowDeposit::get())
+		.saturating_mul(10u32.into())
+		.saturating_add(T::Currency::minimum_balance());
+	T::Currency::set_balance(&who, amount);
+	who
+}
+
+fn longest_handle(prefix: u8) -> Vec<u8> {
+	let mut handle = vec![prefix; MAX_HANDLE_LEN as usize];
+	handle[0] = b'A'; // Upper case, to be canonicalised.
+	handle
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// Worst case: an update that changes the handle (freeing the old one), with the longest
+	/// display name and a metadata CID, growing the deposit.
+	#[benchmark]
+	fn set_profile() {
+		let caller = funded::<T>("caller", 0);
+		Pallet::<T>::set_profile(RawOrigin::Signed(caller.clone()).into(), b"old".to_vec(), vec![], None)
+			.expect("the first profile is valid");
+		let handle = longest_handle(b'x');
+		let display_name = vec![b'n'; MAX_DISPLAY_NAME_LEN as usize];
+		let metadata = Some(examples::HELLO_V1.as_bytes().to_vec());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), handle.clone(), display_name, metadata);
+
+		let canonical = canonical_handle(&handle).unwrap();
+		assert_eq!(HandleOwners::<T>::get(&canonical), Some(caller));
+		assert!(!HandleOwners::<T>::contains_key(Handle::truncate_from(b"old".to_vec())));
+	}
+
+	#[benchmark]
+	fn clear_profile() {
+		let caller = funded::<T>("caller", 0);
+		Pallet::<T>::set_profile(
+			RawOrigin::Signed(caller.clone()).into(),
+			longest_handle(b'x'),
+			vec![b'n'; MAX_DISPLAY_NAME_LEN as usize],
+			Some(examples::HELLO_V1.as_bytes().to_vec()),
+		)
+		.expect("the profile is valid");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()));
+
+		assert!(!Profiles::<T>::contains_key(&caller));
+	}
+
+	#[benchmark]
+	fn follow() {
+		let caller = funded::<T>("caller", 0);
+		let followee = funded::<T>("followee", 1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), followee.clone());
+
+		assert!(Following::<T>::contains_key(&caller, &followee));
+	}
+
+	#[benchmark]
+	fn unfollow() {
+		let caller = funded::<T>("caller", 0);
+		let followee = funded::<T>("followee", 1);
+		Pallet::<T>::follow(RawOrigin::Signed(caller.clone()).into(), followee.clone())
+			.expect("following is valid");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), followee.clone());
+
+		assert!(!Following::<T>::contains_key(&caller, &followee));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

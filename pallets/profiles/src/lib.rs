@@ -1,0 +1,310 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+use alloc::vec::Vec;
+use frame_support::traits::{
+	fungible::{Inspect, Mutate, MutateHold},
+	tokens::Precision,
+};
+use plaza_primitives::ContentId;
+
+/// The balance type of the currency deposits are held in.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::Saturating;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// The pallet's configuration.
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The currency profile and follow deposits are held in.
+		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ Mutate<Self::AccountId>;
+
+		/// The runtime's hold reasons, which include this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The fixed part of a profile's deposit (the profile and its handle index entry).
+		#[pallet::constant]
+		type ProfileDepositBase: Get<BalanceOf<Self>>;
+
+		/// The deposit per byte of handle, display name and metadata CID a profile stores.
+		#[pallet::constant]
+		type ProfileDepositPerByte: Get<BalanceOf<Self>>;
+
+		/// The deposit held for each account an account follows.
+		#[pallet::constant]
+		type FollowDeposit: Get<BalanceOf<Self>>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of an account's profile.
+		ProfileDeposit,
+		/// The deposits of an account's follows.
+		FollowDeposit,
+	}
+
+	/// Profiles by account.
+	#[pallet::storage]
+	pub type Profiles<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Profile<BalanceOf<T>>, OptionQuery>;
+
+	/// The owner of each taken handle (canonical, lower-case form).
+	#[pallet::storage]
+	pub type HandleOwners<T: Config> =
+		StorageMap<_, Blake2_128Concat, Handle, T::AccountId, OptionQuery>;
+
+	/// The follow graph: `(follower, followee)` → the deposit the follower holds for it. Iterating
+	/// with the follower as prefix pages through the accounts it follows.
+	#[pallet::storage]
+	pub type Following<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		BalanceOf<T>,
+		OptionQuery,
+	>;
+
+	/// Follower and following counts by account.
+	#[pallet::storage]
+	pub type FollowCountsOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, FollowCounts, ValueQuery>;
+
+	/// Events of this pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `who` created or updated its profile.
+		ProfileSet {
+			/// The profile's owner.
+			who: T::AccountId,
+			/// Its handle (lower case).
+			handle: Handle,
+			/// The deposit now held for it.
+			deposit: BalanceOf<T>,
+		},
+		/// `who` removed its profile; its handle is free and its deposit returned.
+		ProfileCleared {
+			/// The former owner.
+			who: T::AccountId,
+			/// The handle it gave up.
+			handle: Handle,
+		},
+		/// `follower` follows `followee`.
+		Followed {
+			/// Who follows.
+			follower: T::AccountId,
+			/// Whom.
+			followee: T::AccountId,
+		},
+		/// `follower` no longer follows `followee`.
+		Unfollowed {
+			/// Who unfollowed.
+			follower: T::AccountId,
+			/// Whom.
+			followee: T::AccountId,
+		},
+	}
+
+	/// Errors of this pallet. A call that fails with one changes nothing.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The handle has fewer than 3 characters.
+		HandleTooShort,
+		/// The handle has more than 32 characters.
+		HandleTooLong,
+		/// The handle has a character other than a–z, A–Z, 0–9 or `_`.
+		InvalidHandleCharacter,
+		/// Another account has this handle (in any letter case).
+		HandleTaken,
+		/// The display name is longer than 64 bytes.
+		DisplayNameTooLong,
+		/// The display name is not valid UTF-8.
+		DisplayNameNotUtf8,
+		/// The metadata CID is empty.
+		EmptyCid,
+		/// The metadata is not a CID.
+		MalformedCid,
+		/// The metadata CID's content type is not raw, dag-pb, dag-cbor or dag-json.
+		UnsupportedCidCodec,
+		/// The metadata CID's hash is not sha2-256, blake2b-256 or blake3 (32 bytes).
+		UnsupportedCidHash,
+		/// The caller has no profile.
+		NoProfile,
+		/// The caller cannot pay the deposit and stay above the existential deposit.
+		InsufficientBalance,
+		/// An account cannot follow itself.
+		CannotFollowSelf,
+		/// The caller already follows this account.
+		AlreadyFollowing,
+		/// The caller does not follow this account.
+		NotFollowing,
+	}
+
+	plaza_primitives::impl_from_cid_error!(Error);
+
+	impl<T> From<HandleError> for Error<T> {
+		fn from(error: HandleError) -> Self {
+			match error {
+				HandleError::TooShort => Self::HandleTooShort,
+				HandleError::TooLong => Self::HandleTooLong,
+				HandleError::InvalidCharacter => Self::InvalidHandleCharacter,
+			}
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Creates or updates the caller's profile.
+		///
+		/// - `handle`: 3–32 characters of a–z, 0–9 and `_`, unique across accounts regardless
+		///   of letter case; stored lower case. Changing it frees the old one.
+		/// - `display_name`: at most 64 bytes of UTF-8.
+		/// - `metadata`: the text form of a CID (`Qm…`, `b…`) of a JSON document in IPFS (bio,
+		///   avatar CID, links), or `None`.
+		///
+		/// Holds a deposit for the stored bytes, adjusted on every update.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::set_profile())]
+		pub fn set_profile(
+			origin: OriginFor<T>,
+			handle: Vec<u8>,
+			display_name: Vec<u8>,
+			metadata: Option<Vec<u8>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let handle = canonical_handle(&handle).map_err(Error::<T>::from)?;
+			ensure!(display_name.len() <= MAX_DISPLAY_NAME_LEN as usize, Error::<T>::DisplayNameTooLong);
+			ensure!(core::str::from_utf8(&display_name).is_ok(), Error::<T>::DisplayNameNotUtf8);
+			let display_name = DisplayName::truncate_from(display_name);
+			let metadata = metadata
+				.map(|text| ContentId::parse(&text))
+				.transpose()
+				.map_err(Error::<T>::from)?;
+			if let Some(owner) = HandleOwners::<T>::get(&handle) {
+				ensure!(owner == who, Error::<T>::HandleTaken);
+			}
+
+			let previous = Profiles::<T>::get(&who);
+			let mut profile = Profile { handle, display_name, metadata, deposit: Default::default() };
+			profile.deposit = Self::profile_deposit(&profile);
+			let held = previous.as_ref().map(|p| p.deposit).unwrap_or_default();
+			Self::adjust_hold(&who, HoldReason::ProfileDeposit, held, profile.deposit)?;
+
+			if let Some(previous) = previous.filter(|p| p.handle != profile.handle) {
+				HandleOwners::<T>::remove(&previous.handle);
+			}
+			HandleOwners::<T>::insert(&profile.handle, &who);
+			Self::deposit_event(Event::ProfileSet {
+				who: who.clone(),
+				handle: profile.handle.clone(),
+				deposit: profile.deposit,
+			});
+			Profiles::<T>::insert(&who, profile);
+			Ok(())
+		}
+
+		/// Removes the caller's profile, frees its handle and returns its deposit. Follows stay.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::clear_profile())]
+		pub fn clear_profile(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let profile = Profiles::<T>::take(&who).ok_or(Error::<T>::NoProfile)?;
+			HandleOwners::<T>::remove(&profile.handle);
+			Self::adjust_hold(&who, HoldReason::ProfileDeposit, profile.deposit, Default::default())?;
+			Self::deposit_event(Event::ProfileCleared { who, handle: profile.handle });
+			Ok(())
+		}
+
+		/// Follows `who`, holding `FollowDeposit` until the caller unfollows.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::follow())]
+		pub fn follow(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let follower = ensure_signed(origin)?;
+			ensure!(follower != who, Error::<T>::CannotFollowSelf);
+			ensure!(!Following::<T>::contains_key(&follower, &who), Error::<T>::AlreadyFollowing);
+			let deposit = T::FollowDeposit::get();
+			Self::adjust_hold(&follower, HoldReason::FollowDeposit, Default::default(), deposit)?;
+			Following::<T>::insert(&follower, &who, deposit);
+			FollowCountsOf::<T>::mutate(&follower, |c| c.following.saturating_inc());
+			FollowCountsOf::<T>::mutate(&who, |c| c.followers.saturating_inc());
+			Self::deposit_event(Event::Followed { follower, followee: who });
+			Ok(())
+		}
+
+		/// Stops following `who` and returns the follow's deposit.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::unfollow())]
+		pub fn unfollow(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let follower = ensure_signed(origin)?;
+			let deposit = Following::<T>::take(&follower, &who).ok_or(Error::<T>::NotFollowing)?;
+			Self::adjust_hold(&follower, HoldReason::FollowDeposit, deposit, Default::default())?;
+			FollowCountsOf::<T>::mutate(&follower, |c| c.following.saturating_dec());
+			FollowCountsOf::<T>::mutate(&who, |c| c.followers.saturating_dec());
+			Self::deposit_event(Event::Unfollowed { follower, followee: who });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The deposit `profile` requires.
+		pub fn profile_deposit(profile: &Profile<BalanceOf<T>>) -> BalanceOf<T> {
+			T::ProfileDepositPerByte::get()
+				.saturating_mul(profile.stored_bytes().into())
+				.saturating_add(T::ProfileDepositBase::get())
+		}
+
+		/// Changes what `who` has held for `reason` from `held` to `wanted`.
+		fn adjust_hold(
+			who: &T::AccountId,
+			reason: HoldReason,
+			held: BalanceOf<T>,
+			wanted: BalanceOf<T>,
+		) -> DispatchResult {
+			let reason = reason.into();
+			if wanted > held {
+				T::Currency::hold(&reason, who, wanted - held)
+					.map_err(|_| Error::<T>::InsufficientBalance)?;
+			} else if held > wanted {
+				T::Currency::release(&reason, who, held - wanted, Precision::BestEffort)?;
+			}
+			Ok(())
+		}
+	}
+}
+

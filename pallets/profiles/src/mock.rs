@@ -1,0 +1,73 @@
+//! A test runtime: System, Balances and Profiles.
+
+use frame_support::{derive_impl, parameter_types};
+use sp_runtime::BuildStorage;
+
+use crate as pallet_profiles;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Profiles: pallet_profiles,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type Balance = Balance;
+	type ExistentialDeposit = ExistentialDeposit;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+pub const EXISTENTIAL_DEPOSIT: Balance = 10;
+pub const PROFILE_DEPOSIT_BASE: Balance = 100;
+pub const PROFILE_DEPOSIT_PER_BYTE: Balance = 2;
+pub const FOLLOW_DEPOSIT: Balance = 7;
+
+parameter_types! {
+	pub const ExistentialDeposit: Balance = EXISTENTIAL_DEPOSIT;
+	pub const ProfileDepositBase: Balance = PROFILE_DEPOSIT_BASE;
+	pub const ProfileDepositPerByte: Balance = PROFILE_DEPOSIT_PER_BYTE;
+	pub const FollowDeposit: Balance = FOLLOW_DEPOSIT;
+}
+
+impl pallet_profiles::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ProfileDepositBase = ProfileDepositBase;
+	type ProfileDepositPerByte = ProfileDepositPerByte;
+	type FollowDeposit = FollowDeposit;
+	type WeightInfo = ();
+}
+
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+/// An account with too little to pay a profile deposit.
+pub const POOR: AccountId = 4;
+pub const ENDOWMENT: Balance = 10_000;
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(ALICE, ENDOWMENT), (BOB, ENDOWMENT), (CHARLIE, ENDOWMENT), (POOR, 50)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext: sp_io::TestExternalities = storage.into();
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}

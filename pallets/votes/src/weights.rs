@@ -1,0 +1,94 @@
+
+//! Weights for `pallet_votes`, generated on this machine by `scripts/benchmark-weights.sh`.
+//!
+//! Benchmark CLI 64.0.0, 2026-11-22; steps 50, repeat 20;
+//! host `vm`, CPU `AMD EPYC`; WASM execution Compiled.
+//!
+//! Executed command:
+//! /root/.cache/plaza-target/release/plaza-node
+//! benchmark
+//! pallet
+//! --runtime
+//! /root/.cache/plaza-target-benchmarks/release/wbuild/plaza-runtime/plaza_runtime.compact.compressed.wasm
+//! --genesis-builder=runtime
+//! --genesis-builder-preset=development
+//! --pallet
+//! pallet_votes
+//! --extrinsic
+//! *
+//! --steps
+//! 50
+//! --repeat
+//! 20
+//! --wasm-execution
+//! compiled
+//! --heap-pages
+//! 4096
+//! --output
+//! pallets/votes/src/weights.rs
+//! --template
+//! scripts/pallet-weight-template.hbs
+
+#![cfg_attr(rustfmt, rustfmt_skip)]
+#![allow(unused_parens)]
+#![allow(unused_imports)]
+#![allow(missing_docs)]
+
+use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use core::marker::PhantomData;
+
+/// Weight functions needed for `pallet_votes`.
+pub trait WeightInfo {
+	fn vote() -> Weight;
+	fn unvote() -> Weight;
+}
+
+/// Weights for `pallet_votes` with the runtime's database weights.
+pub struct SubstrateWeight<T>(PhantomData<T>);
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Posts::Posts` (r:1 w:0)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Votes::Votes` (r:1 w:1)
+	/// Proof: `Votes::Votes` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
+	/// Storage: `Votes::Tallies` (r:1 w:1)
+	/// Proof: `Votes::Tallies` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	fn vote() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `391`
+		//  Estimated: `3605`
+		// Minimum execution time: 17_396_000 picoseconds.
+		Weight::from_parts(18_959_000, 3605)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Votes::Votes` (r:1 w:1)
+	/// Proof: `Votes::Votes` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
+	/// Storage: `Votes::Tallies` (r:1 w:1)
+	/// Proof: `Votes::Tallies` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::Posts` (r:1 w:0)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	fn unvote() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `391`
+		//  Estimated: `3605`
+		// Minimum execution time: 15_784_000 picoseconds.
+		Weight::from_parts(16_895_000, 3605)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+}
+
+/// The same weights with RocksDB's database weights, for tests and for runtimes that do not
+/// configure their own.
+impl WeightInfo for () {
+	fn vote() -> Weight {
+		Weight::from_parts(18_959_000, 3605)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn unvote() -> Weight {
+		Weight::from_parts(16_895_000, 3605)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+}
