@@ -8,4 +8,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
+	[pallet_profiles, Profiles]
+	[pallet_posts, Posts]
+	[pallet_votes, Votes]
 );

@@ -1,8 +1,9 @@
 //! # Plaza runtime
 //!
 //! The state transition function of the Plaza chain: FRAME pallets for accounts and balances,
-//! Aura block authoring, GRANDPA finality, transaction payment, batching (`utility`) and, on
-//! development and local test networks only, `sudo`.
+//! Aura block authoring, GRANDPA finality, transaction payment, batching (`utility`), Plaza's
+//! social pallets (profiles and follows, posts, votes) and, on development and local test
+//! networks only, `sudo`.
 //!
 //! - [`constants`]: token units, block times and storage deposits.
 //! - [`configs`]: every pallet's `Config` and its parameters.
@@ -28,6 +29,7 @@ pub mod constants;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod tests;
+pub mod weights;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,
@@ -204,4 +206,16 @@ mod runtime {
 	/// Batches of calls (`batch`, `batch_all`, `force_batch`).
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
+
+	/// Profiles (handles, display names, metadata) and the follow graph.
+	#[runtime::pallet_index(10)]
+	pub type Profiles = pallet_profiles;
+
+	/// Posts, replies, edits, deletes and reposts.
+	#[runtime::pallet_index(11)]
+	pub type Posts = pallet_posts;
+
+	/// Up and down votes on posts.
+	#[runtime::pallet_index(12)]
+	pub type Votes = pallet_votes;
 }

@@ -2,8 +2,10 @@
 
 mod consensus;
 mod monetary;
+mod social;
 mod system;
 
 pub use consensus::*;
 pub use monetary::*;
+pub use social::*;
 pub use system::*;
