@@ -5,8 +5,8 @@
 //! - [`ContentId`]: a content hash (CID) of a body kept in IPFS, parsed from the text users paste
 //!   and validated once, here, with the `cid` and `multihash` crates.
 //! - [`PostId`] and [`VoteDirection`].
-//! - [`PostsInspect`] and [`OnVote`]: how the votes and rewards pallets see posts and votes
-//!   without depending on each other's crates.
+//! - [`PostsInspect`], [`ProfilesInspect`] and [`OnVote`]: how the votes and rewards pallets see
+//!   posts, profiles and votes without depending on each other's crates.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]

@@ -48,6 +48,16 @@ pub trait PostsInspect<AccountId> {
 	fn create_post_for_benchmark(author: &AccountId) -> PostId;
 }
 
+/// Read access to profiles, for pallets that treat accounts with a profile differently (rewards).
+pub trait ProfilesInspect<AccountId> {
+	/// Whether `who` has a profile.
+	fn has_profile(who: &AccountId) -> bool;
+
+	/// Gives `who` a profile, for other pallets' benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_profile_for_benchmark(who: &AccountId);
+}
+
 /// Observes every change of a vote: a new vote (`previous` is `None`), a changed direction, or a
 /// removed vote (`current` is `None`). The votes pallet calls it after it has stored the change.
 pub trait OnVote<AccountId> {

@@ -2,21 +2,41 @@
 
 use super::*;
 use alloc::{vec, vec::Vec};
+use codec::Encode;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
-use sp_runtime::traits::Saturating;
 use frame_system::RawOrigin;
+use sp_runtime::traits::{Hash, Saturating};
 use plaza_primitives::examples;
 
-fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
-	let who: T::AccountId = account(name, index, 0);
+/// Gives `who` enough for ten profiles' and follows' deposits.
+fn fund<T: Config>(who: &T::AccountId) {
 	let amount = T::ProfileDepositBase::get()
 		.saturating_add(T::ProfileDepositPerByte::get().saturating_mul(1_000u32.into()))
 		.saturating_add(T::FollowDeposit::get())
 		.saturating_mul(10u32.into())
 		.saturating_add(T::Currency::minimum_balance());
-	T::Currency::set_balance(&who, amount);
+	T::Currency::set_balance(who, amount);
+}
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	fund::<T>(&who);
 	who
+}
+
+/// Funds `who` and gives it a profile with a handle derived from its account id.
+pub(crate) fn create_profile<T: Config>(who: &T::AccountId) {
+	fund::<T>(who);
+	let handle: Vec<u8> = who
+		.using_encoded(|bytes| sp_runtime::traits::BlakeTwo256::hash(bytes))
+		.as_ref()
+		.iter()
+		.take(8)
+		.map(|b| b'a' + b % 26)
+		.collect();
+	Pallet::<T>::set_profile(RawOrigin::Signed(who.clone()).into(), handle, vec![], None)
+		.expect("a valid profile");
 }
 
 fn longest_handle(prefix: u8) -> Vec<u8> {

@@ -22,7 +22,7 @@ use frame_support::traits::{
 	fungible::{Inspect, Mutate, MutateHold},
 	tokens::Precision,
 };
-use plaza_primitives::ContentId;
+use plaza_primitives::{ContentId, ProfilesInspect};
 
 /// The balance type of the currency deposits are held in.
 pub type BalanceOf<T> =
@@ -308,3 +308,13 @@ pub mod pallet {
 	}
 }
 
+impl<T: Config> ProfilesInspect<T::AccountId> for Pallet<T> {
+	fn has_profile(who: &T::AccountId) -> bool {
+		Profiles::<T>::contains_key(who)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_profile_for_benchmark(who: &T::AccountId) {
+		benchmarking::create_profile::<T>(who)
+	}
+}

@@ -1,0 +1,124 @@
+//! Benchmarks of every call and of the hooks, each in its most expensive case.
+
+use super::*;
+use frame_benchmarking::v2::*;
+use frame_support::{traits::Hooks, BoundedVec};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+
+/// Gives `who` a large balance.
+fn fund<T: Config>(who: &T::AccountId) {
+	let amount = T::MinVoterBalance::get()
+		.saturating_add(T::EraMint::get())
+		.saturating_add(T::Currency::minimum_balance())
+		.saturating_mul(1_000u32.into());
+	T::Currency::set_balance(who, amount);
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// A block inside an era.
+	#[benchmark]
+	fn on_initialize() {
+		let now: BlockNumberFor<T> = 1u32.into();
+		EraLength::<T>::put(BlockNumberFor::<T>::from(10u32));
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(now);
+		}
+
+		assert_eq!(CurrentEra::<T>::get(), 0);
+	}
+
+	/// The block that ends an era with scores, fees and a carry.
+	#[benchmark]
+	fn on_initialize_era_end() {
+		let era_length: BlockNumberFor<T> = 10u32.into();
+		EraLength::<T>::put(era_length);
+		fund::<T>(&Pallet::<T>::pool_account());
+		EraScore::<T>::put(1_000_000u128);
+		EraFees::<T>::put(T::Currency::minimum_balance());
+		Carry::<T>::put(T::Currency::minimum_balance());
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(era_length);
+		}
+
+		assert_eq!(CurrentEra::<T>::get(), 1);
+		assert!(Eras::<T>::contains_key(0));
+	}
+
+	/// Settling `e` finished eras, in each of which the caller wrote a post with score and made
+	/// the most rewarded upvotes an era allows.
+	#[benchmark]
+	fn claim_rewards(e: Linear<1, { T::MaxErasPerClaim::get() }>) {
+		let v = T::MaxRewardedVotesPerEra::get();
+		let caller: T::AccountId = whitelisted_caller();
+		fund::<T>(&caller);
+		fund::<T>(&Pallet::<T>::pool_account());
+		for era in 0..e {
+			let pool = T::EraMint::get();
+			Eras::<T>::insert(era, EraPayout { pool, authors: pool, curators: pool, total_score: 2 * 1_000_000 });
+			AuthorScores::<T>::insert(era, &caller, 1_000_000u128);
+			let votes: BoundedVec<_, _> = (0..v as PostId)
+				.map(|post| {
+					PostScores::<T>::insert(era, post, PostScore { up: 2_000_000, down: 0 });
+					(post, 1_000_000)
+				})
+				.collect::<alloc::vec::Vec<_>>()
+				.try_into()
+				.expect("v is within the bound");
+			CuratorVotes::<T>::insert(era, &caller, votes);
+		}
+		ClaimFrom::<T>::insert(&caller, 0);
+		CurrentEra::<T>::put(e);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()));
+
+		assert!(ClaimFrom::<T>::get(&caller).is_none());
+	}
+
+	#[benchmark]
+	fn tip() {
+		let author: T::AccountId = account("author", 0, 0);
+		let post_id = T::Posts::create_post_for_benchmark(&author);
+		let caller: T::AccountId = whitelisted_caller();
+		fund::<T>(&caller);
+		let amount = T::Currency::minimum_balance();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), post_id, amount);
+
+		assert_eq!(PostTips::<T>::get(post_id), amount);
+	}
+
+	/// Re-counting an upvote in the era in progress for a voter with `v` rewarded upvotes.
+	#[benchmark]
+	fn on_vote(v: Linear<1, { T::MaxRewardedVotesPerEra::get() }>) {
+		let author: T::AccountId = account("author", 0, 0);
+		let post_id = T::Posts::create_post_for_benchmark(&author);
+		let voter: T::AccountId = account("voter", 0, 0);
+		T::Profiles::create_profile_for_benchmark(&voter);
+		fund::<T>(&voter);
+		let others: BoundedVec<_, _> = (0..(v - 1) as PostId)
+			.map(|i| (post_id + 1 + i, 1))
+			.collect::<alloc::vec::Vec<_>>()
+			.try_into()
+			.expect("v - 1 is within the bound");
+		CuratorVotes::<T>::insert(0, &voter, others);
+		Pallet::<T>::on_vote(post_id, &author, &voter, None, Some(VoteDirection::Up));
+
+		#[block]
+		{
+			Pallet::<T>::on_vote(post_id, &author, &voter, Some(VoteDirection::Up), Some(VoteDirection::Up));
+		}
+
+		assert_eq!(CuratorVotes::<T>::decode_len(0, &voter), Some(v as usize));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,104 @@
+//! Eras, scores, votes as the rewards pallet counts them, and voting mana.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use plaza_primitives::VoteDirection;
+use scale_info::TypeInfo;
+use sp_runtime::traits::{Saturating, UniqueSaturatedInto};
+
+/// An era's number: eras are numbered from 0.
+pub type EraIndex = u32;
+
+/// A vote's reward weight: the voter's mana when it voted, in parts per million of full mana.
+pub type VoteWeight = u64;
+
+/// Full mana, in parts per million.
+pub const FULL_MANA: u32 = 1_000_000;
+
+/// What a finished era pays out.
+#[derive(
+	Clone, Copy, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct EraPayout<Balance> {
+	/// The era's pool: its mint, its share of fees and what earlier eras left over.
+	pub pool: Balance,
+	/// The part for authors, split by their posts' net scores.
+	pub authors: Balance,
+	/// The part for curators, split per post by its share of the score and then among its
+	/// upvoters by vote weight.
+	pub curators: Balance,
+	/// The sum over posts of their net scores (negative scores count as zero).
+	pub total_score: u128,
+}
+
+/// The vote weights a post collected in one era.
+#[derive(
+	Clone, Copy, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct PostScore {
+	/// The weight of its upvotes.
+	pub up: u128,
+	/// The weight of its downvotes.
+	pub down: u128,
+}
+
+impl PostScore {
+	/// Its net score, or zero if downvotes outweigh upvotes.
+	pub fn net(&self) -> u128 {
+		self.up.saturating_sub(self.down)
+	}
+
+	/// Adds (`add`) or removes a vote of `weight` going `direction`.
+	pub fn apply(&mut self, direction: VoteDirection, weight: VoteWeight, add: bool) {
+		let side = match direction {
+			VoteDirection::Up => &mut self.up,
+			VoteDirection::Down => &mut self.down,
+		};
+		*side = if add {
+			side.saturating_add(weight.into())
+		} else {
+			side.saturating_sub(weight.into())
+		};
+	}
+}
+
+/// A vote as the rewards pallet counted it.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct CountedVote {
+	/// The era it counts in (the era it was cast in).
+	pub era: EraIndex,
+	/// Its direction.
+	pub direction: VoteDirection,
+	/// Its reward weight.
+	pub weight: VoteWeight,
+}
+
+/// An account's voting budget. It regenerates linearly to full over
+/// `Config::ManaRegenerationPeriod`; a vote spends `Config::VoteManaCost` of full mana and
+/// weighs what the voter had before spending.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Mana<BlockNumber> {
+	/// Mana at `updated`, in parts per million of full.
+	pub level: u32,
+	/// The block `level` was measured at.
+	pub updated: BlockNumber,
+}
+
+impl<BlockNumber> Mana<BlockNumber>
+where
+	BlockNumber: Copy + Saturating + UniqueSaturatedInto<u64>,
+{
+	/// The mana at `now`, after regenerating for `regeneration_period` blocks to full.
+	pub fn at(&self, now: BlockNumber, regeneration_period: BlockNumber) -> u32 {
+		let period: u64 = regeneration_period.unique_saturated_into();
+		if period == 0 {
+			return FULL_MANA;
+		}
+		let elapsed: u64 = now.saturating_sub(self.updated).unique_saturated_into();
+		let regained = elapsed.saturating_mul(FULL_MANA.into()) / period;
+		(u64::from(self.level).saturating_add(regained)).min(FULL_MANA.into()) as u32
+	}
+}
