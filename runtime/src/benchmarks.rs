@@ -11,4 +11,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_profiles, Profiles]
 	[pallet_posts, Posts]
 	[pallet_votes, Votes]
+	[pallet_rewards, Rewards]
 );

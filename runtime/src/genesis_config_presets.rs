@@ -11,8 +11,8 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig,
-	SudoConfig, PLZ,
+	AccountId, AuraConfig, Balance, BalancesConfig, BlockNumber, GrandpaConfig, RewardsConfig,
+	RuntimeGenesisConfig, SudoConfig, DAYS, MINUTES, PLZ,
 };
 
 /// What each well-known development account (Alice, Bob, …) starts with.
@@ -37,6 +37,7 @@ fn testnet_genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
+	reward_era_length: BlockNumber,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -52,19 +53,22 @@ fn testnet_genesis(
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		rewards: RewardsConfig { era_length: reward_era_length },
 	})
 }
 
-/// `dev`: one validator, Alice, who is also the sudo key.
+/// `dev`: one validator, Alice, who is also the sudo key; reward eras of a minute.
 pub fn development_genesis() -> Value {
 	testnet_genesis(
 		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		MINUTES,
 	)
 }
 
-/// `local_testnet`: three validators, Alice, Bob and Charlie; Alice is the sudo key.
+/// `local_testnet`: three validators, Alice, Bob and Charlie; Alice is the sudo key; reward eras
+/// of a day.
 pub fn local_testnet_genesis() -> Value {
 	testnet_genesis(
 		vec![
@@ -74,6 +78,7 @@ pub fn local_testnet_genesis() -> Value {
 		],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		DAYS,
 	)
 }
 

@@ -2,7 +2,7 @@
 //!
 //! The state transition function of the Plaza chain: FRAME pallets for accounts and balances,
 //! Aura block authoring, GRANDPA finality, transaction payment, batching (`utility`), Plaza's
-//! social pallets (profiles and follows, posts, votes) and, on development and local test
+//! social pallets (profiles and follows, posts, votes, rewards and tips) and, on development and local test
 //! networks only, `sudo`.
 //!
 //! - [`constants`]: token units, block times and storage deposits.
@@ -218,4 +218,8 @@ mod runtime {
 	/// Up and down votes on posts.
 	#[runtime::pallet_index(12)]
 	pub type Votes = pallet_votes;
+
+	/// Per-era content rewards for authors and curators, and tips.
+	#[runtime::pallet_index(13)]
+	pub type Rewards = pallet_rewards;
 }

@@ -13,7 +13,7 @@ use crate::{
 	configs::{RuntimeBlockLength, RuntimeBlockWeights, WeightToFee},
 	constants::currency::*,
 	genesis_config_presets::{get_preset, preset_names, DEV_ENDOWMENT},
-	Aura, Balance, Balances, Grandpa, Runtime, RuntimeGenesisConfig,
+	Aura, Balance, Balances, Grandpa, Rewards, Runtime, RuntimeGenesisConfig,
 };
 
 /// The state a preset builds, as the node builds it: the preset patched over the defaults.
@@ -40,6 +40,7 @@ fn dev_genesis_has_alice_as_sole_validator_and_sudo() {
 		assert_eq!(Grandpa::grandpa_authorities(), vec![(Ed25519Keyring::Alice.public().into(), 1)]);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
 		assert_eq!(Aura::slot_duration(), crate::SLOT_DURATION);
+		assert_eq!(pallet_rewards::EraLength::<Runtime>::get(), crate::MINUTES);
 	});
 }
 
@@ -58,6 +59,7 @@ fn local_genesis_has_three_validators() {
 			.map(|k| k.public().into())
 			.collect();
 		assert_eq!(grandpa, expected);
+		assert_eq!(pallet_rewards::EraLength::<Runtime>::get(), crate::DAYS);
 	});
 }
 
@@ -71,7 +73,12 @@ fn development_accounts_are_endowed() {
 		for who in &endowed {
 			assert_eq!(Balances::free_balance(who.to_account_id()), DEV_ENDOWMENT);
 		}
-		assert_eq!(Balances::total_issuance(), DEV_ENDOWMENT * endowed.len() as u128);
+		// The endowments, and the existential deposit that opens the reward pool's account.
+		assert_eq!(
+			Balances::total_issuance(),
+			DEV_ENDOWMENT * endowed.len() as u128 + EXISTENTIAL_DEPOSIT
+		);
+		assert_eq!(Balances::free_balance(Rewards::pool_account()), EXISTENTIAL_DEPOSIT);
 		assert_eq!(Balances::free_balance(Sr25519Keyring::One.to_account_id()), 0);
 	});
 }

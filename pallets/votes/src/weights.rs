@@ -52,13 +52,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Votes::Votes` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `Votes::Tallies` (r:1 w:1)
 	/// Proof: `Votes::Tallies` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::CurrentEra` (r:1 w:0)
+	/// Proof: `Rewards::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::CountedVotes` (r:1 w:0)
+	/// Proof: `Rewards::CountedVotes` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Profiles::Profiles` (r:1 w:0)
+	/// Proof: `Profiles::Profiles` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `391`
-		//  Estimated: `3605`
-		// Minimum execution time: 17_396_000 picoseconds.
-		Weight::from_parts(18_959_000, 3605)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `531`
+		//  Estimated: `3669`
+		// Minimum execution time: 23_685_000 picoseconds.
+		Weight::from_parts(25_589_000, 3669)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Votes::Votes` (r:1 w:1)
@@ -67,13 +73,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Votes::Tallies` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Posts` (r:1 w:0)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::CurrentEra` (r:1 w:0)
+	/// Proof: `Rewards::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::CountedVotes` (r:1 w:0)
+	/// Proof: `Rewards::CountedVotes` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn unvote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `391`
+		//  Measured:  `527`
 		//  Estimated: `3605`
-		// Minimum execution time: 15_784_000 picoseconds.
-		Weight::from_parts(16_895_000, 3605)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 19_499_000 picoseconds.
+		Weight::from_parts(21_442_000, 3605)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 }
@@ -82,13 +92,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn vote() -> Weight {
-		Weight::from_parts(18_959_000, 3605)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(25_589_000, 3669)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn unvote() -> Weight {
-		Weight::from_parts(16_895_000, 3605)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(21_442_000, 3605)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 }

@@ -2,10 +2,12 @@
 
 mod consensus;
 mod monetary;
+mod rewards;
 mod social;
 mod system;
 
 pub use consensus::*;
 pub use monetary::*;
+pub use rewards::*;
 pub use social::*;
 pub use system::*;

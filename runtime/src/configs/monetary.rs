@@ -73,8 +73,8 @@ parameter_types! {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	/// Fees are withdrawn in PLZ and burned.
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	/// Fees are withdrawn in PLZ: a share goes to the reward pool, the rest is burned.
+	type OnChargeTransaction = FungibleAdapter<Balances, pallet_rewards::FeesToRewardPool<Runtime>>;
 	/// Operational transactions pay five times the fee for their priority.
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = WeightToFee;

@@ -6,7 +6,7 @@ use frame_support::parameter_types;
 use crate::{
 	constants::currency::{deposit, DEPOSIT_PER_BYTE},
 	constants::time::MINUTES,
-	Balance, Balances, BlockNumber, Posts, Runtime, RuntimeHoldReason,
+	Balance, Balances, BlockNumber, Posts, Rewards, Runtime, RuntimeHoldReason,
 };
 
 parameter_types! {
@@ -51,6 +51,7 @@ impl pallet_posts::Config for Runtime {
 
 impl pallet_votes::Config for Runtime {
 	type Posts = Posts;
-	type OnVote = ();
+	/// The rewards pallet accrues scores as votes happen.
+	type OnVote = Rewards;
 	type WeightInfo = pallet_votes::weights::SubstrateWeight<Runtime>;
 }

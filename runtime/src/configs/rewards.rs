@@ -1,0 +1,50 @@
+//! Content rewards: the per-era mint, the fee share, the author/curator split and voting mana.
+//! The era length is set per chain in the genesis presets.
+
+use frame_support::{parameter_types, PalletId};
+use sp_runtime::Perbill;
+
+use crate::{
+	constants::{
+		currency::PLZ,
+		time::DAYS,
+	},
+	Balance, Balances, BlockNumber, Posts, Profiles, Runtime,
+};
+
+parameter_types! {
+	/// The reward pool's account: `modlplz/rwrd…`.
+	pub const RewardsPalletId: PalletId = PalletId(*b"plz/rwrd");
+	/// Minted into the pool every era. On `local` (one-day eras) that is 365,000 PLZ a year.
+	pub const EraMint: Balance = 1_000 * PLZ;
+	/// Half of every transaction fee goes to the pool; the other half is burned.
+	pub const FeeShare: Perbill = Perbill::from_percent(50);
+	/// Authors and curators share each era's pool half and half, as on Hive.
+	pub const AuthorShare: Perbill = Perbill::from_percent(50);
+	/// Votes from accounts with less than 1 PLZ to spend earn nothing.
+	pub const MinVoterBalance: Balance = PLZ;
+	/// Mana regenerates from empty to full in five days…
+	pub const ManaRegenerationPeriod: BlockNumber = 5 * DAYS;
+	/// …and each vote spends 2 % of it.
+	pub const VoteManaCost: Perbill = Perbill::from_percent(2);
+	/// One claim settles up to 30 finished eras.
+	pub const MaxErasPerClaim: u32 = 30;
+	/// Up to 50 upvotes per account and era earn curation rewards.
+	pub const MaxRewardedVotesPerEra: u32 = 50;
+}
+
+impl pallet_rewards::Config for Runtime {
+	type Currency = Balances;
+	type Posts = Posts;
+	type Profiles = Profiles;
+	type PalletId = RewardsPalletId;
+	type EraMint = EraMint;
+	type FeeShare = FeeShare;
+	type AuthorShare = AuthorShare;
+	type MinVoterBalance = MinVoterBalance;
+	type ManaRegenerationPeriod = ManaRegenerationPeriod;
+	type VoteManaCost = VoteManaCost;
+	type MaxErasPerClaim = MaxErasPerClaim;
+	type MaxRewardedVotesPerEra = MaxRewardedVotesPerEra;
+	type WeightInfo = pallet_rewards::weights::SubstrateWeight<Runtime>;
+}
