@@ -1,0 +1,138 @@
+// Rewards on a real dev node (eras of 10 blocks): two authors, several voters, one era passes,
+// every claim pays what the published formula gives to within a planck; a tip moves exactly its
+// amount and emits its receipt.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { connect, devKey, freeBalance, signAndWaitInBlock } from '../lib/chain.js';
+import { body } from '../lib/content.js';
+import { startNode, tempDir, waitFor } from '../lib/node.js';
+
+const PLZ = 10n ** 12n;
+let node;
+let api;
+let base;
+let keys;
+
+before(async () => {
+  base = tempDir('rewards');
+  node = await startNode({ name: 'rewards', args: ['--dev'], basePath: base.dir });
+  api = await connect(node);
+  keys = Object.fromEntries(['Alice', 'Bob', 'Charlie', 'Dave', 'Eve'].map((n) => [n, devKey(api, n)]));
+});
+
+after(async () => {
+  await api?.disconnect();
+  await node?.stop();
+  base?.cleanup();
+});
+
+const fee = (events) => {
+  const paid = events.find((e) => api.events.transactionPayment.TransactionFeePaid.is(e));
+  return paid.data.actualFee.toBigInt() + paid.data.tip.toBigInt();
+};
+
+/** `pool × part / whole`, rounded down: the pallet's share rule. */
+const share = (pool, part, whole) => (whole === 0n ? 0n : (pool * part) / whole);
+
+test('two authors, several voters, one era: each claim pays its share', async () => {
+  const { Alice, Bob, Charlie, Dave, Eve } = keys;
+  const send = (tx, who) => signAndWaitInBlock(api, tx, who);
+
+  // Voters need a profile for their votes to earn.
+  await Promise.all([Charlie, Dave, Eve].map((who, i) =>
+    send(api.tx.profiles.setProfile(`voter_${i}`, `Voter ${i}`, null), who)));
+  const [p1, p2] = await Promise.all([[Alice, 'a post by Alice'], [Bob, 'a post by Bob']].map(async ([who, text]) => {
+    const b = await body(text);
+    const { events } = await send(api.tx.posts.createPost(b.text, b.size, null), who);
+    return events.find((e) => api.events.posts.PostCreated.is(e)).data.postId.toNumber();
+  }));
+
+  // Vote right after an era starts, so that every vote lands in the same era.
+  const startEra = (await api.query.rewards.currentEra()).toNumber();
+  await waitFor('a new era', async () => (await api.query.rewards.currentEra()).toNumber() > startEra, 90_000);
+  const era = (await api.query.rewards.currentEra()).toNumber();
+  await Promise.all([
+    send(api.tx.utility.batchAll([api.tx.votes.vote(p1, 'Up'), api.tx.votes.vote(p2, 'Up')]), Charlie),
+    send(api.tx.utility.batchAll([api.tx.votes.vote(p1, 'Up'), api.tx.votes.vote(p2, 'Down')]), Dave),
+    send(api.tx.votes.vote(p2, 'Up'), Eve),
+  ]);
+  const counted = {};
+  for (const [who, post] of [[Charlie, p1], [Charlie, p2], [Dave, p1], [Dave, p2], [Eve, p2]]) {
+    const vote = (await api.query.rewards.countedVotes(post, who.address)).unwrap();
+    assert.equal(vote.era.toNumber(), era, 'all votes count in the same era');
+    counted[`${who.address}/${post}`] = vote.weight.toBigInt();
+  }
+  assert.equal(counted[`${Charlie.address}/${p1}`], 1_000_000n, 'a full first vote');
+  assert.equal(counted[`${Charlie.address}/${p2}`], 980_000n, 'the second spent 2 % of mana first');
+
+  // The era ends: its pool is fixed and announced.
+  await waitFor(`era ${era} to end`, async () => (await api.query.rewards.eras(era)).isSome, 90_000);
+  const payout = (await api.query.rewards.eras(era)).unwrap();
+  const authors = payout.authors.toBigInt();
+  const curators = payout.curators.toBigInt();
+  const total = payout.totalScore.toBigInt();
+  assert.ok(payout.pool.toBigInt() >= 1_000n * PLZ, 'the pool holds at least the era mint');
+  assert.equal(authors + curators, payout.pool.toBigInt());
+
+  const score = async (post) => {
+    const s = await api.query.rewards.postScores(era, post);
+    const up = s.up.toBigInt();
+    const down = s.down.toBigInt();
+    return { up, net: up > down ? up - down : 0n };
+  };
+  const s1 = await score(p1);
+  const s2 = await score(p2);
+  // Two full upvotes on p1; on p2 two upvotes (980,000 + 1,000,000) and Dave's 980,000 downvote.
+  assert.equal(s1.net, 2_000_000n);
+  assert.equal(s2.up, 1_980_000n);
+  assert.equal(s2.net, 1_000_000n);
+  assert.equal(total, s1.net + s2.net);
+
+  const curation = (s, weight) => share(share(curators, s.net, total), weight, s.up);
+  const expected = new Map([
+    [Alice.address, share(authors, s1.net, total)],
+    [Bob.address, share(authors, s2.net, total)],
+    [Charlie.address, curation(s1, counted[`${Charlie.address}/${p1}`]) + curation(s2, counted[`${Charlie.address}/${p2}`])],
+    [Dave.address, curation(s1, counted[`${Dave.address}/${p1}`])],
+    [Eve.address, curation(s2, counted[`${Eve.address}/${p2}`])],
+  ]);
+
+  for (const who of [Alice, Bob, Charlie, Dave, Eve]) {
+    const want = expected.get(who.address);
+    assert.ok(want > 0n);
+    const pending = (await api.call.rewardsApi.pendingRewards(who.address)).toBigInt();
+    assert.ok(pending - want <= 1n && want - pending <= 1n, `pending ${pending} vs ${want}`);
+    const { blockHash, events } = await send(api.tx.rewards.claimRewards(), who);
+    const claimed = events.find((e) => api.events.rewards.RewardsClaimed.is(e));
+    const amount = claimed.data.amount.toBigInt();
+    assert.ok(amount - want <= 1n && want - amount <= 1n, `${who.address} was paid ${amount}, expected ${want}`);
+    const { parentHash } = await api.rpc.chain.getHeader(blockHash);
+    assert.equal(await freeBalance(api, who.address, blockHash),
+      (await freeBalance(api, who.address, parentHash)) + amount - fee(events));
+  }
+  assert.equal((await api.call.rewardsApi.pendingRewards(Alice.address)).toBigInt(), 0n, 'claimed');
+});
+
+test('a tip moves exactly its amount and emits its receipt', async () => {
+  const { Alice, Eve } = keys;
+  const b = await body('tip me');
+  const created = await signAndWaitInBlock(api, api.tx.posts.createPost(b.text, b.size, null), Alice);
+  const postId = created.events.find((e) => api.events.posts.PostCreated.is(e)).data.postId.toNumber();
+
+  const amount = 25n * PLZ / 10n;
+  const { blockHash, events } = await signAndWaitInBlock(api, api.tx.rewards.tip(postId, amount), Eve);
+  const tipped = events.find((e) => api.events.rewards.Tipped.is(e));
+  assert.deepEqual(
+    [tipped.data.postId.toNumber(), tipped.data.from.toString(), tipped.data.to.toString(), tipped.data.amount.toBigInt()],
+    [postId, Eve.address, Alice.address, amount]);
+  const { parentHash } = await api.rpc.chain.getHeader(blockHash);
+  assert.equal(await freeBalance(api, Alice.address, blockHash), (await freeBalance(api, Alice.address, parentHash)) + amount);
+  assert.equal(await freeBalance(api, Eve.address, blockHash), (await freeBalance(api, Eve.address, parentHash)) - amount - fee(events));
+  assert.equal((await api.query.rewards.postTips(postId)).toBigInt(), amount);
+
+  await assert.rejects(signAndWaitInBlock(api, api.tx.rewards.tip(postId, 1n), Alice), /rewards\.CannotTipOwnPost/);
+  await assert.rejects(signAndWaitInBlock(api, api.tx.rewards.tip(postId, 0n), Eve), /rewards\.ZeroTip/);
+  await assert.rejects(signAndWaitInBlock(api, api.tx.rewards.tip(999_999, 1n), Eve), /rewards\.PostNotFound/);
+  assert.equal((await api.query.rewards.postTips(postId)).toBigInt(), amount);
+});
