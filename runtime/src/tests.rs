@@ -28,7 +28,10 @@ fn genesis_storage(preset: &str) -> sp_io::TestExternalities {
 #[test]
 fn both_presets_are_listed() {
 	let names = preset_names();
-	assert_eq!(names, vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]);
+	assert_eq!(
+		names,
+		vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+	);
 	assert!(get_preset(&PresetId::from("no-such-preset")).is_none());
 }
 
@@ -37,7 +40,10 @@ fn dev_genesis_has_alice_as_sole_validator_and_sudo() {
 	genesis_storage(DEV_RUNTIME_PRESET).execute_with(|| {
 		let aura = pallet_aura::Authorities::<Runtime>::get();
 		assert_eq!(aura.into_inner(), vec![Sr25519Keyring::Alice.public().into()]);
-		assert_eq!(Grandpa::grandpa_authorities(), vec![(Ed25519Keyring::Alice.public().into(), 1)]);
+		assert_eq!(
+			Grandpa::grandpa_authorities(),
+			vec![(Ed25519Keyring::Alice.public().into(), 1)]
+		);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
 		assert_eq!(Aura::slot_duration(), crate::SLOT_DURATION);
 		assert_eq!(pallet_rewards::EraLength::<Runtime>::get(), crate::MINUTES);
@@ -48,16 +54,19 @@ fn dev_genesis_has_alice_as_sole_validator_and_sudo() {
 fn local_genesis_has_three_validators() {
 	genesis_storage(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		let aura = pallet_aura::Authorities::<Runtime>::get().into_inner();
-		let expected: Vec<_> = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
-			.iter()
-			.map(|k| k.public().into())
-			.collect();
+		let expected: Vec<_> =
+			[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+				.iter()
+				.map(|k| k.public().into())
+				.collect();
 		assert_eq!(aura, expected);
-		let grandpa: Vec<_> = Grandpa::grandpa_authorities().into_iter().map(|(id, _)| id).collect();
-		let expected: Vec<_> = [Ed25519Keyring::Alice, Ed25519Keyring::Bob, Ed25519Keyring::Charlie]
-			.iter()
-			.map(|k| k.public().into())
-			.collect();
+		let grandpa: Vec<_> =
+			Grandpa::grandpa_authorities().into_iter().map(|(id, _)| id).collect();
+		let expected: Vec<_> =
+			[Ed25519Keyring::Alice, Ed25519Keyring::Bob, Ed25519Keyring::Charlie]
+				.iter()
+				.map(|k| k.public().into())
+				.collect();
 		assert_eq!(grandpa, expected);
 		assert_eq!(pallet_rewards::EraLength::<Runtime>::get(), crate::DAYS);
 	});
@@ -101,7 +110,10 @@ fn a_base_weight_transaction_pays_the_base_fee() {
 	// Linear in reference time, up to the rounding of the coefficient's fractional part (a
 	// Perbill): a planck per billion.
 	let ten_times = WeightToFee::weight_to_fee(&(base * 10));
-	assert!(ten_times.abs_diff(10 * BASE_TRANSACTION_FEE) <= 10, "fee of 10 base weights: {ten_times}");
+	assert!(
+		ten_times.abs_diff(10 * BASE_TRANSACTION_FEE) <= 10,
+		"fee of 10 base weights: {ten_times}"
+	);
 	assert_eq!(WeightToFee::weight_to_fee(&frame_support::weights::Weight::zero()), 0);
 }
 

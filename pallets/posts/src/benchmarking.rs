@@ -4,9 +4,9 @@ use super::*;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
-use sp_runtime::traits::Saturating;
 use frame_system::RawOrigin;
 use plaza_primitives::examples;
+use sp_runtime::traits::Saturating;
 
 /// A funded account able to pay many post deposits.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
@@ -32,8 +32,13 @@ pub(crate) fn new_post<T: Config>(author: &T::AccountId, reply_to: Option<PostId
 		T::Currency::set_balance(author, amount);
 	}
 	let post_id = NextPostId::<T>::get();
-	Pallet::<T>::create_post(RawOrigin::Signed(author.clone()).into(), longest_cid(), 1_000, reply_to)
-		.expect("a valid post");
+	Pallet::<T>::create_post(
+		RawOrigin::Signed(author.clone()).into(),
+		longest_cid(),
+		1_000,
+		reply_to,
+	)
+	.expect("a valid post");
 	post_id
 }
 

@@ -108,8 +108,15 @@ pub mod pallet {
 
 	/// Live reposts: (original, reposter) → the repost's id.
 	#[pallet::storage]
-	pub type Reposts<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, PostId, Blake2_128Concat, T::AccountId, PostId, OptionQuery>;
+	pub type Reposts<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		PostId,
+		Blake2_128Concat,
+		T::AccountId,
+		PostId,
+		OptionQuery,
+	>;
 
 	/// Each account's current rate-limit window.
 	#[pallet::storage]
@@ -264,7 +271,8 @@ pub mod pallet {
 			let new_content = ContentId::parse(&content).map_err(Error::<T>::from)?;
 			ensure!(size <= T::MaxBodySize::get(), Error::<T>::BodyTooLarge);
 			let mut post = Self::own_live_post(&who, post_id)?;
-			let old_content = post.content.replace(new_content.clone()).ok_or(Error::<T>::CannotEditRepost)?;
+			let old_content =
+				post.content.replace(new_content.clone()).ok_or(Error::<T>::CannotEditRepost)?;
 			post.body_size = size;
 			post.revision.saturating_inc();
 			let revision = post.revision;
@@ -328,7 +336,10 @@ pub mod pallet {
 			let author = ensure_signed(origin)?;
 			let mut original = Posts::<T>::get(post_id).ok_or(Error::<T>::PostNotFound)?;
 			ensure!(!original.deleted, Error::<T>::PostDeleted);
-			ensure!(!matches!(original.kind, PostKind::Repost { .. }), Error::<T>::CannotRepostRepost);
+			ensure!(
+				!matches!(original.kind, PostKind::Repost { .. }),
+				Error::<T>::CannotRepostRepost
+			);
 			ensure!(!Reposts::<T>::contains_key(post_id, &author), Error::<T>::AlreadyReposted);
 
 			let repost_id =
@@ -346,7 +357,10 @@ pub mod pallet {
 		fn reply_kind(parent_id: PostId) -> Result<PostKind, Error<T>> {
 			let parent = Posts::<T>::get(parent_id).ok_or(Error::<T>::ParentNotFound)?;
 			ensure!(!parent.deleted, Error::<T>::ParentDeleted);
-			ensure!(!matches!(parent.kind, PostKind::Repost { .. }), Error::<T>::CannotReplyToRepost);
+			ensure!(
+				!matches!(parent.kind, PostKind::Repost { .. }),
+				Error::<T>::CannotReplyToRepost
+			);
 			let depth = parent.depth().saturating_add(1);
 			ensure!(depth <= T::MaxThreadDepth::get(), Error::<T>::ThreadTooDeep);
 			Ok(PostKind::Reply { parent: parent_id, root: parent.thread_root(parent_id), depth })
@@ -393,7 +407,8 @@ pub mod pallet {
 		fn count_against_rate_limit(who: &T::AccountId) -> Result<(), Error<T>> {
 			let now = frame_system::Pallet::<T>::block_number();
 			let mut window = RateWindows::<T>::get(who);
-			if window.posts == 0 || now.saturating_sub(window.started) >= T::RateLimitWindow::get() {
+			if window.posts == 0 || now.saturating_sub(window.started) >= T::RateLimitWindow::get()
+			{
 				window = RateWindow { started: now, posts: 0 };
 			}
 			ensure!(window.posts < T::MaxPostsPerWindow::get(), Error::<T>::RateLimited);

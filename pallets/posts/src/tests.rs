@@ -124,7 +124,10 @@ fn threads_are_bounded_in_depth() {
 		let deepest = MAX_THREAD_DEPTH as u64;
 		assert_eq!(stored(deepest).depth(), MAX_THREAD_DEPTH);
 		System::set_block_number(100); // a fresh rate-limit window
-		assert_noop!(post(ALICE, examples::HELLO_V1, 1, Some(deepest)), Error::<Test>::ThreadTooDeep);
+		assert_noop!(
+			post(ALICE, examples::HELLO_V1, 1, Some(deepest)),
+			Error::<Test>::ThreadTooDeep
+		);
 	});
 }
 
@@ -133,9 +136,15 @@ fn bad_content_is_refused() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(post(ALICE, "", 1, None), Error::<Test>::EmptyCid);
 		assert_noop!(post(ALICE, "QmNotACid", 1, None), Error::<Test>::MalformedCid);
-		assert_noop!(post(ALICE, examples::LIBP2P_KEY, 1, None), Error::<Test>::UnsupportedCidCodec);
+		assert_noop!(
+			post(ALICE, examples::LIBP2P_KEY, 1, None),
+			Error::<Test>::UnsupportedCidCodec
+		);
 		assert_noop!(post(ALICE, examples::SHA2_512, 1, None), Error::<Test>::UnsupportedCidHash);
-		assert_noop!(post(ALICE, examples::HELLO_V1, MAX_BODY_SIZE + 1, None), Error::<Test>::BodyTooLarge);
+		assert_noop!(
+			post(ALICE, examples::HELLO_V1, MAX_BODY_SIZE + 1, None),
+			Error::<Test>::BodyTooLarge
+		);
 	});
 }
 
@@ -145,7 +154,10 @@ fn replies_need_a_live_post_to_answer() {
 		assert_noop!(post(ALICE, examples::HELLO_V1, 1, Some(7)), Error::<Test>::ParentNotFound);
 		assert_ok!(post(ALICE, examples::HELLO_V1, 1, None)); // 0
 		assert_ok!(Posts::repost(RuntimeOrigin::signed(BOB), 0)); // 1
-		assert_noop!(post(ALICE, examples::HELLO_V1, 1, Some(1)), Error::<Test>::CannotReplyToRepost);
+		assert_noop!(
+			post(ALICE, examples::HELLO_V1, 1, Some(1)),
+			Error::<Test>::CannotReplyToRepost
+		);
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), 0));
 		assert_noop!(post(BOB, examples::HELLO_V1, 1, Some(0)), Error::<Test>::ParentDeleted);
 	});
@@ -191,7 +203,10 @@ fn edit_errors() {
 		assert_noop!(edit(BOB, 0, examples::HELLO_V0, 1), Error::<Test>::NotAuthor);
 		assert_noop!(edit(ALICE, 0, "nope", 1), Error::<Test>::MalformedCid);
 		assert_noop!(edit(ALICE, 0, examples::SHA2_512, 1), Error::<Test>::UnsupportedCidHash);
-		assert_noop!(edit(ALICE, 0, examples::HELLO_V0, MAX_BODY_SIZE + 1), Error::<Test>::BodyTooLarge);
+		assert_noop!(
+			edit(ALICE, 0, examples::HELLO_V0, MAX_BODY_SIZE + 1),
+			Error::<Test>::BodyTooLarge
+		);
 		assert_ok!(Posts::repost(RuntimeOrigin::signed(BOB), 0)); // 1
 		assert_noop!(edit(BOB, 1, examples::HELLO_V0, 1), Error::<Test>::CannotEditRepost);
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), 0));
@@ -234,11 +249,17 @@ fn deleting_a_reply_updates_its_parent() {
 #[test]
 fn delete_errors() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(Posts::delete_post(RuntimeOrigin::signed(ALICE), 0), Error::<Test>::PostNotFound);
+		assert_noop!(
+			Posts::delete_post(RuntimeOrigin::signed(ALICE), 0),
+			Error::<Test>::PostNotFound
+		);
 		assert_ok!(post(ALICE, examples::HELLO_V1, 1, None));
 		assert_noop!(Posts::delete_post(RuntimeOrigin::signed(BOB), 0), Error::<Test>::NotAuthor);
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), 0));
-		assert_noop!(Posts::delete_post(RuntimeOrigin::signed(ALICE), 0), Error::<Test>::PostDeleted);
+		assert_noop!(
+			Posts::delete_post(RuntimeOrigin::signed(ALICE), 0),
+			Error::<Test>::PostDeleted
+		);
 	});
 }
 
@@ -273,8 +294,14 @@ fn repost_errors() {
 		assert_ok!(post(ALICE, examples::HELLO_V1, 1, None)); // 0
 		assert_ok!(Posts::repost(RuntimeOrigin::signed(BOB), 0)); // 1
 		assert_noop!(Posts::repost(RuntimeOrigin::signed(BOB), 0), Error::<Test>::AlreadyReposted);
-		assert_noop!(Posts::repost(RuntimeOrigin::signed(ALICE), 1), Error::<Test>::CannotRepostRepost);
-		assert_noop!(Posts::repost(RuntimeOrigin::signed(POOR), 0), Error::<Test>::InsufficientBalance);
+		assert_noop!(
+			Posts::repost(RuntimeOrigin::signed(ALICE), 1),
+			Error::<Test>::CannotRepostRepost
+		);
+		assert_noop!(
+			Posts::repost(RuntimeOrigin::signed(POOR), 0),
+			Error::<Test>::InsufficientBalance
+		);
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), 0));
 		assert_noop!(Posts::repost(RuntimeOrigin::signed(ALICE), 0), Error::<Test>::PostDeleted);
 	});

@@ -6,8 +6,8 @@ use codec::Encode;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::RawOrigin;
-use sp_runtime::traits::{Hash, Saturating};
 use plaza_primitives::examples;
+use sp_runtime::traits::{Hash, Saturating};
 
 /// Gives `who` enough for ten profiles' and follows' deposits.
 fn fund<T: Config>(who: &T::AccountId) {
@@ -54,8 +54,13 @@ mod benchmarks {
 	#[benchmark]
 	fn set_profile() {
 		let caller = funded::<T>("caller", 0);
-		Pallet::<T>::set_profile(RawOrigin::Signed(caller.clone()).into(), b"old".to_vec(), vec![], None)
-			.expect("the first profile is valid");
+		Pallet::<T>::set_profile(
+			RawOrigin::Signed(caller.clone()).into(),
+			b"old".to_vec(),
+			vec![],
+			None,
+		)
+		.expect("the first profile is valid");
 		let handle = longest_handle(b'x');
 		let display_name = vec![b'n'; MAX_DISPLAY_NAME_LEN as usize];
 		let metadata = Some(examples::HELLO_V1.as_bytes().to_vec());

@@ -209,7 +209,10 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let handle = canonical_handle(&handle).map_err(Error::<T>::from)?;
-			ensure!(display_name.len() <= MAX_DISPLAY_NAME_LEN as usize, Error::<T>::DisplayNameTooLong);
+			ensure!(
+				display_name.len() <= MAX_DISPLAY_NAME_LEN as usize,
+				Error::<T>::DisplayNameTooLong
+			);
 			ensure!(core::str::from_utf8(&display_name).is_ok(), Error::<T>::DisplayNameNotUtf8);
 			let display_name = DisplayName::truncate_from(display_name);
 			let metadata = metadata
@@ -221,7 +224,8 @@ pub mod pallet {
 			}
 
 			let previous = Profiles::<T>::get(&who);
-			let mut profile = Profile { handle, display_name, metadata, deposit: Default::default() };
+			let mut profile =
+				Profile { handle, display_name, metadata, deposit: Default::default() };
 			profile.deposit = Self::profile_deposit(&profile);
 			let held = previous.as_ref().map(|p| p.deposit).unwrap_or_default();
 			Self::adjust_hold(&who, HoldReason::ProfileDeposit, held, profile.deposit)?;
@@ -246,7 +250,12 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let profile = Profiles::<T>::take(&who).ok_or(Error::<T>::NoProfile)?;
 			HandleOwners::<T>::remove(&profile.handle);
-			Self::adjust_hold(&who, HoldReason::ProfileDeposit, profile.deposit, Default::default())?;
+			Self::adjust_hold(
+				&who,
+				HoldReason::ProfileDeposit,
+				profile.deposit,
+				Default::default(),
+			)?;
 			Self::deposit_event(Event::ProfileCleared { who, handle: profile.handle });
 			Ok(())
 		}

@@ -19,7 +19,12 @@ fn handle(text: &str) -> crate::Handle {
 	crate::Handle::truncate_from(text.as_bytes().to_vec())
 }
 
-fn set(who: AccountId, handle: &str, name: &str, metadata: Option<&[u8]>) -> frame_support::dispatch::DispatchResult {
+fn set(
+	who: AccountId,
+	handle: &str,
+	name: &str,
+	metadata: Option<&[u8]>,
+) -> frame_support::dispatch::DispatchResult {
 	Profiles::set_profile(
 		RuntimeOrigin::signed(who),
 		handle.as_bytes().to_vec(),
@@ -46,7 +51,8 @@ fn set_profile_creates_a_profile_and_holds_its_deposit() {
 		assert_ok!(set(ALICE, "alice", "Alice Liddell", Some(METADATA_CID)));
 
 		let cid = ContentId::parse(METADATA_CID).unwrap();
-		let expected_deposit = PROFILE_DEPOSIT_BASE + PROFILE_DEPOSIT_PER_BYTE * (2 * 5 + 13 + cid.as_bytes().len() as Balance);
+		let expected_deposit = PROFILE_DEPOSIT_BASE
+			+ PROFILE_DEPOSIT_PER_BYTE * (2 * 5 + 13 + cid.as_bytes().len() as Balance);
 		let profile = ProfilesStorage::<Test>::get(ALICE).unwrap();
 		assert_eq!(profile.handle, handle("alice"));
 		assert_eq!(profile.display_name.to_vec(), b"Alice Liddell".to_vec());
@@ -57,7 +63,8 @@ fn set_profile_creates_a_profile_and_holds_its_deposit() {
 		assert_eq!(Balances::balance(&ALICE), ENDOWMENT - expected_deposit);
 		assert_eq!(
 			last_event(),
-			Event::ProfileSet { who: ALICE, handle: handle("alice"), deposit: expected_deposit }.into()
+			Event::ProfileSet { who: ALICE, handle: handle("alice"), deposit: expected_deposit }
+				.into()
 		);
 	});
 }
@@ -112,7 +119,10 @@ fn a_display_name_of_64_bytes_of_utf8_is_accepted() {
 		let name = "é".repeat(32);
 		assert_eq!(name.len(), 64);
 		assert_ok!(set(ALICE, "alice", &name, None));
-		assert_eq!(ProfilesStorage::<Test>::get(ALICE).unwrap().display_name.to_vec(), name.into_bytes());
+		assert_eq!(
+			ProfilesStorage::<Test>::get(ALICE).unwrap().display_name.to_vec(),
+			name.into_bytes()
+		);
 	});
 }
 
@@ -143,7 +153,12 @@ fn bad_display_names_are_refused() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(set(ALICE, "alice", &"x".repeat(65), None), Error::<Test>::DisplayNameTooLong);
 		assert_noop!(
-			Profiles::set_profile(RuntimeOrigin::signed(ALICE), b"alice".to_vec(), vec![0xff, 0xfe], None),
+			Profiles::set_profile(
+				RuntimeOrigin::signed(ALICE),
+				b"alice".to_vec(),
+				vec![0xff, 0xfe],
+				None
+			),
 			Error::<Test>::DisplayNameNotUtf8
 		);
 	});
@@ -154,7 +169,10 @@ fn bad_metadata_cids_are_refused() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(set(ALICE, "alice", "", Some(b"")), Error::<Test>::EmptyCid);
 		assert_noop!(set(ALICE, "alice", "", Some(b"not a cid")), Error::<Test>::MalformedCid);
-		assert_noop!(set(ALICE, "alice", "", Some(LIBP2P_KEY_CID)), Error::<Test>::UnsupportedCidCodec);
+		assert_noop!(
+			set(ALICE, "alice", "", Some(LIBP2P_KEY_CID)),
+			Error::<Test>::UnsupportedCidCodec
+		);
 		assert_noop!(set(ALICE, "alice", "", Some(SHA512_CID)), Error::<Test>::UnsupportedCidHash);
 	});
 }
@@ -173,7 +191,10 @@ fn a_failed_update_keeps_the_old_profile() {
 		assert_ok!(set(BOB, "bob", "Bob", None));
 		assert_noop!(set(ALICE, "bob", "Alice", None), Error::<Test>::HandleTaken);
 		assert_noop!(set(ALICE, "alice", "Alice", Some(b"Qm")), Error::<Test>::MalformedCid);
-		assert_eq!(ProfilesStorage::<Test>::get(ALICE).unwrap().display_name.to_vec(), b"Alice".to_vec());
+		assert_eq!(
+			ProfilesStorage::<Test>::get(ALICE).unwrap().display_name.to_vec(),
+			b"Alice".to_vec()
+		);
 	});
 }
 
@@ -186,7 +207,10 @@ fn clear_profile_frees_the_handle_and_returns_the_deposit() {
 		assert_eq!(HandleOwners::<Test>::get(handle("alice")), None);
 		assert_eq!(held_for_profile(ALICE), 0);
 		assert_eq!(Balances::balance(&ALICE), ENDOWMENT);
-		assert_eq!(last_event(), Event::ProfileCleared { who: ALICE, handle: handle("alice") }.into());
+		assert_eq!(
+			last_event(),
+			Event::ProfileCleared { who: ALICE, handle: handle("alice") }.into()
+		);
 		assert_ok!(set(BOB, "alice", "", None));
 	});
 }
@@ -194,7 +218,10 @@ fn clear_profile_frees_the_handle_and_returns_the_deposit() {
 #[test]
 fn clearing_without_a_profile_fails() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(Profiles::clear_profile(RuntimeOrigin::signed(ALICE)), Error::<Test>::NoProfile);
+		assert_noop!(
+			Profiles::clear_profile(RuntimeOrigin::signed(ALICE)),
+			Error::<Test>::NoProfile
+		);
 	});
 }
 
@@ -209,7 +236,10 @@ fn follow_records_the_edge_counts_and_deposit() {
 		assert_eq!(Following::<Test>::iter_key_prefix(ALICE).count(), 2);
 		assert_eq!(FollowCountsOf::<Test>::get(ALICE), FollowCounts { followers: 0, following: 2 });
 		assert_eq!(FollowCountsOf::<Test>::get(BOB), FollowCounts { followers: 2, following: 0 });
-		assert_eq!(FollowCountsOf::<Test>::get(CHARLIE), FollowCounts { followers: 1, following: 1 });
+		assert_eq!(
+			FollowCountsOf::<Test>::get(CHARLIE),
+			FollowCounts { followers: 1, following: 1 }
+		);
 		assert_eq!(held_for_follows(ALICE), 2 * FOLLOW_DEPOSIT);
 		assert_eq!(Balances::balance(&ALICE), ENDOWMENT - 2 * FOLLOW_DEPOSIT);
 		assert_eq!(last_event(), Event::Followed { follower: ALICE, followee: CHARLIE }.into());
@@ -219,13 +249,26 @@ fn follow_records_the_edge_counts_and_deposit() {
 #[test]
 fn follow_errors() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(Profiles::follow(RuntimeOrigin::signed(ALICE), ALICE), Error::<Test>::CannotFollowSelf);
+		assert_noop!(
+			Profiles::follow(RuntimeOrigin::signed(ALICE), ALICE),
+			Error::<Test>::CannotFollowSelf
+		);
 		assert_ok!(Profiles::follow(RuntimeOrigin::signed(ALICE), BOB));
-		assert_noop!(Profiles::follow(RuntimeOrigin::signed(ALICE), BOB), Error::<Test>::AlreadyFollowing);
+		assert_noop!(
+			Profiles::follow(RuntimeOrigin::signed(ALICE), BOB),
+			Error::<Test>::AlreadyFollowing
+		);
 		// An account just above the existential deposit cannot hold a follow deposit.
 		let nearly_empty = 99;
-		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(CHARLIE), nearly_empty, EXISTENTIAL_DEPOSIT + 1));
-		assert_noop!(Profiles::follow(RuntimeOrigin::signed(nearly_empty), BOB), Error::<Test>::InsufficientBalance);
+		assert_ok!(Balances::transfer_allow_death(
+			RuntimeOrigin::signed(CHARLIE),
+			nearly_empty,
+			EXISTENTIAL_DEPOSIT + 1
+		));
+		assert_noop!(
+			Profiles::follow(RuntimeOrigin::signed(nearly_empty), BOB),
+			Error::<Test>::InsufficientBalance
+		);
 	});
 }
 
@@ -246,9 +289,15 @@ fn unfollow_removes_the_edge_and_returns_the_deposit() {
 #[test]
 fn unfollowing_someone_not_followed_fails() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(Profiles::unfollow(RuntimeOrigin::signed(ALICE), BOB), Error::<Test>::NotFollowing);
+		assert_noop!(
+			Profiles::unfollow(RuntimeOrigin::signed(ALICE), BOB),
+			Error::<Test>::NotFollowing
+		);
 		assert_ok!(Profiles::follow(RuntimeOrigin::signed(BOB), ALICE));
-		assert_noop!(Profiles::unfollow(RuntimeOrigin::signed(ALICE), BOB), Error::<Test>::NotFollowing);
+		assert_noop!(
+			Profiles::unfollow(RuntimeOrigin::signed(ALICE), BOB),
+			Error::<Test>::NotFollowing
+		);
 	});
 }
 

@@ -61,7 +61,10 @@ mod benchmarks {
 		fund::<T>(&Pallet::<T>::pool_account());
 		for era in 0..e {
 			let pool = T::EraMint::get();
-			Eras::<T>::insert(era, EraPayout { pool, authors: pool, curators: pool, total_score: 2 * 1_000_000 });
+			Eras::<T>::insert(
+				era,
+				EraPayout { pool, authors: pool, curators: pool, total_score: 2 * 1_000_000 },
+			);
 			AuthorScores::<T>::insert(era, &caller, 1_000_000u128);
 			let votes: BoundedVec<_, _> = (0..v as PostId)
 				.map(|post| {
@@ -114,7 +117,13 @@ mod benchmarks {
 
 		#[block]
 		{
-			Pallet::<T>::on_vote(post_id, &author, &voter, Some(VoteDirection::Up), Some(VoteDirection::Up));
+			Pallet::<T>::on_vote(
+				post_id,
+				&author,
+				&voter,
+				Some(VoteDirection::Up),
+				Some(VoteDirection::Up),
+			);
 		}
 
 		assert_eq!(CuratorVotes::<T>::decode_len(0, &voter), Some(v as usize));

@@ -142,8 +142,15 @@ pub mod pallet {
 	/// Each author's share of each era's score: the sum of its posts' net scores in that era.
 	/// Removed when claimed.
 	#[pallet::storage]
-	pub type AuthorScores<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, EraIndex, Blake2_128Concat, T::AccountId, u128, ValueQuery>;
+	pub type AuthorScores<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		EraIndex,
+		Blake2_128Concat,
+		T::AccountId,
+		u128,
+		ValueQuery,
+	>;
 
 	/// Each curator's rewarded upvotes in each era: (post, weight). Removed when claimed.
 	#[pallet::storage]
@@ -176,7 +183,8 @@ pub mod pallet {
 
 	/// The first era each account may still have rewards in (set when it first earns score).
 	#[pallet::storage]
-	pub type ClaimFrom<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, EraIndex, OptionQuery>;
+	pub type ClaimFrom<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, EraIndex, OptionQuery>;
 
 	/// The tips each post received, in total.
 	#[pallet::storage]
@@ -333,7 +341,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Everything `who` could claim now, over all finished eras (for the runtime API).
 	pub fn pending_rewards(who: &T::AccountId) -> BalanceOf<T> {
-		let Some(from) = ClaimFrom::<T>::get(who) else { return Zero::zero() };
+		let Some(from) = ClaimFrom::<T>::get(who) else {
+			return Zero::zero();
+		};
 		(from..CurrentEra::<T>::get()).fold(Zero::zero(), |total: BalanceOf<T>, era| {
 			let votes = CuratorVotes::<T>::get(era, who);
 			total.saturating_add(Self::reward(era, AuthorScores::<T>::get(era, who), &votes))
@@ -349,7 +359,9 @@ impl<T: Config> Pallet<T> {
 	/// finished era `era`. Every division rounds down, so the payouts never add up to more than
 	/// the era's pool.
 	fn reward(era: EraIndex, author_score: u128, votes: &[(PostId, VoteWeight)]) -> BalanceOf<T> {
-		let Some(payout) = Eras::<T>::get(era) else { return Zero::zero() };
+		let Some(payout) = Eras::<T>::get(era) else {
+			return Zero::zero();
+		};
 		if payout.total_score == 0 {
 			return Zero::zero();
 		}
@@ -408,15 +420,21 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `voter`'s votes on `author`'s posts earn rewards.
 	fn earns(voter: &T::AccountId, author: &T::AccountId) -> bool {
-		voter != author &&
-			T::Profiles::has_profile(voter) &&
-			T::Currency::reducible_balance(voter, Preservation::Expendable, Fortitude::Polite) >=
-				T::MinVoterBalance::get()
+		voter != author
+			&& T::Profiles::has_profile(voter)
+			&& T::Currency::reducible_balance(voter, Preservation::Expendable, Fortitude::Polite)
+				>= T::MinVoterBalance::get()
 	}
 
 	/// Adds (`add`) or removes `vote` of `voter` on `author`'s post `post_id` to or from the
 	/// era in progress's scores.
-	fn count(post_id: PostId, author: &T::AccountId, voter: &T::AccountId, vote: CountedVote, add: bool) {
+	fn count(
+		post_id: PostId,
+		author: &T::AccountId,
+		voter: &T::AccountId,
+		vote: CountedVote,
+		add: bool,
+	) {
 		let era = vote.era;
 		let mut score = PostScores::<T>::get(era, post_id);
 		let before = score.net();
@@ -424,7 +442,9 @@ impl<T: Config> Pallet<T> {
 		let after = score.net();
 		PostScores::<T>::insert(era, post_id, score);
 		if after != before {
-			AuthorScores::<T>::mutate(era, author, |s| *s = s.saturating_add(after).saturating_sub(before));
+			AuthorScores::<T>::mutate(era, author, |s| {
+				*s = s.saturating_add(after).saturating_sub(before)
+			});
 			EraScore::<T>::mutate(|s| *s = s.saturating_add(after).saturating_sub(before));
 			ClaimFrom::<T>::mutate(author, |from| *from = Some(from.unwrap_or(era)));
 		}
@@ -459,9 +479,9 @@ impl<T: Config> OnVote<T::AccountId> for Pallet<T> {
 			}
 		}
 		let Some(direction) = current else { return };
-		let has_room = direction == VoteDirection::Down ||
-			(CuratorVotes::<T>::decode_len(era, voter).unwrap_or(0) as u32) <
-				T::MaxRewardedVotesPerEra::get();
+		let has_room = direction == VoteDirection::Down
+			|| (CuratorVotes::<T>::decode_len(era, voter).unwrap_or(0) as u32)
+				< T::MaxRewardedVotesPerEra::get();
 		if !has_room || !Self::earns(voter, author) {
 			return;
 		}

@@ -132,8 +132,13 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		System::set_block_number(1);
 		for who in [ALICE, BOB, CHARLIE, DAVE, EVE, POOR] {
 			let handle = format!("user_{who}").into_bytes();
-			pallet_profiles::Pallet::<Test>::set_profile(RuntimeOrigin::signed(who), handle, vec![], None)
-				.unwrap();
+			pallet_profiles::Pallet::<Test>::set_profile(
+				RuntimeOrigin::signed(who),
+				handle,
+				vec![],
+				None,
+			)
+			.unwrap();
 		}
 	});
 	ext

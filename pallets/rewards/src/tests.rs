@@ -86,7 +86,12 @@ fn an_era_is_split_between_authors_and_curators_by_score() {
 		let payout = Eras::<Test>::get(0).unwrap();
 		assert_eq!(
 			payout,
-			EraPayout { pool: ERA_MINT, authors: ERA_MINT / 2, curators: ERA_MINT / 2, total_score: total }
+			EraPayout {
+				pool: ERA_MINT,
+				authors: ERA_MINT / 2,
+				curators: ERA_MINT / 2,
+				total_score: total
+			}
 		);
 
 		let curators_p1 = share(payout.curators, s1, total);
@@ -97,14 +102,14 @@ fn an_era_is_split_between_authors_and_curators_by_score() {
 			(CHARLIE, curators_p1 / 2 + curators_p2),
 			(DAVE, curators_p1 / 2),
 		];
-		assert_eq!(expected, [(ALICE, 335_570), (BOB, 164_429), (CHARLIE, 332_214), (DAVE, 167_785)]);
+		assert_eq!(
+			expected,
+			[(ALICE, 335_570), (BOB, 164_429), (CHARLIE, 332_214), (DAVE, 167_785)]
+		);
 		for (who, amount) in expected {
 			assert_eq!(Rewards::pending_rewards(&who), amount);
 			assert_eq!(claim(who), amount);
-			assert_eq!(
-				events().last(),
-				Some(&Event::RewardsClaimed { who, amount, eras: 1 })
-			);
+			assert_eq!(events().last(), Some(&Event::RewardsClaimed { who, amount, eras: 1 }));
 		}
 		// Rounding only ever leaves dust in the pool.
 		let paid: Balance = expected.iter().map(|(_, a)| a).sum();
@@ -127,7 +132,10 @@ fn self_votes_and_votes_of_ineligible_accounts_earn_nothing() {
 		assert_eq!(pallet_votes::Tallies::<Test>::get(p).up, 3);
 		run_to_block(ERA_LENGTH);
 		assert_eq!(Carry::<Test>::get(), ERA_MINT);
-		assert_noop!(Rewards::claim_rewards(RuntimeOrigin::signed(ALICE)), Error::<Test>::NothingToClaim);
+		assert_noop!(
+			Rewards::claim_rewards(RuntimeOrigin::signed(ALICE)),
+			Error::<Test>::NothingToClaim
+		);
 	});
 }
 
@@ -158,7 +166,8 @@ fn mana_decays_with_each_vote_and_regenerates_over_time() {
 		for p in &posts {
 			vote(CHARLIE, *p, Up);
 		}
-		let weights: Vec<_> = posts.iter().map(|p| CountedVotes::<Test>::get(p, CHARLIE).unwrap().weight).collect();
+		let weights: Vec<_> =
+			posts.iter().map(|p| CountedVotes::<Test>::get(p, CHARLIE).unwrap().weight).collect();
 		assert_eq!(weights, vec![1_000_000, 980_000, 960_000]);
 		assert_eq!(Manas::<Test>::get(CHARLIE).unwrap().level, 940_000);
 
@@ -234,7 +243,11 @@ fn rounding_never_creates_tokens() {
 		for (i, voter) in [CHARLIE, DAVE, EVE, BOB].into_iter().enumerate() {
 			for (j, p) in posts.iter().enumerate() {
 				if (i + j) % 3 != 0 {
-					let _ = Votes::vote(RuntimeOrigin::signed(voter), *p, if j == 2 { Down } else { Up });
+					let _ = Votes::vote(
+						RuntimeOrigin::signed(voter),
+						*p,
+						if j == 2 { Down } else { Up },
+					);
 				}
 			}
 		}
@@ -266,11 +279,20 @@ fn a_claim_settles_at_most_max_eras_and_the_rest_stays_claimable() {
 		}
 		assert_eq!(Rewards::pending_rewards(&ALICE), expected);
 		let first = claim(ALICE);
-		assert_eq!(events().last(), Some(&Event::RewardsClaimed { who: ALICE, amount: first, eras: MAX_ERAS_PER_CLAIM }));
+		assert_eq!(
+			events().last(),
+			Some(&Event::RewardsClaimed { who: ALICE, amount: first, eras: MAX_ERAS_PER_CLAIM })
+		);
 		let second = claim(ALICE);
-		assert_eq!(events().last(), Some(&Event::RewardsClaimed { who: ALICE, amount: second, eras: 2 }));
+		assert_eq!(
+			events().last(),
+			Some(&Event::RewardsClaimed { who: ALICE, amount: second, eras: 2 })
+		);
 		assert_eq!(first + second, expected);
-		assert_noop!(Rewards::claim_rewards(RuntimeOrigin::signed(ALICE)), Error::<Test>::NothingToClaim);
+		assert_noop!(
+			Rewards::claim_rewards(RuntimeOrigin::signed(ALICE)),
+			Error::<Test>::NothingToClaim
+		);
 		// Nothing expires: claiming much later pays the same.
 		assert_eq!(Rewards::pending_rewards(&ALICE), 0);
 	});
@@ -281,8 +303,14 @@ fn nothing_to_claim_before_an_era_ends() {
 	new_test_ext().execute_with(|| {
 		let p = post(ALICE);
 		vote(CHARLIE, p, Up);
-		assert_noop!(Rewards::claim_rewards(RuntimeOrigin::signed(ALICE)), Error::<Test>::NothingToClaim);
-		assert_noop!(Rewards::claim_rewards(RuntimeOrigin::signed(BOB)), Error::<Test>::NothingToClaim);
+		assert_noop!(
+			Rewards::claim_rewards(RuntimeOrigin::signed(ALICE)),
+			Error::<Test>::NothingToClaim
+		);
+		assert_noop!(
+			Rewards::claim_rewards(RuntimeOrigin::signed(BOB)),
+			Error::<Test>::NothingToClaim
+		);
 	});
 }
 
@@ -294,7 +322,8 @@ fn only_a_bounded_number_of_upvotes_per_era_earn_curation() {
 			vote(CHARLIE, *p, Up);
 		}
 		assert_eq!(CuratorVotes::<Test>::get(0, CHARLIE).len() as u32, MAX_REWARDED_VOTES_PER_ERA);
-		assert!(CountedVotes::<Test>::get(posts[MAX_REWARDED_VOTES_PER_ERA as usize], CHARLIE).is_none());
+		assert!(CountedVotes::<Test>::get(posts[MAX_REWARDED_VOTES_PER_ERA as usize], CHARLIE)
+			.is_none());
 		// Removing one makes room again.
 		assert_ok!(Votes::unvote(RuntimeOrigin::signed(CHARLIE), posts[0]));
 		vote(CHARLIE, posts[0], Up);
@@ -333,7 +362,10 @@ fn a_tip_moves_exactly_its_amount_with_a_receipt() {
 		assert_ok!(Rewards::tip(RuntimeOrigin::signed(BOB), p, 12_345));
 		assert_eq!(balance(ALICE), alice + 12_345);
 		assert_eq!(balance(BOB), bob - 12_345);
-		assert_eq!(events().last(), Some(&Event::Tipped { post_id: p, from: BOB, to: ALICE, amount: 12_345 }));
+		assert_eq!(
+			events().last(),
+			Some(&Event::Tipped { post_id: p, from: BOB, to: ALICE, amount: 12_345 })
+		);
 		assert_ok!(Rewards::tip(RuntimeOrigin::signed(CHARLIE), p, 5));
 		assert_eq!(PostTips::<Test>::get(p), 12_350);
 		assert_eq!(TipsReceived::<Test>::get(ALICE), 12_350);
@@ -344,13 +376,22 @@ fn a_tip_moves_exactly_its_amount_with_a_receipt() {
 fn bad_tips_are_refused() {
 	new_test_ext().execute_with(|| {
 		let p = post(ALICE);
-		assert_noop!(Rewards::tip(RuntimeOrigin::signed(ALICE), p, 10), Error::<Test>::CannotTipOwnPost);
+		assert_noop!(
+			Rewards::tip(RuntimeOrigin::signed(ALICE), p, 10),
+			Error::<Test>::CannotTipOwnPost
+		);
 		assert_noop!(Rewards::tip(RuntimeOrigin::signed(BOB), p, 0), Error::<Test>::ZeroTip);
 		assert_noop!(Rewards::tip(RuntimeOrigin::signed(BOB), 99, 10), Error::<Test>::PostNotFound);
 		// Paying it all would reap Bob's account.
-		assert_noop!(Rewards::tip(RuntimeOrigin::signed(BOB), p, balance(BOB)), Error::<Test>::InsufficientBalance);
+		assert_noop!(
+			Rewards::tip(RuntimeOrigin::signed(BOB), p, balance(BOB)),
+			Error::<Test>::InsufficientBalance
+		);
 		assert_ok!(Posts::repost(RuntimeOrigin::signed(BOB), p));
-		assert_noop!(Rewards::tip(RuntimeOrigin::signed(CHARLIE), p + 1, 10), Error::<Test>::CannotTipRepost);
+		assert_noop!(
+			Rewards::tip(RuntimeOrigin::signed(CHARLIE), p + 1, 10),
+			Error::<Test>::CannotTipRepost
+		);
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), p));
 		assert_noop!(Rewards::tip(RuntimeOrigin::signed(BOB), p, 10), Error::<Test>::PostDeleted);
 	});

@@ -16,7 +16,17 @@ pub const FULL_MANA: u32 = 1_000_000;
 
 /// What a finished era pays out.
 #[derive(
-	Clone, Copy, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct EraPayout<Balance> {
 	/// The era's pool: its mint, its share of fees and what earlier eras left over.
@@ -32,7 +42,17 @@ pub struct EraPayout<Balance> {
 
 /// The vote weights a post collected in one era.
 #[derive(
-	Clone, Copy, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct PostScore {
 	/// The weight of its upvotes.
@@ -63,7 +83,16 @@ impl PostScore {
 
 /// A vote as the rewards pallet counted it.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct CountedVote {
 	/// The era it counts in (the era it was cast in).
@@ -78,7 +107,16 @@ pub struct CountedVote {
 /// `Config::ManaRegenerationPeriod`; a vote spends `Config::VoteManaCost` of full mana and
 /// weighs what the voter had before spending.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct Mana<BlockNumber> {
 	/// Mana at `updated`, in parts per million of full.

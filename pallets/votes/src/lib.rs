@@ -105,7 +105,11 @@ pub mod pallet {
 		/// Votes on a live post, or changes the caller's vote to `direction`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::vote().saturating_add(T::OnVote::weight()))]
-		pub fn vote(origin: OriginFor<T>, post_id: PostId, direction: VoteDirection) -> DispatchResult {
+		pub fn vote(
+			origin: OriginFor<T>,
+			post_id: PostId,
+			direction: VoteDirection,
+		) -> DispatchResult {
 			let voter = ensure_signed(origin)?;
 			let post = T::Posts::post_ref(post_id).ok_or(Error::<T>::PostNotFound)?;
 			ensure!(!post.deleted, Error::<T>::PostDeleted);

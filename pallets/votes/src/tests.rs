@@ -62,7 +62,10 @@ fn voting_the_other_way_changes_the_vote() {
 			last_event(),
 			Event::Voted { post_id: post, voter: BOB, direction: Down, previous: Some(Up) }.into()
 		);
-		assert_eq!(RecordingObserver::observed().last(), Some(&(post, ALICE, BOB, Some(Up), Some(Down))));
+		assert_eq!(
+			RecordingObserver::observed().last(),
+			Some(&(post, ALICE, BOB, Some(Up), Some(Down)))
+		);
 	});
 }
 
@@ -74,8 +77,14 @@ fn unvote_removes_the_vote() {
 		assert_ok!(Votes::unvote(RuntimeOrigin::signed(BOB), post));
 		assert_eq!(VotesStorage::<Test>::get(post, BOB), None);
 		assert_eq!(Tallies::<Test>::get(post), tally(0, 0));
-		assert_eq!(last_event(), Event::VoteRemoved { post_id: post, voter: BOB, direction: Down }.into());
-		assert_eq!(RecordingObserver::observed().last(), Some(&(post, ALICE, BOB, Some(Down), None)));
+		assert_eq!(
+			last_event(),
+			Event::VoteRemoved { post_id: post, voter: BOB, direction: Down }.into()
+		);
+		assert_eq!(
+			RecordingObserver::observed().last(),
+			Some(&(post, ALICE, BOB, Some(Down), None))
+		);
 		// And may vote again.
 		assert_ok!(Votes::vote(RuntimeOrigin::signed(BOB), post, Up));
 		assert_eq!(Tallies::<Test>::get(post), tally(1, 0));
@@ -100,7 +109,10 @@ fn voting_the_same_way_twice_fails() {
 	new_test_ext().execute_with(|| {
 		let post = create_post(ALICE);
 		assert_ok!(Votes::vote(RuntimeOrigin::signed(BOB), post, Up));
-		assert_noop!(Votes::vote(RuntimeOrigin::signed(BOB), post, Up), Error::<Test>::AlreadyVoted);
+		assert_noop!(
+			Votes::vote(RuntimeOrigin::signed(BOB), post, Up),
+			Error::<Test>::AlreadyVoted
+		);
 		assert_eq!(Tallies::<Test>::get(post), tally(1, 0));
 	});
 }
@@ -112,9 +124,15 @@ fn votes_need_a_live_post() {
 		let post = create_post(ALICE);
 		assert_ok!(Posts::repost(RuntimeOrigin::signed(CHARLIE), post));
 		let repost = post + 1;
-		assert_noop!(Votes::vote(RuntimeOrigin::signed(BOB), repost, Up), Error::<Test>::CannotVoteOnRepost);
+		assert_noop!(
+			Votes::vote(RuntimeOrigin::signed(BOB), repost, Up),
+			Error::<Test>::CannotVoteOnRepost
+		);
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), post));
-		assert_noop!(Votes::vote(RuntimeOrigin::signed(BOB), post, Down), Error::<Test>::PostDeleted);
+		assert_noop!(
+			Votes::vote(RuntimeOrigin::signed(BOB), post, Down),
+			Error::<Test>::PostDeleted
+		);
 		assert!(RecordingObserver::observed().is_empty());
 	});
 }

@@ -11,12 +11,12 @@ use frame_support::{
 use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use sp_runtime::{traits::Bounded, FixedPointNumber, Perbill, Perquintill};
 
+use crate::weights;
 use crate::{
 	constants::currency::{BASE_TRANSACTION_FEE, EXISTENTIAL_DEPOSIT, TRANSACTION_BYTE_FEE},
 	Balance, Balances, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
 	System,
 };
-use crate::weights;
 
 impl pallet_balances::Config for Runtime {
 	type MaxLocks = ConstU32<50>;

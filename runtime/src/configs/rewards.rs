@@ -5,10 +5,7 @@ use frame_support::{parameter_types, PalletId};
 use sp_runtime::Perbill;
 
 use crate::{
-	constants::{
-		currency::PLZ,
-		time::DAYS,
-	},
+	constants::{currency::PLZ, time::DAYS},
 	Balance, Balances, BlockNumber, Posts, Profiles, Runtime,
 };
 

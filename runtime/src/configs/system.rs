@@ -14,12 +14,12 @@ use frame_system::limits::{BlockLength, BlockWeights};
 use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
+use crate::weights;
 use crate::{
 	constants::{time::SLOT_DURATION, SS58_PREFIX},
 	AccountId, Aura, Balance, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
 };
-use crate::weights;
 
 /// The share of a block's weight and length that ordinary transactions may fill; the rest is
 /// kept for operational transactions and inherents.
