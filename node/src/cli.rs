@@ -12,6 +12,10 @@ pub struct Cli {
 	/// Flags of a running node.
 	#[clap(flatten)]
 	pub run: RunCmd,
+
+	/// The IPFS endpoint, store and pinner of a running node.
+	#[clap(flatten)]
+	pub ipfs: plaza_ipfs::IpfsParams,
 }
 
 impl Cli {

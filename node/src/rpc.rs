@@ -1,5 +1,6 @@
 //! The node's JSON-RPC beyond what `sc-service` serves (system, chain, state, author, childstate,
-//! the chainHead/transaction/chainSpec spec methods): account nonces and fee queries.
+//! the chainHead/transaction/chainSpec spec methods): account nonces, fee queries and IPFS pin
+//! status.
 
 use std::sync::Arc;
 
@@ -16,6 +17,8 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// The transaction pool.
 	pub pool: Arc<P>,
+	/// The IPFS service, unless the node runs with `--no-ipfs`.
+	pub ipfs: Option<plaza_ipfs::Ipfs>,
 }
 
 /// Builds the RPC module with every Plaza-specific method.
@@ -37,9 +40,13 @@ where
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
-	let FullDeps { client, pool } = deps;
+	let FullDeps { client, pool, ipfs } = deps;
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client).into_rpc())?;
+	if let Some(ipfs) = ipfs {
+		use plaza_ipfs::rpc::{Ipfs, IpfsRpcServer};
+		module.merge(Ipfs::new(ipfs.book, ipfs.store).into_rpc())?;
+	}
 	Ok(module)
 }

@@ -8,11 +8,13 @@ use plaza_runtime::{apis::RuntimeApi, opaque::Block};
 use sc_client_api::{Backend, BlockBackend};
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
-use sc_network::config::NetworkBackendType;
+use sc_network::{config::NetworkBackendType, NetworkStateInfo};
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::{sr25519::AuthorityPair as AuraPair, SlotDuration};
+
+use plaza_ipfs::IpfsParams;
 
 /// The client: the runtime executed in WASM with Substrate's host functions.
 pub(crate) type FullClient = sc_service::TFullClient<
@@ -20,7 +22,7 @@ pub(crate) type FullClient = sc_service::TFullClient<
 	RuntimeApi,
 	sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>,
 >;
-type FullBackend = sc_service::TFullBackend<Block>;
+pub(crate) type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 
 /// GRANDPA imports and generates a justification at least every this many blocks.
@@ -45,11 +47,10 @@ fn slot_and_timestamp(
 	slot_duration: SlotDuration,
 ) -> (sp_consensus_aura::inherents::InherentDataProvider, sp_timestamp::InherentDataProvider) {
 	let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-	let slot =
-		sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-			*timestamp,
-			slot_duration,
-		);
+	let slot = sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
+		*timestamp,
+		slot_duration,
+	);
 	(slot, timestamp)
 }
 
@@ -139,13 +140,14 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 /// Starts a full node (a validator when run with `--validator` and session keys) on the network
 /// backend the configuration names.
-pub fn new_full(config: Configuration) -> Result<TaskManager, ServiceError> {
+pub fn new_full(config: Configuration, ipfs: IpfsParams) -> Result<TaskManager, ServiceError> {
 	match config.network.network_backend {
 		NetworkBackendType::Libp2p => new_full_with_network::<
 			sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
-		>(config),
-		NetworkBackendType::Litep2p =>
-			new_full_with_network::<sc_network::Litep2pNetworkBackend>(config),
+		>(config, ipfs),
+		NetworkBackendType::Litep2p => {
+			new_full_with_network::<sc_network::Litep2pNetworkBackend>(config, ipfs)
+		},
 	}
 }
 
@@ -153,6 +155,7 @@ fn new_full_with_network<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	ipfs: IpfsParams,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -237,11 +240,30 @@ fn new_full_with_network<
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	let chain_dir = config.base_path.config_dir(config.chain_spec.id());
+	let ipfs = plaza_ipfs::start(
+		&ipfs,
+		&chain_dir.join("ipfs"),
+		Arc::new(crate::ipfs::ClientReferences(client.clone())),
+		&network.local_peer_id().to_bytes(),
+		prometheus_registry.as_ref(),
+	)
+	.map_err(ServiceError::Other)?
+	.map(|(ipfs, tasks)| {
+		task_manager.spawn_handle().spawn("ipfs-api", Some("ipfs"), tasks.api);
+		task_manager.spawn_handle().spawn("ipfs-pinner", Some("ipfs"), tasks.pinner);
+		ipfs
+	});
+
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
 		Box::new(move |_| {
-			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
+			let deps = crate::rpc::FullDeps {
+				client: client.clone(),
+				pool: pool.clone(),
+				ipfs: ipfs.clone(),
+			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
 	};
@@ -296,9 +318,7 @@ fn new_full_with_network<
 		)?;
 
 		// Authoring is essential: if it fails, the node stops.
-		task_manager
-			.spawn_essential_handle()
-			.spawn_blocking("aura", Some("block-authoring"), aura);
+		task_manager.spawn_essential_handle().spawn_blocking("aura", Some("block-authoring"), aura);
 	}
 
 	if enable_grandpa {

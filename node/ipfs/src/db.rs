@@ -1,0 +1,25 @@
+//! The IPFS database under the node's base path: blocks and pins of the embedded store, and the
+//! pinner's references and statuses. One RocksDB with a column per kind of record.
+
+use std::{path::Path, sync::Arc};
+
+use kvdb_rocksdb::{Database, DatabaseConfig};
+
+/// Blocks of the embedded store, keyed by multihash (as Kubo's blockstore keys them).
+pub const BLOCKS: u32 = 0;
+/// Pinned roots of the embedded store, keyed by binary CID.
+pub const PINS: u32 = 1;
+/// The pinner's references: what on chain refers to which CID.
+pub const REFERENCES: u32 = 2;
+/// The pinner's record of each referenced CID: reference count and pin status.
+pub const PIN_RECORDS: u32 = 3;
+/// Single values: the last block the pinner processed, the embedded store's byte count.
+pub const META: u32 = 4;
+
+const COLUMNS: u32 = 5;
+
+/// Opens (or creates) the IPFS database in `dir`.
+pub fn open(dir: &Path) -> std::io::Result<Arc<Database>> {
+	std::fs::create_dir_all(dir)?;
+	Database::open(&DatabaseConfig::with_columns(COLUMNS), dir).map(Arc::new)
+}

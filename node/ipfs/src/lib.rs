@@ -1,0 +1,154 @@
+//! IPFS in the Plaza node: where post bodies and profile documents live.
+//!
+//! The rest of the node sees [`ContentStore`] (add, read and pin content by CID), [`start`] and
+//! [`ChainReferences`], which the node implements to tell the pinner what finalized blocks
+//! reference.
+//! Two stores implement it: the [`embedded`] store under the node's base path (the default) and
+//! [`kubo`], an external Kubo daemon (`--ipfs-api <url>`). Over the store, [`http`] serves a
+//! Kubo-compatible RPC subset and a read-only gateway on `--ipfs-api-port`, [`pinner`] pins every
+//! body that finalized blocks reference, [`rpc`] reports pin status over JSON-RPC and [`metrics`]
+//! to Prometheus.
+
+#![deny(missing_docs)]
+
+mod db;
+mod embedded;
+mod http;
+mod kubo;
+mod metrics;
+mod pinner;
+pub mod rpc;
+mod store;
+
+use std::{
+	net::{Ipv4Addr, SocketAddr},
+	path::Path,
+	sync::Arc,
+	time::Duration,
+};
+
+use base64::Engine;
+use futures::{future::BoxFuture, FutureExt};
+use substrate_prometheus_endpoint::Registry;
+
+pub use cid::Cid;
+pub use pinner::{ChainReferences, PinBook, Reference};
+pub use store::{AddOptions, Added, ContentStore, StoreError};
+
+/// The IPFS flags of `plaza-node`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct IpfsParams {
+	/// Port of the IPFS HTTP endpoint: a Kubo RPC API subset (`/api/v0/…`) and a read-only
+	/// gateway (`/ipfs/<cid>`). Listens on loopback unless `--ipfs-api-external` is given.
+	#[arg(long, value_name = "PORT", default_value_t = 5101)]
+	pub ipfs_api_port: u16,
+
+	/// Listen on every interface for the IPFS HTTP endpoint. Anyone who reaches it can add and pin
+	/// content on this node: put it behind a proxy that limits who may.
+	#[arg(long)]
+	pub ipfs_api_external: bool,
+
+	/// Use the Kubo daemon whose RPC API is at URL (such as `http://127.0.0.1:5001`) for adding,
+	/// reading and pinning, instead of the embedded store.
+	#[arg(long, value_name = "URL")]
+	pub ipfs_api: Option<String>,
+
+	/// A Kubo RPC API (a Kubo daemon or another Plaza node's IPFS endpoint) the embedded store
+	/// fetches missing blocks from, checking each against its CID. Repeat for several.
+	#[arg(long = "ipfs-source", value_name = "URL")]
+	pub ipfs_sources: Vec<String>,
+
+	/// The largest body, in bytes, that `add` accepts and that reads and pins fetch.
+	#[arg(long, value_name = "BYTES", default_value_t = 32 * 1024 * 1024)]
+	pub ipfs_max_content: u64,
+
+	/// How long to wait for content that is not here before answering not-found, in seconds.
+	#[arg(long, value_name = "SECONDS", default_value_t = 10)]
+	pub ipfs_fetch_timeout: u64,
+
+	/// Run without IPFS: no HTTP endpoint, no pinning.
+	#[arg(long)]
+	pub no_ipfs: bool,
+}
+
+/// The running IPFS service, for the JSON-RPC methods.
+#[derive(Clone)]
+pub struct Ipfs {
+	/// The content store.
+	pub store: Arc<dyn ContentStore>,
+	/// The pinner's records.
+	pub book: Arc<PinBook>,
+}
+
+/// The IPFS service's tasks, for the node to spawn.
+pub struct Tasks {
+	/// Serves the HTTP endpoint.
+	pub api: BoxFuture<'static, ()>,
+	/// Pins what finalized blocks reference.
+	pub pinner: BoxFuture<'static, ()>,
+}
+
+/// Opens the store in `dir` and binds the HTTP endpoint (`peer_id` is the node's libp2p peer id,
+/// for `/api/v0/id`). `None` with `--no-ipfs`. Call it within the node's tokio runtime.
+pub fn start(
+	params: &IpfsParams,
+	dir: &Path,
+	chain: Arc<dyn ChainReferences>,
+	peer_id: &[u8],
+	registry: Option<&Registry>,
+) -> Result<Option<(Ipfs, Tasks)>, String> {
+	if params.no_ipfs {
+		return Ok(None);
+	}
+	let db = db::open(dir).map_err(|e| format!("cannot open the IPFS database in {dir:?}: {e}"))?;
+	let timeout = Duration::from_secs(params.ipfs_fetch_timeout);
+	let store: Arc<dyn ContentStore> = match &params.ipfs_api {
+		Some(url) => Arc::new(kubo::KuboStore::new(url, timeout, params.ipfs_max_content)?),
+		None => Arc::new(embedded::EmbeddedStore::new(
+			db.clone(),
+			&params.ipfs_sources,
+			timeout,
+			params.ipfs_max_content,
+		)?),
+	};
+	let metrics = registry
+		.map(metrics::Metrics::register)
+		.transpose()
+		.map_err(|e| format!("cannot register the IPFS metrics: {e}"))?;
+	let book = Arc::new(PinBook::open(db, metrics).map_err(|e| e.to_string())?);
+
+	let ip = if params.ipfs_api_external { Ipv4Addr::UNSPECIFIED } else { Ipv4Addr::LOCALHOST };
+	let address = SocketAddr::from((ip, params.ipfs_api_port));
+	let listener = std::net::TcpListener::bind(address)
+		.and_then(|listener| listener.set_nonblocking(true).map(|()| listener))
+		.and_then(tokio::net::TcpListener::from_std)
+		.map_err(|e| format!("cannot listen for the IPFS API on {address}: {e}"))?;
+	log::info!(target: "ipfs", "🌐 IPFS API and gateway on http://{address} ({})", store.describe());
+
+	let state = Arc::new(http::ApiState {
+		store: store.clone(),
+		max_upload: params.ipfs_max_content,
+		peer_id: bs58_peer_id(peer_id),
+		public_key: public_key(peer_id),
+	});
+	let tasks = Tasks {
+		api: http::serve(listener, state).boxed(),
+		pinner: pinner::run(chain, book.clone(), store.clone()).boxed(),
+	};
+	Ok(Some((Ipfs { store, book }, tasks)))
+}
+
+/// A peer id's usual text form: its multihash in base58btc (a CIDv0-style string).
+fn bs58_peer_id(peer_id: &[u8]) -> String {
+	multibase::Base::Base58Btc.encode(peer_id)
+}
+
+/// The peer's public key as `/api/v0/id` reports it: base64 of its protobuf encoding, which an
+/// identity-hashed peer id (Ed25519, the node's default) carries inside.
+fn public_key(peer_id: &[u8]) -> String {
+	cid::multihash::Multihash::<64>::from_bytes(peer_id)
+		.ok()
+		.filter(|hash| hash.code() == 0)
+		.map(|hash| base64::engine::general_purpose::STANDARD.encode(hash.digest()))
+		.unwrap_or_default()
+}

@@ -1,0 +1,166 @@
+//! What the rest of the node needs from IPFS: add, read and pin content by CID.
+
+use std::fmt;
+
+use async_trait::async_trait;
+use bytes::Bytes;
+use cid::{Cid, Version};
+
+/// How [`ContentStore::add`] chunks, hashes and keeps a body. The defaults are Kubo's `ipfs add`
+/// defaults: CIDv0, dag-pb leaves, pinned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AddOptions {
+	/// CIDv0 (base58 `Qm…`) or CIDv1 (base32 `b…`).
+	pub cid_version: Version,
+	/// Leaves as raw blocks (codec 0x55) instead of dag-pb UnixFS nodes. Kubo turns it on with
+	/// CIDv1 unless told otherwise.
+	pub raw_leaves: bool,
+	/// Compute the CID only; store nothing.
+	pub only_hash: bool,
+	/// Pin the content once stored.
+	pub pin: bool,
+}
+
+impl Default for AddOptions {
+	fn default() -> Self {
+		Self { cid_version: Version::V0, raw_leaves: false, only_hash: false, pin: true }
+	}
+}
+
+/// What [`ContentStore::add`] made of a body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Added {
+	/// The root CID.
+	pub cid: Cid,
+	/// The DAG's cumulative size in bytes (Kubo's `Size`): every block, framing included.
+	pub dag_size: u64,
+}
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+	/// No block of the content could be found, locally or from the configured sources, within
+	/// the fetch timeout.
+	#[error("{0} was not found (looked locally and at every configured source)")]
+	NotFound(Cid),
+	/// The content is larger than the configured limit.
+	#[error("the content is larger than the {limit}-byte limit")]
+	TooLarge {
+		/// The limit, in bytes.
+		limit: u64,
+	},
+	/// The CID names something that is not a UnixFS file or directory (or a sharded directory,
+	/// which this store does not read).
+	#[error("{0} is not a readable UnixFS file: {1}")]
+	Unreadable(Cid, String),
+	/// A path segment names no link of the directory.
+	#[error("no link named {name:?} under {cid}")]
+	NoSuchLink {
+		/// The directory.
+		cid: Cid,
+		/// The missing name.
+		name: String,
+	},
+	/// `unpin` of content that is not pinned.
+	#[error("{0} is not pinned")]
+	NotPinned(Cid),
+	/// The external daemon or the database failed.
+	#[error("{0}")]
+	Backend(String),
+}
+
+/// A content store: the embedded one under the base path, or an external Kubo daemon.
+#[async_trait]
+pub trait ContentStore: Send + Sync + 'static {
+	/// Chunks and hashes `body` as `ipfs add` does and, unless `only_hash`, stores it.
+	async fn add(&self, body: Bytes, options: AddOptions) -> Result<Added, StoreError>;
+
+	/// The bytes of the UnixFS file at `cid`, or at `path` below it when `cid` is a directory.
+	async fn cat(&self, cid: &Cid, path: &[String]) -> Result<Bytes, StoreError>;
+
+	/// One raw block.
+	async fn block(&self, cid: &Cid) -> Result<Bytes, StoreError>;
+
+	/// Pins the whole DAG under `cid`, fetching what is missing.
+	async fn pin(&self, cid: &Cid) -> Result<(), StoreError>;
+
+	/// Removes the pin of `cid`.
+	async fn unpin(&self, cid: &Cid) -> Result<(), StoreError>;
+
+	/// Every pinned root.
+	async fn pins(&self) -> Result<Vec<Cid>, StoreError>;
+
+	/// Bytes of blocks kept on this node's disk (`None` when an external daemon keeps them).
+	fn stored_bytes(&self) -> Option<u64>;
+
+	/// Which store this is, for logs and `/api/v0/id`.
+	fn describe(&self) -> String;
+}
+
+/// Parses a CID given as text, or as an `/ipfs/<cid>/path…` path; returns the CID and the path's
+/// segments. Refuses segments that are empty, `.` or `..`, or that hold a backslash.
+pub fn parse_ipfs_path(text: &str) -> Result<(Cid, Vec<String>), PathError> {
+	let trimmed = text.strip_prefix("/ipfs/").unwrap_or(text);
+	let mut parts = trimmed.split('/');
+	let root = parts.next().unwrap_or_default();
+	let cid = Cid::try_from(root).map_err(|_| PathError::InvalidCid(root.to_owned()))?;
+	let mut segments = Vec::new();
+	for segment in parts {
+		// A trailing slash names the same thing.
+		if segment.is_empty() && segments.is_empty() && trimmed.ends_with('/') {
+			continue;
+		}
+		if segment.is_empty() || segment == "." || segment == ".." || segment.contains('\\') {
+			return Err(PathError::Escapes(text.to_owned()));
+		}
+		segments.push(segment.to_owned());
+	}
+	Ok((cid, segments))
+}
+
+/// Why an IPFS path was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PathError {
+	/// The first segment is not a CID.
+	InvalidCid(String),
+	/// A segment is empty, `.`, `..` or holds a backslash.
+	Escapes(String),
+}
+
+impl fmt::Display for PathError {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		match self {
+			Self::InvalidCid(text) => write!(f, "invalid CID {text:?}"),
+			Self::Escapes(path) => {
+				write!(f, "path {path:?} has an empty, '.', '..' or backslash segment")
+			},
+		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	const HELLO: &str = "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o";
+
+	#[test]
+	fn parses_bare_cids_and_ipfs_paths() {
+		let (cid, path) = parse_ipfs_path(HELLO).unwrap();
+		assert_eq!(cid.to_string(), HELLO);
+		assert!(path.is_empty());
+		let (cid, path) = parse_ipfs_path(&format!("/ipfs/{HELLO}/docs/a.txt")).unwrap();
+		assert_eq!(cid.to_string(), HELLO);
+		assert_eq!(path, vec!["docs".to_owned(), "a.txt".to_owned()]);
+		assert!(parse_ipfs_path(&format!("{HELLO}/")).unwrap().1.is_empty());
+	}
+
+	#[test]
+	fn refuses_bad_cids_and_escaping_paths() {
+		assert_eq!(parse_ipfs_path("Qmnope"), Err(PathError::InvalidCid("Qmnope".into())));
+		for bad in ["/../etc/passwd", "/a/../b", "/./a", "//a", "/a\\b"] {
+			let path = format!("{HELLO}{bad}");
+			assert_eq!(parse_ipfs_path(&path), Err(PathError::Escapes(path.clone())), "{bad}");
+		}
+	}
+}
