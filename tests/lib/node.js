@@ -30,18 +30,20 @@ export function tempDir(prefix) {
 }
 
 /**
- * Starts `plaza-node` with `args` on free RPC and p2p ports (loopback only, no telemetry,
- * Prometheus or mDNS). Resolves once its RPC answers.
+ * Starts `plaza-node` with `args` on free RPC, p2p and IPFS API ports (loopback only, no
+ * telemetry, Prometheus or mDNS). Resolves once its RPC answers.
  */
-export async function startNode({ name, args, basePath, rpcPort, p2pPort }) {
+export async function startNode({ name, args, basePath, rpcPort, p2pPort, ipfsPort, prometheusPort }) {
   rpcPort ??= await freePort();
   p2pPort ??= await freePort();
+  ipfsPort ??= await freePort();
   const fullArgs = [
     ...args,
     '--base-path', basePath,
     '--rpc-port', String(rpcPort),
+    '--ipfs-api-port', String(ipfsPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
-    '--no-prometheus',
+    ...(prometheusPort ? ['--prometheus-port', String(prometheusPort)] : ['--no-prometheus']),
     '--no-telemetry',
     '--no-mdns',
     '--name', name,
@@ -61,9 +63,11 @@ export async function startNode({ name, args, basePath, rpcPort, p2pPort }) {
     child,
     rpcPort,
     p2pPort,
+    ipfsPort,
     basePath,
     wsUrl: `ws://127.0.0.1:${rpcPort}`,
     httpUrl: `http://127.0.0.1:${rpcPort}`,
+    ipfsUrl: `http://127.0.0.1:${ipfsPort}`,
     exited,
     log: () => log.join(''),
     rpc: (method, params = []) => rpcCall(node.httpUrl, method, params),
