@@ -8,6 +8,7 @@ mod command;
 mod ipfs;
 mod rpc;
 mod service;
+mod social;
 
 fn main() -> sc_cli::Result<()> {
 	command::run()

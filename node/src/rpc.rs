@@ -1,6 +1,6 @@
 //! The node's JSON-RPC beyond what `sc-service` serves (system, chain, state, author, childstate,
-//! the chainHead/transaction/chainSpec spec methods): account nonces, fee queries and IPFS pin
-//! status.
+//! the chainHead/transaction/chainSpec spec methods): account nonces, fee queries, IPFS pin
+//! status, and the `social_*` feeds.
 
 use std::sync::Arc;
 
@@ -19,6 +19,8 @@ pub struct FullDeps<C, P> {
 	pub pool: Arc<P>,
 	/// The IPFS service, unless the node runs with `--no-ipfs`.
 	pub ipfs: Option<plaza_ipfs::Ipfs>,
+	/// The social API over the node's social index.
+	pub social: plaza_rpc::Social,
 }
 
 /// Builds the RPC module with every Plaza-specific method.
@@ -40,10 +42,11 @@ where
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
-	let FullDeps { client, pool, ipfs } = deps;
+	let FullDeps { client, pool, ipfs, social } = deps;
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(plaza_rpc::SocialApiServer::into_rpc(social))?;
 	if let Some(ipfs) = ipfs {
 		use plaza_ipfs::rpc::{Ipfs, IpfsRpcServer};
 		module.merge(Ipfs::new(ipfs.book, ipfs.store).into_rpc())?;

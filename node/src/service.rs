@@ -255,14 +255,36 @@ fn new_full_with_network<
 		ipfs
 	});
 
+	let social_index = plaza_rpc::index::SocialIndex::open(&chain_dir.join("social-index"))
+		.map(Arc::new)
+		.map_err(|e| ServiceError::Other(e.to_string()))?;
+	let (social_changes, _) = tokio::sync::broadcast::channel(1024);
+	task_manager.spawn_handle().spawn(
+		"social-indexer",
+		Some("social"),
+		plaza_rpc::indexer::run(
+			Arc::new(crate::social::ClientSocialSource(client.clone())),
+			social_index.clone(),
+			social_changes.clone(),
+		),
+	);
+
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
 		Box::new(move |_| {
+			let social = plaza_rpc::Social::new(
+				social_index.clone(),
+				ipfs.as_ref().map(|ipfs| ipfs.store.clone()),
+				plaza_runtime::constants::SS58_PREFIX,
+				crate::social::pending_rewards(client.clone()),
+				social_changes.clone(),
+			);
 			let deps = crate::rpc::FullDeps {
 				client: client.clone(),
 				pool: pool.clone(),
 				ipfs: ipfs.clone(),
+				social,
 			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})

@@ -1,0 +1,171 @@
+//! The node's side of the social index (the index and its RPC are the `plaza-rpc` crate): each
+//! finalized block's social events, translated from the runtime's events, and claimable rewards
+//! from the runtime API.
+
+use std::sync::Arc;
+
+use codec::Decode;
+use futures::{stream::BoxStream, StreamExt};
+use plaza_primitives::VoteDirection;
+use plaza_rpc::{
+	events::{Direction, FinalizedBlock, SocialEvent},
+	indexer::SocialSource,
+};
+use plaza_rpc_runtime_api::RewardsApi;
+use plaza_runtime::{opaque::Block, AccountId, Hash, Runtime, RuntimeEvent};
+use sc_client_api::{BlockchainEvents, StorageProvider};
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_core::storage::StorageKey;
+
+use crate::service::{FullBackend, FullClient};
+
+/// Reads finalized blocks' social events from the client.
+pub struct ClientSocialSource(pub Arc<FullClient>);
+
+impl ClientSocialSource {
+	fn storage<T: Decode>(&self, hash: Hash, key: Vec<u8>) -> Result<Option<T>, String> {
+		let data = StorageProvider::<Block, FullBackend>::storage(&*self.0, hash, &StorageKey(key))
+			.map_err(|e| format!("state unavailable: {e}"))?;
+		data.map(|d| T::decode(&mut &d.0[..]).map_err(|e| format!("undecodable state: {e}")))
+			.transpose()
+	}
+
+	/// Translates one runtime event; `None` for events the index does not need.
+	fn translate(&self, hash: Hash, event: RuntimeEvent) -> Result<Option<SocialEvent>, String> {
+		use pallet_posts::Event as Posts;
+		use pallet_profiles::Event as Profiles;
+		use pallet_rewards::Event as Rewards;
+		use pallet_votes::Event as Votes;
+		let cid = |bytes: &[u8]| {
+			plaza_ipfs::Cid::try_from(bytes)
+				.map_err(|e| format!("a CID on chain does not parse: {e}"))
+		};
+		let account = |who: AccountId| -> [u8; 32] { who.into() };
+		Ok(Some(match event {
+			RuntimeEvent::Profiles(Profiles::ProfileSet { who, .. }) => {
+				let key = pallet_profiles::Profiles::<Runtime>::hashed_key_for(&who);
+				let Some(profile) =
+					self.storage::<pallet_profiles::Profile<plaza_runtime::Balance>>(hash, key)?
+				else {
+					return Ok(None);
+				};
+				SocialEvent::ProfileSet {
+					who: account(who),
+					handle: String::from_utf8_lossy(&profile.handle[..]).into_owned(),
+					display_name: String::from_utf8_lossy(&profile.display_name[..]).into_owned(),
+					metadata: profile.metadata.map(|m| cid(m.as_bytes())).transpose()?,
+				}
+			},
+			RuntimeEvent::Profiles(Profiles::ProfileCleared { who, .. }) => {
+				SocialEvent::ProfileCleared { who: account(who) }
+			},
+			RuntimeEvent::Profiles(Profiles::Followed { follower, followee }) => {
+				SocialEvent::Followed { follower: account(follower), followee: account(followee) }
+			},
+			RuntimeEvent::Profiles(Profiles::Unfollowed { follower, followee }) => {
+				SocialEvent::Unfollowed { follower: account(follower), followee: account(followee) }
+			},
+			RuntimeEvent::Posts(Posts::PostCreated {
+				post_id,
+				author,
+				reply_to,
+				content,
+				body_size,
+			}) => SocialEvent::PostCreated {
+				post_id,
+				author: account(author),
+				reply_to,
+				content: cid(content.as_bytes())?,
+				body_size,
+			},
+			RuntimeEvent::Posts(Posts::PostEdited {
+				post_id,
+				new_content,
+				body_size,
+				revision,
+				..
+			}) => SocialEvent::PostEdited {
+				post_id,
+				content: cid(new_content.as_bytes())?,
+				body_size,
+				revision,
+			},
+			RuntimeEvent::Posts(Posts::PostDeleted { post_id, .. }) => {
+				SocialEvent::PostDeleted { post_id }
+			},
+			RuntimeEvent::Posts(Posts::Reposted { post_id, original, author }) => {
+				SocialEvent::Reposted { post_id, original, author: account(author) }
+			},
+			RuntimeEvent::Votes(Votes::Voted { post_id, direction, previous, .. }) => {
+				SocialEvent::Voted {
+					post_id,
+					direction: direction_of(direction),
+					previous: previous.map(direction_of),
+				}
+			},
+			RuntimeEvent::Votes(Votes::VoteRemoved { post_id, direction, .. }) => {
+				SocialEvent::VoteRemoved { post_id, direction: direction_of(direction) }
+			},
+			RuntimeEvent::Rewards(Rewards::Tipped { post_id, amount, .. }) => {
+				SocialEvent::Tipped { post_id, amount }
+			},
+			_ => return Ok(None),
+		}))
+	}
+}
+
+fn direction_of(direction: VoteDirection) -> Direction {
+	match direction {
+		VoteDirection::Up => Direction::Up,
+		VoteDirection::Down => Direction::Down,
+	}
+}
+
+impl SocialSource for ClientSocialSource {
+	fn finalized_number(&self) -> u32 {
+		self.0.info().finalized_number
+	}
+
+	fn finalized_hash(&self, number: u32) -> Option<[u8; 32]> {
+		(number <= self.finalized_number())
+			.then(|| self.0.hash(number).ok().flatten())
+			.flatten()
+			.map(Into::into)
+	}
+
+	fn block(&self, number: u32) -> Result<FinalizedBlock, String> {
+		let hash = self
+			.0
+			.hash(number)
+			.map_err(|e| e.to_string())?
+			.ok_or_else(|| format!("no block #{number}"))?;
+		let events_key = frame_support::storage::storage_prefix(b"System", b"Events").to_vec();
+		let records = self
+			.storage::<Vec<frame_system::EventRecord<RuntimeEvent, Hash>>>(hash, events_key)?
+			.unwrap_or_default();
+		let timestamp_ms = self
+			.storage::<u64>(hash, pallet_timestamp::Now::<Runtime>::hashed_key().to_vec())?
+			.unwrap_or_default();
+		let mut events = Vec::new();
+		for record in records {
+			events.extend(self.translate(hash, record.event)?);
+		}
+		Ok(FinalizedBlock { number, hash: hash.into(), timestamp_ms, events })
+	}
+
+	fn finality_notifications(&self) -> BoxStream<'static, ()> {
+		self.0.finality_notification_stream().map(|_| ()).boxed()
+	}
+}
+
+/// `social_pendingRewards`: the runtime API at the best block.
+pub fn pending_rewards(client: Arc<FullClient>) -> plaza_rpc::api::PendingRewards {
+	Arc::new(move |who: [u8; 32]| {
+		let best = client.info().best_hash;
+		client
+			.runtime_api()
+			.pending_rewards(best, AccountId::from(who))
+			.map_err(|e| format!("runtime API: {e}"))
+	})
+}

@@ -1,0 +1,544 @@
+//! The `social_*` JSON-RPC methods and subscriptions.
+
+use std::{sync::Arc, time::Duration};
+
+use base64::{engine::general_purpose::STANDARD, Engine};
+use bytes::Bytes;
+use cid::Cid;
+use jsonrpsee::{
+	core::{async_trait, RpcResult, SubscriptionResult},
+	proc_macros::rpc,
+	types::{error::ErrorObjectOwned, ErrorCode},
+	PendingSubscriptionSink, SubscriptionMessage,
+};
+use plaza_ipfs::ContentStore;
+use serde::Serialize;
+use sp_core::crypto::{AccountId32, Ss58AddressFormat, Ss58Codec};
+use tokio::sync::broadcast;
+
+use crate::{
+	cursor::{self, List},
+	events::Account,
+	index::{BlockChanges, IndexError, SocialIndex},
+	records::{PostKind, PostRecord},
+};
+
+/// The most items one page holds.
+pub const MAX_LIMIT: u32 = 100;
+/// The largest body `hydrate` includes.
+pub const MAX_HYDRATED_BODY: u32 = 64 * 1024;
+/// How long `hydrate` waits for a body.
+const HYDRATE_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// A page of a list.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Page<T> {
+	/// The items.
+	pub items: Vec<T>,
+	/// Pass it back to get the next page; `null` when this page is the last one so far.
+	pub next_cursor: Option<String>,
+}
+
+/// A post.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PostView {
+	/// Its id.
+	pub id: u64,
+	/// Its author's address.
+	pub author: String,
+	/// `post`, `reply` or `repost`.
+	pub kind: &'static str,
+	/// For a reply: the post it answers.
+	pub parent: Option<u64>,
+	/// For a reply: the post that starts its thread.
+	pub root: Option<u64>,
+	/// For a repost: the post reshared.
+	pub original: Option<u64>,
+	/// The CID of its body.
+	pub content: Option<String>,
+	/// Its body's size in bytes.
+	pub body_size: u32,
+	/// How many times it was edited.
+	pub revision: u32,
+	/// The block that created it.
+	pub created_block: u32,
+	/// When (ms since the Unix epoch, the block's timestamp).
+	pub created_at: u64,
+	/// Whether its author deleted it.
+	pub deleted: bool,
+	/// Upvotes.
+	pub upvotes: u32,
+	/// Downvotes.
+	pub downvotes: u32,
+	/// Tips received, in planck (a decimal string).
+	pub tips: String,
+	/// Live direct replies.
+	pub replies: u32,
+	/// Live reposts.
+	pub reposts: u32,
+	/// With `hydrate`: the body, when this node has it.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub body: Option<Body>,
+	/// With `hydrate`: why the body is not included.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub body_unavailable: Option<String>,
+}
+
+/// A hydrated body.
+#[derive(Clone, Debug, Serialize)]
+pub struct Body {
+	/// `utf8` or `base64`.
+	pub encoding: &'static str,
+	/// The body, as text or base64.
+	pub data: String,
+}
+
+/// A profile.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileView {
+	/// The account's address.
+	pub account: String,
+	/// Its handle (`null` without a profile).
+	pub handle: Option<String>,
+	/// Its display name.
+	pub display_name: Option<String>,
+	/// The CID of its metadata document.
+	pub metadata: Option<String>,
+	/// Followers.
+	pub followers: u32,
+	/// Accounts it follows.
+	pub following: u32,
+	/// Live posts, replies and reposts.
+	pub posts: u32,
+}
+
+/// An event of `social_subscribePost`.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PostEvent {
+	/// `updated` (the post changed: edit, delete, vote, tip, reply count) or `reply` (a new
+	/// reply below it).
+	pub event: &'static str,
+	/// The post as it is now, or the new reply.
+	pub post: PostView,
+}
+
+/// The social JSON-RPC API.
+#[rpc(server, namespace = "social")]
+pub trait SocialApi {
+	/// A profile by address or handle; `null` when the account has no profile and no activity.
+	#[method(name = "profile")]
+	fn profile(&self, account_or_handle: String) -> RpcResult<Option<ProfileView>>;
+
+	/// A post; with `hydrate`, its body from this node's IPFS store.
+	#[method(name = "post")]
+	async fn post(&self, post_id: u64, hydrate: Option<bool>) -> RpcResult<Option<PostView>>;
+
+	/// An author's live posts, newest first.
+	#[method(name = "postsByAuthor")]
+	fn posts_by_author(
+		&self,
+		account: String,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<PostView>>;
+
+	/// Every reply below a post in its thread, oldest first.
+	#[method(name = "replies")]
+	fn replies(
+		&self,
+		post_id: u64,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<PostView>>;
+
+	/// Live posts by the accounts `account` follows, newest first.
+	#[method(name = "homeFeed")]
+	fn home_feed(
+		&self,
+		account: String,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<PostView>>;
+
+	/// Live original posts by Hive's hot rank (see the README).
+	#[method(name = "trending")]
+	fn trending(&self, cursor: Option<String>, limit: Option<u32>) -> RpcResult<Page<PostView>>;
+
+	/// The accounts that follow `account`.
+	#[method(name = "followers")]
+	fn followers(
+		&self,
+		account: String,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<ProfileView>>;
+
+	/// The accounts `account` follows.
+	#[method(name = "following")]
+	fn following(
+		&self,
+		account: String,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<ProfileView>>;
+
+	/// Rewards `account` can claim now, in planck (a decimal string).
+	#[method(name = "pendingRewards")]
+	fn pending_rewards(&self, account: String) -> RpcResult<String>;
+
+	/// New posts by the accounts `account` follows, as their blocks are finalized.
+	#[subscription(name = "subscribeHomeFeed" => "homeFeedUpdate", unsubscribe = "unsubscribeHomeFeed", item = PostView)]
+	async fn subscribe_home_feed(&self, account: String) -> SubscriptionResult;
+
+	/// Changes of a post and new replies below it, as their blocks are finalized.
+	#[subscription(name = "subscribePost" => "postUpdate", unsubscribe = "unsubscribePost", item = PostEvent)]
+	async fn subscribe_post(&self, post_id: u64) -> SubscriptionResult;
+}
+
+/// Reads an account's claimable rewards (the node answers it with the runtime API).
+pub type PendingRewards = Arc<dyn Fn(Account) -> Result<u128, String> + Send + Sync>;
+
+/// The handler of the social API.
+pub struct Social {
+	index: Arc<SocialIndex>,
+	store: Option<Arc<dyn ContentStore>>,
+	ss58: Ss58AddressFormat,
+	pending_rewards: PendingRewards,
+	changes: broadcast::Sender<BlockChanges>,
+}
+
+impl Social {
+	/// The API over `index`, hydrating bodies from `store`, writing addresses with the SS58
+	/// prefix `ss58`, and pushing what `changes` announces to subscribers.
+	pub fn new(
+		index: Arc<SocialIndex>,
+		store: Option<Arc<dyn ContentStore>>,
+		ss58: u16,
+		pending_rewards: PendingRewards,
+		changes: broadcast::Sender<BlockChanges>,
+	) -> Self {
+		Self { index, store, ss58: Ss58AddressFormat::custom(ss58), pending_rewards, changes }
+	}
+
+	fn address(&self, account: &Account) -> String {
+		AccountId32::from(*account).to_ss58check_with_version(self.ss58)
+	}
+
+	fn view(&self, id: u64, record: PostRecord) -> PostView {
+		let (kind, parent, root, original) = match record.kind {
+			PostKind::Original => ("post", None, None, None),
+			PostKind::Reply { parent, root } => ("reply", Some(parent), Some(root), None),
+			PostKind::Repost { original } => ("repost", None, None, Some(original)),
+		};
+		PostView {
+			id,
+			author: self.address(&record.author),
+			kind,
+			parent,
+			root,
+			original,
+			content: record
+				.content
+				.as_deref()
+				.and_then(|bytes| Cid::try_from(bytes).ok())
+				.map(|cid| cid.to_string()),
+			body_size: record.body_size,
+			revision: record.revision,
+			created_block: record.created_block,
+			created_at: record.created_ms,
+			deleted: record.deleted,
+			upvotes: record.upvotes,
+			downvotes: record.downvotes,
+			tips: record.tips.to_string(),
+			replies: record.replies,
+			reposts: record.reposts,
+			body: None,
+			body_unavailable: None,
+		}
+	}
+
+	fn post_view(&self, id: u64) -> RpcResult<Option<PostView>> {
+		Ok(self.index.post(id).map_err(internal)?.map(|record| self.view(id, record)))
+	}
+
+	fn posts_page(&self, list: List, ids: Vec<u64>, limit: usize) -> RpcResult<Page<PostView>> {
+		let next_cursor =
+			(ids.len() == limit).then(|| cursor::encode(list, &ids[ids.len() - 1].to_be_bytes()));
+		let mut items = Vec::with_capacity(ids.len());
+		for id in ids {
+			items.extend(self.post_view(id)?);
+		}
+		Ok(Page { items, next_cursor })
+	}
+
+	fn profile_view(&self, account: &Account) -> RpcResult<ProfileView> {
+		let profile = self.index.profile(account).map_err(internal)?;
+		let counts = self.index.counts(account).map_err(internal)?;
+		Ok(ProfileView {
+			account: self.address(account),
+			handle: profile.as_ref().map(|p| p.handle.clone()),
+			display_name: profile.as_ref().map(|p| p.display_name.clone()),
+			metadata: profile
+				.and_then(|p| p.metadata)
+				.and_then(|bytes| Cid::try_from(&bytes[..]).ok())
+				.map(|cid| cid.to_string()),
+			followers: counts.followers,
+			following: counts.following,
+			posts: counts.posts,
+		})
+	}
+
+	fn accounts_page(
+		&self,
+		list: List,
+		accounts: Vec<Account>,
+		limit: usize,
+	) -> RpcResult<Page<ProfileView>> {
+		let next_cursor =
+			(accounts.len() == limit).then(|| cursor::encode(list, &accounts[accounts.len() - 1]));
+		let items = accounts.iter().map(|a| self.profile_view(a)).collect::<RpcResult<_>>()?;
+		Ok(Page { items, next_cursor })
+	}
+
+	async fn hydrate(&self, view: &mut PostView) {
+		let Some(content) = view.content.as_deref() else {
+			view.body_unavailable = Some("the post has no body".into());
+			return;
+		};
+		let Some(store) = &self.store else {
+			view.body_unavailable = Some("this node runs without IPFS".into());
+			return;
+		};
+		if view.body_size > MAX_HYDRATED_BODY {
+			view.body_unavailable =
+				Some(format!("the body is larger than {MAX_HYDRATED_BODY} bytes: fetch it by CID"));
+			return;
+		}
+		let Ok(cid) = Cid::try_from(content) else { return };
+		match tokio::time::timeout(HYDRATE_TIMEOUT, store.cat(&cid, &[])).await {
+			Ok(Ok(bytes)) if bytes.len() as u32 <= MAX_HYDRATED_BODY => {
+				view.body = Some(encode_body(bytes))
+			},
+			Ok(Ok(_)) => {
+				view.body_unavailable =
+					Some(format!("the body is larger than {MAX_HYDRATED_BODY} bytes"))
+			},
+			Ok(Err(e)) => view.body_unavailable = Some(e.to_string()),
+			Err(_) => view.body_unavailable = Some("this node does not have the body".into()),
+		}
+	}
+}
+
+fn encode_body(bytes: Bytes) -> Body {
+	match String::from_utf8(bytes.to_vec()) {
+		Ok(text) => Body { encoding: "utf8", data: text },
+		Err(_) => Body { encoding: "base64", data: STANDARD.encode(&bytes) },
+	}
+}
+
+#[async_trait]
+impl SocialApiServer for Social {
+	fn profile(&self, account_or_handle: String) -> RpcResult<Option<ProfileView>> {
+		let account = match AccountId32::from_ss58check_with_version(&account_or_handle) {
+			Ok((account, _)) => Some(account.into()),
+			Err(_) => {
+				self.index.account_of_handle(&account_or_handle.to_lowercase()).map_err(internal)?
+			},
+		};
+		let Some(account) = account else { return Ok(None) };
+		let view = self.profile_view(&account)?;
+		let active =
+			view.handle.is_some() || view.posts > 0 || view.followers > 0 || view.following > 0;
+		Ok(active.then_some(view))
+	}
+
+	async fn post(&self, post_id: u64, hydrate: Option<bool>) -> RpcResult<Option<PostView>> {
+		let mut view = self.post_view(post_id)?;
+		if let (Some(view), Some(true)) = (view.as_mut(), hydrate) {
+			self.hydrate(view).await;
+		}
+		Ok(view)
+	}
+
+	fn posts_by_author(
+		&self,
+		account: String,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<PostView>> {
+		let (account, limit) = (parse_account(&account)?, parse_limit(limit)?);
+		let before = parse_cursor(cursor, |c| cursor::decode_post_id(List::ByAuthor, c))?;
+		let ids = self.index.posts_by_author(&account, before, limit).map_err(internal)?;
+		self.posts_page(List::ByAuthor, ids, limit)
+	}
+
+	fn replies(
+		&self,
+		post_id: u64,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<PostView>> {
+		let limit = parse_limit(limit)?;
+		let after = parse_cursor(cursor, |c| cursor::decode_post_id(List::Replies, c))?;
+		let ids = self.index.replies(post_id, after, limit).map_err(internal)?;
+		self.posts_page(List::Replies, ids, limit)
+	}
+
+	fn home_feed(
+		&self,
+		account: String,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<PostView>> {
+		let (account, limit) = (parse_account(&account)?, parse_limit(limit)?);
+		let before = parse_cursor(cursor, |c| cursor::decode_post_id(List::HomeFeed, c))?;
+		let ids = self.index.home_feed(&account, before, limit).map_err(internal)?;
+		self.posts_page(List::HomeFeed, ids, limit)
+	}
+
+	fn trending(&self, cursor: Option<String>, limit: Option<u32>) -> RpcResult<Page<PostView>> {
+		let limit = parse_limit(limit)?;
+		let after = parse_cursor(cursor, |c| cursor::decode(List::Trending, c, 16))?;
+		let found = self.index.trending(after.as_deref(), limit).map_err(internal)?;
+		let next_cursor =
+			(found.len() == limit).then(|| cursor::encode(List::Trending, &found[limit - 1].1));
+		let mut items = Vec::with_capacity(found.len());
+		for (id, _) in found {
+			items.extend(self.post_view(id)?);
+		}
+		Ok(Page { items, next_cursor })
+	}
+
+	fn followers(
+		&self,
+		account: String,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<ProfileView>> {
+		let (account, limit) = (parse_account(&account)?, parse_limit(limit)?);
+		let after = parse_cursor(cursor, |c| cursor::decode_account(List::Followers, c))?;
+		let accounts = self.index.followers(&account, after.as_ref(), limit).map_err(internal)?;
+		self.accounts_page(List::Followers, accounts, limit)
+	}
+
+	fn following(
+		&self,
+		account: String,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<ProfileView>> {
+		let (account, limit) = (parse_account(&account)?, parse_limit(limit)?);
+		let after = parse_cursor(cursor, |c| cursor::decode_account(List::Following, c))?;
+		let accounts = self.index.following(&account, after.as_ref(), limit).map_err(internal)?;
+		self.accounts_page(List::Following, accounts, limit)
+	}
+
+	fn pending_rewards(&self, account: String) -> RpcResult<String> {
+		let account = parse_account(&account)?;
+		(self.pending_rewards)(account)
+			.map(|amount| amount.to_string())
+			.map_err(|e| ErrorObjectOwned::owned(ErrorCode::InternalError.code(), e, None::<()>))
+	}
+
+	async fn subscribe_home_feed(
+		&self,
+		pending: PendingSubscriptionSink,
+		account: String,
+	) -> SubscriptionResult {
+		let account = match parse_account(&account) {
+			Ok(account) => account,
+			Err(e) => {
+				pending.reject(e).await;
+				return Ok(());
+			},
+		};
+		let sink = pending.accept().await?;
+		let mut changes = self.changes.subscribe();
+		loop {
+			let block = tokio::select! {
+				_ = sink.closed() => return Ok(()),
+				block = changes.recv() => block,
+			};
+			let block = match block {
+				Ok(block) => block,
+				Err(broadcast::error::RecvError::Lagged(_)) => continue,
+				Err(broadcast::error::RecvError::Closed) => return Ok(()),
+			};
+			for id in block.created {
+				let Some(view) = self.post_view(id)? else { continue };
+				let author = self.index.post(id).map_err(internal)?.map(|r| r.author);
+				if author
+					.is_some_and(|author| self.index.follows(&account, &author).unwrap_or(false))
+				{
+					sink.send(SubscriptionMessage::from_json(&view)?).await?;
+				}
+			}
+		}
+	}
+
+	async fn subscribe_post(
+		&self,
+		pending: PendingSubscriptionSink,
+		post_id: u64,
+	) -> SubscriptionResult {
+		let sink = pending.accept().await?;
+		let mut changes = self.changes.subscribe();
+		loop {
+			let block = tokio::select! {
+				_ = sink.closed() => return Ok(()),
+				block = changes.recv() => block,
+			};
+			let block = match block {
+				Ok(block) => block,
+				Err(broadcast::error::RecvError::Lagged(_)) => continue,
+				Err(broadcast::error::RecvError::Closed) => return Ok(()),
+			};
+			if block.updated.contains(&post_id) {
+				if let Some(post) = self.post_view(post_id)? {
+					let event = PostEvent { event: "updated", post };
+					sink.send(SubscriptionMessage::from_json(&event)?).await?;
+				}
+			}
+			for id in block.created {
+				let Some(record) = self.index.post(id).map_err(internal)? else { continue };
+				if record.ancestors.contains(&post_id) {
+					let event = PostEvent { event: "reply", post: self.view(id, record) };
+					sink.send(SubscriptionMessage::from_json(&event)?).await?;
+				}
+			}
+		}
+	}
+}
+
+fn invalid_params(message: impl Into<String>) -> ErrorObjectOwned {
+	ErrorObjectOwned::owned(ErrorCode::InvalidParams.code(), message.into(), None::<()>)
+}
+
+fn internal(e: IndexError) -> ErrorObjectOwned {
+	ErrorObjectOwned::owned(ErrorCode::InternalError.code(), e.to_string(), None::<()>)
+}
+
+fn parse_account(text: &str) -> RpcResult<Account> {
+	AccountId32::from_ss58check_with_version(text)
+		.map(|(account, _)| account.into())
+		.map_err(|_| invalid_params(format!("{text:?} is not an SS58 address")))
+}
+
+fn parse_limit(limit: Option<u32>) -> RpcResult<usize> {
+	match limit.unwrap_or(20) {
+		0 => Err(invalid_params("limit must be at least 1")),
+		n if n > MAX_LIMIT => Err(invalid_params(format!("limit must be at most {MAX_LIMIT}"))),
+		n => Ok(n as usize),
+	}
+}
+
+fn parse_cursor<T>(
+	cursor: Option<String>,
+	decode: impl Fn(&str) -> Result<T, String>,
+) -> RpcResult<Option<T>> {
+	cursor.map(|c| decode(&c).map_err(invalid_params)).transpose()
+}

@@ -1,0 +1,562 @@
+//! The social index: RocksDB column families under the node's base path, updated from finalized
+//! blocks one block per atomic write batch, read with keyset cursors.
+
+use std::{
+	collections::{BinaryHeap, HashMap},
+	path::Path,
+};
+
+use codec::{Decode, Encode};
+use rocksdb::{ColumnFamily, Direction as Dir, IteratorMode, Options, WriteBatch, DB};
+
+use crate::{
+	events::{Account, Direction, FinalizedBlock, SocialEvent},
+	records::{hot_rank, is_ranked, AccountCounts, PostKind, PostRecord, ProfileRecord},
+};
+
+/// The last block indexed: number and hash.
+const META: &str = "meta";
+/// Post id (big-endian) → [`PostRecord`].
+const POSTS: &str = "posts";
+/// Author ++ post id → (): each author's live posts.
+const BY_AUTHOR: &str = "by_author";
+/// Ancestor id ++ reply id → (): every reply below each post of a thread.
+const THREADS: &str = "threads";
+/// Follower ++ followee → ().
+const FOLLOWING: &str = "following";
+/// Followee ++ follower → ().
+const FOLLOWERS: &str = "followers";
+/// Account → [`ProfileRecord`].
+const PROFILES: &str = "profiles";
+/// Handle → account.
+const HANDLES: &str = "handles";
+/// Account → [`AccountCounts`].
+const COUNTS: &str = "counts";
+/// Inverted rank ++ inverted post id → (): live original posts, hottest first.
+const TRENDING: &str = "trending";
+
+const COLUMNS: [&str; 10] =
+	[META, POSTS, BY_AUTHOR, THREADS, FOLLOWING, FOLLOWERS, PROFILES, HANDLES, COUNTS, TRENDING];
+const LAST_BLOCK_KEY: &[u8] = b"last_block";
+
+/// An index error: the database failed or holds something it cannot read.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+	/// RocksDB failed.
+	#[error("social index database: {0}")]
+	Db(#[from] rocksdb::Error),
+	/// A record did not decode.
+	#[error("social index record: {0}")]
+	Codec(#[from] codec::Error),
+}
+
+type Result<T> = std::result::Result<T, IndexError>;
+
+/// What one indexed block changed, for the subscriptions.
+#[derive(Clone, Debug, Default)]
+pub struct BlockChanges {
+	/// The block's number.
+	pub number: u32,
+	/// Posts it created (posts, replies, reposts), in order.
+	pub created: Vec<u64>,
+	/// Posts whose record changed (edits, deletes, votes, tips, new replies or reposts).
+	pub updated: Vec<u64>,
+}
+
+/// The social index.
+pub struct SocialIndex {
+	db: DB,
+}
+
+impl SocialIndex {
+	/// Opens (or creates) the index in `dir`.
+	pub fn open(dir: &Path) -> Result<Self> {
+		let mut options = Options::default();
+		options.create_if_missing(true);
+		options.create_missing_column_families(true);
+		Ok(Self { db: DB::open_cf(&options, dir, COLUMNS)? })
+	}
+
+	fn cf(&self, name: &str) -> &ColumnFamily {
+		self.db.cf_handle(name).expect("every column family is created by open")
+	}
+
+	/// The last block indexed.
+	pub fn last_block(&self) -> Result<Option<(u32, [u8; 32])>> {
+		match self.db.get_cf(self.cf(META), LAST_BLOCK_KEY)? {
+			Some(bytes) => Ok(Some(<(u32, [u8; 32])>::decode(&mut &bytes[..])?)),
+			None => Ok(None),
+		}
+	}
+
+	/// Empties the index, to rebuild it from genesis.
+	pub fn clear(&self) -> Result<()> {
+		let mut batch = WriteBatch::default();
+		for name in COLUMNS {
+			let cf = self.cf(name);
+			for entry in self.db.iterator_cf(cf, IteratorMode::Start) {
+				batch.delete_cf(cf, entry?.0);
+			}
+		}
+		Ok(self.db.write(batch)?)
+	}
+
+	fn get<T: Decode>(&self, column: &str, key: &[u8]) -> Result<Option<T>> {
+		match self.db.get_cf(self.cf(column), key)? {
+			Some(bytes) => Ok(Some(T::decode(&mut &bytes[..])?)),
+			None => Ok(None),
+		}
+	}
+
+	/// A post.
+	pub fn post(&self, id: u64) -> Result<Option<PostRecord>> {
+		self.get(POSTS, &id.to_be_bytes())
+	}
+
+	/// An account's profile.
+	pub fn profile(&self, who: &Account) -> Result<Option<ProfileRecord>> {
+		self.get(PROFILES, who)
+	}
+
+	/// An account's counters.
+	pub fn counts(&self, who: &Account) -> Result<AccountCounts> {
+		Ok(self.get(COUNTS, who)?.unwrap_or_default())
+	}
+
+	/// The account that holds `handle` (lower case).
+	pub fn account_of_handle(&self, handle: &str) -> Result<Option<Account>> {
+		self.get(HANDLES, handle.as_bytes())
+	}
+
+	/// An author's live posts, newest first, older than `before` (a post id).
+	pub fn posts_by_author(
+		&self,
+		author: &Account,
+		before: Option<u64>,
+		limit: usize,
+	) -> Result<Vec<u64>> {
+		let mut ids = Vec::with_capacity(limit);
+		let Some(start) = before.map_or(Some(u64::MAX), |id| id.checked_sub(1)) else {
+			return Ok(ids);
+		};
+		let key = [&author[..], &start.to_be_bytes()].concat();
+		for entry in self.db.iterator_cf(self.cf(BY_AUTHOR), IteratorMode::From(&key, Dir::Reverse))
+		{
+			let (key, _) = entry?;
+			if !key.starts_with(author) || ids.len() == limit {
+				break;
+			}
+			ids.push(suffix_id(&key));
+		}
+		Ok(ids)
+	}
+
+	/// Every reply below `post` in its thread, oldest first, newer than `after`.
+	pub fn replies(&self, post: u64, after: Option<u64>, limit: usize) -> Result<Vec<u64>> {
+		let mut ids = Vec::with_capacity(limit);
+		let Some(start) = after.map_or(Some(0), |id| id.checked_add(1)) else { return Ok(ids) };
+		let prefix = post.to_be_bytes();
+		let key = [&prefix[..], &start.to_be_bytes()].concat();
+		for entry in self.db.iterator_cf(self.cf(THREADS), IteratorMode::From(&key, Dir::Forward)) {
+			let (key, _) = entry?;
+			if !key.starts_with(&prefix) || ids.len() == limit {
+				break;
+			}
+			ids.push(suffix_id(&key));
+		}
+		Ok(ids)
+	}
+
+	/// The accounts `who` follows (`column` FOLLOWING) or that follow it (FOLLOWERS), in account
+	/// order, after `after`.
+	fn graph(
+		&self,
+		column: &str,
+		who: &Account,
+		after: Option<&Account>,
+		limit: usize,
+	) -> Result<Vec<Account>> {
+		let mut accounts = Vec::with_capacity(limit.min(1024));
+		let start = [&who[..], after.map_or(&[][..], |a| &a[..])].concat();
+		for entry in self.db.iterator_cf(self.cf(column), IteratorMode::From(&start, Dir::Forward))
+		{
+			let (key, _) = entry?;
+			if !key.starts_with(who) || accounts.len() == limit {
+				break;
+			}
+			let other: Account = key[32..].try_into().expect("graph keys are two accounts");
+			if Some(&other) != after {
+				accounts.push(other);
+			}
+		}
+		Ok(accounts)
+	}
+
+	/// Whom `who` follows.
+	pub fn following(
+		&self,
+		who: &Account,
+		after: Option<&Account>,
+		limit: usize,
+	) -> Result<Vec<Account>> {
+		self.graph(FOLLOWING, who, after, limit)
+	}
+
+	/// Who follows `who`.
+	pub fn followers(
+		&self,
+		who: &Account,
+		after: Option<&Account>,
+		limit: usize,
+	) -> Result<Vec<Account>> {
+		self.graph(FOLLOWERS, who, after, limit)
+	}
+
+	/// Whether `follower` follows `followee`.
+	pub fn follows(&self, follower: &Account, followee: &Account) -> Result<bool> {
+		Ok(self.db.get_cf(self.cf(FOLLOWING), [&follower[..], &followee[..]].concat())?.is_some())
+	}
+
+	/// The live posts of the accounts `who` follows, newest first, older than `before`: a merge
+	/// of their authors' newest-first lists.
+	pub fn home_feed(&self, who: &Account, before: Option<u64>, limit: usize) -> Result<Vec<u64>> {
+		let mut ids = Vec::with_capacity(limit);
+		let Some(start) = before.map_or(Some(u64::MAX), |id| id.checked_sub(1)) else {
+			return Ok(ids);
+		};
+		let followees = self.graph(FOLLOWING, who, None, usize::MAX)?;
+		let mut iterators: Vec<_> = followees
+			.iter()
+			.map(|author| {
+				let key = [&author[..], &start.to_be_bytes()].concat();
+				let iterator =
+					self.db.iterator_cf(self.cf(BY_AUTHOR), IteratorMode::From(&key, Dir::Reverse));
+				(author, iterator)
+			})
+			.collect();
+		let mut heads = BinaryHeap::new();
+		let mut advance = |index: usize, heads: &mut BinaryHeap<(u64, usize)>| -> Result<()> {
+			let (author, iterator) = &mut iterators[index];
+			if let Some(entry) = iterator.next() {
+				let (key, _) = entry?;
+				if key.starts_with(&author[..]) {
+					heads.push((suffix_id(&key), index));
+				}
+			}
+			Ok(())
+		};
+		for index in 0..followees.len() {
+			advance(index, &mut heads)?;
+		}
+		while ids.len() < limit {
+			let Some((id, index)) = heads.pop() else { break };
+			ids.push(id);
+			advance(index, &mut heads)?;
+		}
+		Ok(ids)
+	}
+
+	/// Live original posts, hottest first, after the trending key `after`.
+	pub fn trending(&self, after: Option<&[u8]>, limit: usize) -> Result<Vec<(u64, Vec<u8>)>> {
+		let mut found = Vec::with_capacity(limit);
+		let mode = match after {
+			Some(key) => IteratorMode::From(key, Dir::Forward),
+			None => IteratorMode::Start,
+		};
+		for entry in self.db.iterator_cf(self.cf(TRENDING), mode) {
+			let (key, _) = entry?;
+			if Some(&key[..]) == after {
+				continue;
+			}
+			if found.len() == limit {
+				break;
+			}
+			found.push((u64::MAX - suffix_id(&key), key.to_vec()));
+		}
+		Ok(found)
+	}
+
+	/// Indexes one finalized block: all its changes and its number in one write batch.
+	pub fn apply_block(&self, block: &FinalizedBlock) -> Result<BlockChanges> {
+		let mut writer = BlockWriter {
+			index: self,
+			posts: HashMap::new(),
+			counts: HashMap::new(),
+			profiles: HashMap::new(),
+			batch: WriteBatch::default(),
+			changes: BlockChanges { number: block.number, ..Default::default() },
+		};
+		for event in &block.events {
+			writer.apply(event, block)?;
+		}
+		writer.finish(block)
+	}
+}
+
+/// The id at the end of a key.
+fn suffix_id(key: &[u8]) -> u64 {
+	u64::from_be_bytes(key[key.len() - 8..].try_into().expect("keys end with an id"))
+}
+
+/// The trending key of a ranked post: its rank inverted (hottest first), then its id inverted
+/// (newest first among equal ranks).
+pub fn trending_key(id: u64, record: &PostRecord) -> Vec<u8> {
+	// Ranks sort as fixed-point numbers with six decimals; flipping the sign bit orders negative
+	// ranks before positive ones as unsigned integers.
+	let fixed = (hot_rank(record) * 1e6).round() as i64;
+	let ordered = (fixed as u64) ^ (1 << 63);
+	[(u64::MAX - ordered).to_be_bytes(), (u64::MAX - id).to_be_bytes()].concat()
+}
+
+/// Gathers one block's changes over a view of the records it touched.
+struct BlockWriter<'a> {
+	index: &'a SocialIndex,
+	/// Posts touched by the block, with their trending key before it.
+	posts: HashMap<u64, (PostRecord, Option<Vec<u8>>)>,
+	counts: HashMap<Account, AccountCounts>,
+	/// Profiles as the block left them so far (`None`: cleared).
+	profiles: HashMap<Account, Option<ProfileRecord>>,
+	batch: WriteBatch,
+	changes: BlockChanges,
+}
+
+impl BlockWriter<'_> {
+	fn post(&mut self, id: u64) -> Result<Option<&mut PostRecord>> {
+		if !self.posts.contains_key(&id) {
+			let Some(record) = self.index.post(id)? else { return Ok(None) };
+			let key = is_ranked(&record).then(|| trending_key(id, &record));
+			self.posts.insert(id, (record, key));
+		}
+		if !self.changes.updated.contains(&id) && !self.changes.created.contains(&id) {
+			self.changes.updated.push(id);
+		}
+		Ok(self.posts.get_mut(&id).map(|(record, _)| record))
+	}
+
+	fn counts(&mut self, who: &Account) -> Result<&mut AccountCounts> {
+		if !self.counts.contains_key(who) {
+			let counts = self.index.counts(who)?;
+			self.counts.insert(*who, counts);
+		}
+		Ok(self.counts.get_mut(who).expect("inserted above"))
+	}
+
+	/// The profile of `who` as the block left it so far.
+	fn profile(&mut self, who: &Account) -> Result<Option<ProfileRecord>> {
+		match self.profiles.get(who) {
+			Some(profile) => Ok(profile.clone()),
+			None => self.index.profile(who),
+		}
+	}
+
+	fn put(&mut self, column: &str, key: &[u8], value: &[u8]) {
+		self.batch.put_cf(self.index.cf(column), key, value);
+	}
+
+	fn delete(&mut self, column: &str, key: &[u8]) {
+		self.batch.delete_cf(self.index.cf(column), key);
+	}
+
+	fn apply(&mut self, event: &SocialEvent, block: &FinalizedBlock) -> Result<()> {
+		match event {
+			SocialEvent::ProfileSet { who, handle, display_name, metadata } => {
+				if let Some(old) = self.profile(who)? {
+					if &old.handle != handle {
+						self.delete(HANDLES, old.handle.as_bytes());
+					}
+				}
+				let record = ProfileRecord {
+					handle: handle.clone(),
+					display_name: display_name.clone(),
+					metadata: metadata.map(|cid| cid.to_bytes()),
+				};
+				self.put(PROFILES, who, &record.encode());
+				self.put(HANDLES, handle.as_bytes(), &who.encode());
+				self.profiles.insert(*who, Some(record));
+			},
+			SocialEvent::ProfileCleared { who } => {
+				if let Some(old) = self.profile(who)? {
+					self.delete(HANDLES, old.handle.as_bytes());
+				}
+				self.delete(PROFILES, who);
+				self.profiles.insert(*who, None);
+			},
+			SocialEvent::Followed { follower, followee } => {
+				self.put(FOLLOWING, &[&follower[..], &followee[..]].concat(), &[]);
+				self.put(FOLLOWERS, &[&followee[..], &follower[..]].concat(), &[]);
+				self.counts(follower)?.following += 1;
+				self.counts(followee)?.followers += 1;
+			},
+			SocialEvent::Unfollowed { follower, followee } => {
+				self.delete(FOLLOWING, &[&follower[..], &followee[..]].concat());
+				self.delete(FOLLOWERS, &[&followee[..], &follower[..]].concat());
+				let counts = self.counts(follower)?;
+				counts.following = counts.following.saturating_sub(1);
+				let counts = self.counts(followee)?;
+				counts.followers = counts.followers.saturating_sub(1);
+			},
+			SocialEvent::PostCreated { post_id, author, reply_to, content, body_size } => {
+				let (kind, ancestors) = match reply_to {
+					None => (PostKind::Original, Vec::new()),
+					Some(parent) => match self.post(*parent)? {
+						Some(parent_record) => {
+							parent_record.replies += 1;
+							let root = parent_record.ancestors.last().copied().unwrap_or(*parent);
+							let mut ancestors = vec![*parent];
+							ancestors.extend(parent_record.ancestors.iter().copied());
+							(PostKind::Reply { parent: *parent, root }, ancestors)
+						},
+						None => (PostKind::Reply { parent: *parent, root: *parent }, vec![*parent]),
+					},
+				};
+				for ancestor in &ancestors {
+					self.put(
+						THREADS,
+						&[ancestor.to_be_bytes(), post_id.to_be_bytes()].concat(),
+						&[],
+					);
+				}
+				self.create(
+					*post_id,
+					*author,
+					kind,
+					ancestors,
+					Some(content.to_bytes()),
+					*body_size,
+					block,
+				)?;
+			},
+			SocialEvent::Reposted { post_id, original, author } => {
+				if let Some(original_record) = self.post(*original)? {
+					original_record.reposts += 1;
+				}
+				self.create(
+					*post_id,
+					*author,
+					PostKind::Repost { original: *original },
+					Vec::new(),
+					None,
+					0,
+					block,
+				)?;
+			},
+			SocialEvent::PostEdited { post_id, content, body_size, revision } => {
+				if let Some(record) = self.post(*post_id)? {
+					record.content = Some(content.to_bytes());
+					record.body_size = *body_size;
+					record.revision = *revision;
+				}
+			},
+			SocialEvent::PostDeleted { post_id } => {
+				let Some(record) = self.post(*post_id)? else { return Ok(()) };
+				record.deleted = true;
+				record.content = None;
+				record.body_size = 0;
+				let (author, kind) = (record.author, record.kind);
+				self.delete(BY_AUTHOR, &[&author[..], &post_id.to_be_bytes()].concat());
+				let counts = self.counts(&author)?;
+				counts.posts = counts.posts.saturating_sub(1);
+				match kind {
+					PostKind::Reply { parent, .. } => {
+						if let Some(parent) = self.post(parent)? {
+							parent.replies = parent.replies.saturating_sub(1);
+						}
+					},
+					PostKind::Repost { original } => {
+						if let Some(original) = self.post(original)? {
+							original.reposts = original.reposts.saturating_sub(1);
+						}
+					},
+					PostKind::Original => {},
+				}
+			},
+			SocialEvent::Voted { post_id, direction, previous } => {
+				if let Some(record) = self.post(*post_id)? {
+					if let Some(previous) = previous {
+						count_vote(record, *previous, false);
+					}
+					count_vote(record, *direction, true);
+				}
+			},
+			SocialEvent::VoteRemoved { post_id, direction } => {
+				if let Some(record) = self.post(*post_id)? {
+					count_vote(record, *direction, false);
+				}
+			},
+			SocialEvent::Tipped { post_id, amount } => {
+				if let Some(record) = self.post(*post_id)? {
+					record.tips = record.tips.saturating_add(*amount);
+				}
+			},
+		}
+		Ok(())
+	}
+
+	#[allow(clippy::too_many_arguments)]
+	fn create(
+		&mut self,
+		id: u64,
+		author: Account,
+		kind: PostKind,
+		ancestors: Vec<u64>,
+		content: Option<Vec<u8>>,
+		body_size: u32,
+		block: &FinalizedBlock,
+	) -> Result<()> {
+		let record = PostRecord {
+			author,
+			kind,
+			ancestors,
+			content,
+			body_size,
+			revision: 0,
+			created_block: block.number,
+			created_ms: block.timestamp_ms,
+			deleted: false,
+			upvotes: 0,
+			downvotes: 0,
+			tips: 0,
+			replies: 0,
+			reposts: 0,
+		};
+		self.posts.insert(id, (record, None));
+		self.changes.created.push(id);
+		self.put(BY_AUTHOR, &[&author[..], &id.to_be_bytes()].concat(), &[]);
+		self.counts(&author)?.posts += 1;
+		Ok(())
+	}
+
+	fn finish(mut self, block: &FinalizedBlock) -> Result<BlockChanges> {
+		let posts = std::mem::take(&mut self.posts);
+		for (id, (record, old_key)) in posts {
+			let new_key = is_ranked(&record).then(|| trending_key(id, &record));
+			if old_key != new_key {
+				if let Some(old) = old_key {
+					self.delete(TRENDING, &old);
+				}
+				if let Some(new) = new_key {
+					self.put(TRENDING, &new, &[]);
+				}
+			}
+			self.put(POSTS, &id.to_be_bytes(), &record.encode());
+		}
+		let counts = std::mem::take(&mut self.counts);
+		for (who, counts) in counts {
+			self.put(COUNTS, &who, &counts.encode());
+		}
+		self.put(META, LAST_BLOCK_KEY, &(block.number, block.hash).encode());
+		self.index.db.write(self.batch)?;
+		Ok(self.changes)
+	}
+}
+
+fn count_vote(record: &mut PostRecord, direction: Direction, up: bool) {
+	let count = match direction {
+		Direction::Up => &mut record.upvotes,
+		Direction::Down => &mut record.downvotes,
+	};
+	*count = if up { count.saturating_add(1) } else { count.saturating_sub(1) };
+}
+
+#[cfg(test)]
+mod tests;
