@@ -244,7 +244,7 @@ fn new_full_with_network<
 	let ipfs = plaza_ipfs::start(
 		&ipfs,
 		&chain_dir.join("ipfs"),
-		Arc::new(crate::ipfs::ClientReferences(client.clone())),
+		Arc::new(crate::ipfs::ClientReferences(crate::social::ClientSocialSource(client.clone()))),
 		&network.local_peer_id().to_bytes(),
 		prometheus_registry.as_ref(),
 	)
