@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Generates weights on this machine: builds the runtime with its benchmarks (in a target
-# directory of its own, so the node's embedded runtime stays benchmark-free), then runs
-# `plaza-node benchmark pallet` against it for every pallet named (default: all of them).
-# Plaza's pallets get pallets/<name>/src/weights.rs (trait and implementations, from
-# scripts/pallet-weight-template.hbs); the SDK's pallets get runtime/src/weights/<pallet>.rs.
+# Generates weights on this machine. Builds the node with its runtime's benchmarks (in a target
+# directory of its own, so the node users run stays benchmark-free), then:
+#   - `benchmark pallet` for every pallet named (default: all of them): Plaza's pallets get
+#     pallets/<name>/src/weights.rs (from scripts/pallet-weight-template.hbs), the SDK's pallets
+#     runtime/src/weights/<pallet>.rs;
+#   - `benchmark storage` (runtime/src/weights/rocksdb_weights.rs): RocksDB's read and write
+#     costs, on the state of the `bench` chain (its 10,000 endowed accounts), writes committed in
+#     batches of 1,000 as a block's are;
+#   - `benchmark overhead` (runtime/src/weights/{block,extrinsic}_weights.rs): the cost of an
+#     empty block and of a no-op signed extrinsic.
 #
-#   scripts/benchmark-weights.sh                  # every pallet the runtime benchmarks
-#   scripts/benchmark-weights.sh pallet_balances  # just these
+#   scripts/benchmark-weights.sh                  # everything
+#   scripts/benchmark-weights.sh pallet_balances  # just these pallets (no storage or overhead)
 #   STEPS=2 REPEAT=1 scripts/benchmark-weights.sh # a quick smoke run (weights not fit for use)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,12 +22,12 @@ REPEAT="${REPEAT:-20}"
 BENCH_TARGET_DIR="${BENCH_TARGET_DIR:-$CARGO_TARGET_DIR-benchmarks}"
 
 scripts/setup.sh
-cargo build --release --locked -p plaza-node
-CARGO_TARGET_DIR="$BENCH_TARGET_DIR" cargo build --release --locked -p plaza-runtime --features runtime-benchmarks
+CARGO_TARGET_DIR="$BENCH_TARGET_DIR" cargo build --release --locked -p plaza-node --features runtime-benchmarks
+bench_node="$BENCH_TARGET_DIR/release/plaza-node"
 runtime_wasm="$BENCH_TARGET_DIR/release/wbuild/plaza-runtime/plaza_runtime.compact.compressed.wasm"
 
 bench() {
-	"$PLAZA_NODE" benchmark pallet --runtime "$runtime_wasm" --genesis-builder=runtime \
+	"$bench_node" benchmark pallet --runtime "$runtime_wasm" --genesis-builder=runtime \
 		--genesis-builder-preset=development "$@"
 }
 
@@ -31,6 +36,7 @@ if ((${#pallets[@]} == 0)); then
 	# Every benchmarked pallet but the baseline (frame_benchmarking), which has no weights.
 	mapfile -t pallets < <(bench --list=pallets --no-csv-header 2>/dev/null \
 		| awk -F', *' '$1 != "frame_benchmarking" {print $1}' | sort -u)
+	whole_runtime=1
 fi
 
 mkdir -p runtime/src/weights
@@ -45,3 +51,14 @@ for pallet in "${pallets[@]}"; do
 	bench --pallet "$pallet" --extrinsic '*' --steps "$STEPS" --repeat "$REPEAT" \
 		--wasm-execution compiled --heap-pages 4096 "${output[@]}"
 done
+
+if [[ -n "${whole_runtime:-}" ]]; then
+	scratch=$(mktemp -d)
+	trap 'rm -rf "$scratch"' EXIT
+	echo "== database (benchmark storage)"
+	"$bench_node" benchmark storage --chain bench --base-path "$scratch/storage" --state-version 1 \
+		--batch-size 1000 --weight-path runtime/src/weights/
+	echo "== block and extrinsic base weights (benchmark overhead)"
+	"$bench_node" benchmark overhead --chain dev --base-path "$scratch/overhead" \
+		--weight-path runtime/src/weights/
+fi

@@ -1,14 +1,11 @@
 //! Checks of the runtime's own choices: its genesis presets, fee schedule and block limits.
 
-use frame_support::{
-	dispatch::DispatchClass,
-	traits::Get,
-	weights::{constants::ExtrinsicBaseWeight, WeightToFee as _},
-};
+use frame_support::{dispatch::DispatchClass, traits::Get, weights::WeightToFee as _};
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use sp_runtime::BuildStorage;
 
+use crate::weights::ExtrinsicBaseWeight;
 use crate::{
 	configs::{RuntimeBlockLength, RuntimeBlockWeights, WeightToFee},
 	constants::currency::*,
@@ -128,4 +125,23 @@ fn ordinary_transactions_get_three_quarters_of_a_block() {
 	assert_eq!(weights.max_block.ref_time(), 2 * second);
 	let normal = weights.get(DispatchClass::Normal).max_total.unwrap();
 	assert_eq!(normal.ref_time(), 2 * second * 3 / 4);
+	// Operational transactions may also use the quarter normal ones cannot.
+	let operational = weights.get(DispatchClass::Operational);
+	assert_eq!(operational.max_total.unwrap().ref_time(), 2 * second);
+	assert_eq!(operational.reserved.unwrap().ref_time(), 2 * second / 4);
+}
+
+#[test]
+fn block_limits_use_the_base_weights_measured_here() {
+	let weights = RuntimeBlockWeights::get();
+	assert_eq!(weights.base_block, crate::weights::BlockExecutionWeight::get());
+	for class in [DispatchClass::Normal, DispatchClass::Operational, DispatchClass::Mandatory] {
+		assert_eq!(weights.get(class).base_extrinsic, ExtrinsicBaseWeight::get());
+	}
+	assert_eq!(
+		<Runtime as frame_system::Config>::DbWeight::get(),
+		crate::weights::RocksDbWeight::get()
+	);
+	// Measured, not the SDK's defaults (25 µs reads, 100 µs writes).
+	assert_ne!(crate::weights::RocksDbWeight::get(), frame_support::weights::constants::RocksDbWeight::get());
 }
