@@ -224,7 +224,10 @@ pub mod pallet {
 		///
 		/// Holds `PostDeposit` from the author until the post is deleted.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::create_post())]
+		#[pallet::weight(match reply_to {
+			None => T::WeightInfo::create_post(),
+			Some(_) => T::WeightInfo::create_reply(),
+		})]
 		pub fn create_post(
 			origin: OriginFor<T>,
 			content: Vec<u8>,

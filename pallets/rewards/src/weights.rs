@@ -5,7 +5,7 @@
 //! host `vm`, CPU `AMD EPYC`; WASM execution Compiled.
 //!
 //! Executed command:
-//! /root/.cache/plaza-target/release/plaza-node
+//! /root/.cache/plaza-target-benchmarks/release/plaza-node
 //! benchmark
 //! pallet
 //! --runtime
@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `136`
 		//  Estimated: `1489`
-		// Minimum execution time: 4_056_000 picoseconds.
-		Weight::from_parts(4_586_000, 1489)
+		// Minimum execution time: 4_066_000 picoseconds.
+		Weight::from_parts(4_457_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	/// Storage: `Rewards::EraStart` (r:1 w:1)
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `348`
 		//  Estimated: `3593`
-		// Minimum execution time: 29_043_000 picoseconds.
-		Weight::from_parts(31_296_000, 3593)
+		// Minimum execution time: 29_264_000 picoseconds.
+		Weight::from_parts(30_866_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -105,10 +105,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3307 + e * (743 ±0)`
 		//  Estimated: `4326 + e * (126750 ±0)`
-		// Minimum execution time: 219_528_000 picoseconds.
-		Weight::from_parts(93_916_429, 4326)
-			// Standard Error: 110_214
-			.saturating_add(Weight::from_parts(123_595_932, 0).saturating_mul(e.into()))
+		// Minimum execution time: 218_696_000 picoseconds.
+		Weight::from_parts(101_736_826, 4326)
+			// Standard Error: 62_678
+			.saturating_add(Weight::from_parts(121_506_797, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((53_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -127,8 +127,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `526`
 		//  Estimated: `3605`
-		// Minimum execution time: 48_092_000 picoseconds.
-		Weight::from_parts(50_255_000, 3605)
+		// Minimum execution time: 48_222_000 picoseconds.
+		Weight::from_parts(50_465_000, 3605)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -148,20 +148,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::CuratorVotes` (`max_values`: None, `max_size`: Some(861), added: 3336, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::Profiles` (r:1 w:0)
 	/// Proof: `Profiles::Profiles` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:0)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::Manas` (r:1 w:1)
 	/// Proof: `Rewards::Manas` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 50]`.
 	fn on_vote(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `997 + v * (16 ±0)`
+		//  Measured:  `896 + v * (16 ±0)`
 		//  Estimated: `6044`
-		// Minimum execution time: 57_556_000 picoseconds.
-		Weight::from_parts(60_688_756, 6044)
-			// Standard Error: 319
-			.saturating_add(Weight::from_parts(12_961, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		// Minimum execution time: 52_679_000 picoseconds.
+		Weight::from_parts(55_730_890, 6044)
+			// Standard Error: 248
+			.saturating_add(Weight::from_parts(11_297, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 }
@@ -170,17 +168,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn on_initialize() -> Weight {
-		Weight::from_parts(4_586_000, 1489)
+		Weight::from_parts(4_457_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 	}
 	fn on_initialize_era_end() -> Weight {
-		Weight::from_parts(31_296_000, 3593)
+		Weight::from_parts(30_866_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn claim_rewards(e: u32, ) -> Weight {
-		Weight::from_parts(93_916_429, 4326)
-			.saturating_add(Weight::from_parts(123_595_932, 0).saturating_mul(e.into()))
+		Weight::from_parts(101_736_826, 4326)
+			.saturating_add(Weight::from_parts(121_506_797, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((53_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -188,14 +186,14 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 126750).saturating_mul(e.into()))
 	}
 	fn tip() -> Weight {
-		Weight::from_parts(50_255_000, 3605)
+		Weight::from_parts(50_465_000, 3605)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn on_vote(v: u32, ) -> Weight {
-		Weight::from_parts(60_688_756, 6044)
-			.saturating_add(Weight::from_parts(12_961, 0).saturating_mul(v.into()))
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		Weight::from_parts(55_730_890, 6044)
+			.saturating_add(Weight::from_parts(11_297, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 }
