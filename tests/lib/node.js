@@ -31,9 +31,10 @@ export function tempDir(prefix) {
 
 /**
  * Starts `plaza-node` with `args` on free RPC, p2p and IPFS API ports (loopback only, no
- * telemetry, Prometheus or mDNS). Resolves once its RPC answers.
+ * telemetry, Prometheus or mDNS). Resolves once its RPC answers. `onOutput` sees every chunk
+ * of its log.
  */
-export async function startNode({ name, args, basePath, rpcPort, p2pPort, ipfsPort, prometheusPort }) {
+export async function startNode({ name, args, basePath, rpcPort, p2pPort, ipfsPort, prometheusPort, onOutput }) {
   rpcPort ??= await freePort();
   p2pPort ??= await freePort();
   ipfsPort ??= await freePort();
@@ -52,6 +53,7 @@ export async function startNode({ name, args, basePath, rpcPort, p2pPort, ipfsPo
   const log = [];
   const keep = (chunk) => {
     log.push(chunk.toString());
+    onOutput?.(chunk.toString());
     if (log.length > 400) log.shift();
   };
   child.stdout.on('data', keep);

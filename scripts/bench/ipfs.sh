@@ -2,13 +2,13 @@
 # Throughput of the node's embedded IPFS store: `add` and `cat` over its HTTP API for 1 KiB,
 # 256 KiB and 16 MiB bodies, printed beside `sha256sum` on the same bytes in the same run (the
 # baseline: hashing alone, which every add must do at least once). The client is
-# scripts/bench-ipfs.mjs (Node's fetch, keep-alive connections); sha256sum hashes all bodies of a
+# scripts/bench/ipfs.mjs (Node's fetch, keep-alive connections); sha256sum hashes all bodies of a
 # size in one process, so neither side pays a process start per body.
 #
-#   scripts/bench-ipfs.sh            # uses the release plaza-node in $CARGO_TARGET_DIR
-#   PLAZA_NODE=/path/to/plaza-node scripts/bench-ipfs.sh
+#   scripts/bench/ipfs.sh            # uses the release plaza-node in $CARGO_TARGET_DIR
+#   PLAZA_NODE=/path/to/plaza-node scripts/bench/ipfs.sh
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 source scripts/env.sh
 
 node_bin="${PLAZA_NODE:-$CARGO_TARGET_DIR/release/plaza-node}"
@@ -39,7 +39,7 @@ for spec in 1024:2000 262144:200 16777216:8; do
 	sha256sum "$work"/body.* >/dev/null
 	sha_ns=$(($(now_ns) - start))
 
-	times=$(node scripts/bench-ipfs.mjs "$api" "$work"/body.*)
+	times=$(node scripts/bench/ipfs.mjs "$api" "$work"/body.*)
 	add_ns=$(node -e "console.log(Math.round(JSON.parse(process.argv[1]).addSeconds * 1e9))" "$times")
 	cat_ns=$(node -e "console.log(Math.round(JSON.parse(process.argv[1]).catSeconds * 1e9))" "$times")
 

@@ -5,7 +5,7 @@
 # tests/bench/feeds.mjs: --posts (20000), --accounts (1000), --clients (64), --follows (50),
 # --seconds (20).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 source scripts/env.sh
 scripts/setup.sh --tests
 [[ -x "$CARGO_TARGET_DIR/release/plaza-node" ]] || cargo build --release --locked -p plaza-node

@@ -1,6 +1,6 @@
-// Driver of scripts/bench-ipfs.sh: adds and reads every body over one keep-alive HTTP connection
+// Driver of scripts/bench/ipfs.sh: adds and reads every body over one keep-alive HTTP connection
 // pool (Node's fetch), so the figures measure the node rather than process start-up.
-//   node scripts/bench-ipfs.mjs <api-url> <file>...   → JSON {addSeconds, catSeconds}
+//   node scripts/bench/ipfs.mjs <api-url> <file>...   → JSON {addSeconds, catSeconds}
 import { readFileSync } from 'node:fs';
 
 const [api, ...files] = process.argv.slice(2);

@@ -1,0 +1,379 @@
+// Throughput benchmark (driven by scripts/bench/throughput.sh): how many transfers, posts, votes
+// and tips per second a Plaza chain carries, and what holds it back.
+//
+// Starts `plaza-node --dev --chain bench` (10,000 endowed load accounts), pre-signs each kind's
+// transactions from many accounts in worker threads, then, one kind after another, submits them
+// over several WebSocket connections with many requests in flight and counts inclusions from the
+// blocks' events. Prints, per kind: sustained inclusions per second, the ratio to transfers,
+// extrinsics per block, block fill (weight and length) against the limits, the ceiling the
+// benchmarked weights imply, and the node's CPU per block beside the block time.
+//
+//   node bench/throughput.mjs                 # a full run (about 6 full blocks of each kind)
+//   node bench/throughput.mjs --short --json  # seconds: every kind included, none failed
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+
+import { WsProvider } from '@polkadot/api';
+
+import { connect } from '../lib/chain.js';
+import { NODE_BIN, startNode, tempDir } from '../lib/node.js';
+import { BENCH_ACCOUNTS, KIND_EVENTS } from './load-kinds.mjs';
+import { Signers, submitAll } from './load.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    kinds: { type: 'string', default: 'transfer,post,vote,tip' },
+    accounts: { type: 'string', default: String(BENCH_ACCOUNTS) },
+    blocks: { type: 'string', default: '6' },
+    'per-kind': { type: 'string' },
+    connections: { type: 'string', default: '4' },
+    'in-flight': { type: 'string', default: '256' },
+    workers: { type: 'string', default: String(Math.max(1, os.availableParallelism())) },
+    short: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+});
+const SHORT = options.short;
+const KIND_LIST = options.kinds.split(',');
+const ACCOUNTS = SHORT ? 100 : Math.min(Number(options.accounts), BENCH_ACCOUNTS);
+const PER_KIND = SHORT ? 100 : options['per-kind'] && Number(options['per-kind']);
+const FULL_BLOCKS = Number(options.blocks);
+const CONNECTIONS = Number(options.connections);
+const IN_FLIGHT = Number(options['in-flight']);
+const WORKERS = Number(options.workers);
+// The runtime lets an account create 20 posts a minute.
+const POSTS_PER_ACCOUNT = 20;
+// A kind is done when all of it is accounted for, or when blocks stop including it for this long.
+const STALL_MS = 45_000;
+
+for (const kind of KIND_LIST) if (!KIND_EVENTS[kind]) throw new Error(`unknown kind ${kind}; known: ${Object.keys(KIND_EVENTS)}`);
+if (KIND_LIST.some((k) => k === 'vote' || k === 'tip') && !KIND_LIST.includes('post')) {
+  throw new Error('votes and tips need the post kind before them (they target its posts)');
+}
+
+const log = (...args) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...args);
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString());
+
+/** The node's CPU time so far (user + system), in seconds, from /proc/<pid>/stat. */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/**
+ * Follows best blocks in order and records, for each: its timestamp, extrinsic count and length,
+ * consumed normal weight, the kinds' events, failed extrinsics, the node's CPU time since the
+ * previous block and the authoring time the node logged for it.
+ */
+class BlockTracker {
+  constructor(api, provider, node, authoringMs) {
+    Object.assign(this, { api, provider, node, authoringMs });
+    this.blocks = new Map();
+    this.queue = [];
+    this.listeners = new Set();
+    this.lastCpu = cpuSeconds(node.child.pid);
+    this.createdPosts = [];
+  }
+
+  async start() {
+    this.unsubscribe = await this.api.rpc.chain.subscribeNewHeads((header) => {
+      this.queue.push({ number: header.number.toNumber(), hash: header.hash.toHex(), cpu: cpuSeconds(this.node.child.pid) });
+      if (!this.draining) this.drain();
+    });
+  }
+
+  async drain() {
+    this.draining = true;
+    while (this.queue.length > 0) {
+      const head = this.queue.shift();
+      const cpu = head.cpu - this.lastCpu;
+      this.lastCpu = head.cpu;
+      const record = await this.read(head);
+      record.cpuSeconds = cpu;
+      this.blocks.set(record.number, record);
+      for (const listener of this.listeners) listener(record);
+    }
+    this.draining = false;
+  }
+
+  async read({ number, hash }) {
+    const [{ block }, apiAt] = await Promise.all([this.provider.send('chain_getBlock', [hash]), this.api.at(hash)]);
+    const [events, weight, now] = await Promise.all([
+      apiAt.query.system.events(),
+      apiAt.query.system.blockWeight(),
+      apiAt.query.timestamp.now(),
+    ]);
+    const kindEvents = Object.fromEntries(Object.keys(KIND_EVENTS).map((kind) => [kind, 0]));
+    const failures = {};
+    for (const { event } of events) {
+      for (const [kind, [section, method]] of Object.entries(KIND_EVENTS)) {
+        if (event.section === section && event.method === method) kindEvents[kind] += 1;
+      }
+      if (event.section === 'posts' && event.method === 'PostCreated') {
+        this.createdPosts.push({ id: event.data[0].toNumber(), author: event.data[1].toString() });
+      }
+      if (event.section === 'system' && event.method === 'ExtrinsicFailed') {
+        const error = event.data[0];
+        const name = error.isModule ? (({ section: s, name: n }) => `${s}.${n}`)(this.api.registry.findMetaError(error.asModule)) : error.type;
+        failures[name] = (failures[name] ?? 0) + 1;
+      }
+    }
+    return {
+      number,
+      hash,
+      timestamp: now.toNumber(),
+      extrinsics: block.extrinsics.length,
+      length: block.extrinsics.reduce((sum, hex) => sum + (hex.length - 2) / 2, 0),
+      normalWeight: weight.normal.refTime.toBigInt(),
+      kindEvents,
+      failures,
+      authoringMs: this.authoringMs.get(number),
+    };
+  }
+
+  /** Resolves when `done()` holds for the blocks seen, or rejects after `STALL_MS` with no new block satisfying it. */
+  until(done) {
+    return new Promise((resolve, reject) => {
+      let timer;
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          this.listeners.delete(check);
+          reject(new Error(`no progress for ${STALL_MS / 1000} s`));
+        }, STALL_MS);
+      };
+      const check = () => {
+        arm();
+        if (done()) {
+          clearTimeout(timer);
+          this.listeners.delete(check);
+          resolve();
+        }
+      };
+      this.listeners.add(check);
+      arm();
+      if (done()) check();
+    });
+  }
+
+  stop() {
+    this.unsubscribe?.();
+  }
+}
+
+const sum = (values) => values.reduce((a, b) => a + b, 0);
+
+/** Sums a kind's blocks: the full ones in the middle give the sustained rate. */
+function summarize(kind, tracker, fromBlock, limits, txInfo) {
+  const blocks = [...tracker.blocks.values()].filter((b) => b.number > fromBlock && b.kindEvents[kind] > 0)
+    .sort((a, b) => a.number - b.number);
+  // The first block fills while submission ramps up and the last takes what is left: beyond
+  // three blocks, only the ones in between count as sustained.
+  const steady = blocks.length > 3 ? blocks.slice(1, -1) : blocks;
+  // Each block stands for its slot: from the first one's start to the last one's end.
+  const seconds = steady.length
+    ? (steady[steady.length - 1].timestamp - steady[0].timestamp) / 1000 + limits.blockSeconds
+    : NaN;
+  const included = sum(steady.map((b) => b.kindEvents[kind]));
+  const ceilingPerBlock = Math.min(
+    Number(limits.normalWeight / txInfo.weight),
+    Math.floor(limits.normalLength / txInfo.length),
+  );
+  const authoring = steady.map((b) => b.authoringMs).filter((ms) => ms !== undefined);
+  return {
+    kind,
+    blocks: blocks.length,
+    steadyBlocks: steady.length,
+    steadyNumbers: steady.map((b) => b.number),
+    included: sum(blocks.map((b) => b.kindEvents[kind])),
+    failed: blocks.reduce((failed, b) => {
+      for (const [name, count] of Object.entries(b.failures)) failed[name] = (failed[name] ?? 0) + count;
+      return failed;
+    }, {}),
+    perSecond: included / seconds,
+    extrinsicsPerBlock: sum(steady.map((b) => b.extrinsics - 1)) / steady.length,
+    weightFill: sum(steady.map((b) => Number(b.normalWeight) / Number(limits.normalWeight))) / steady.length,
+    lengthFill: sum(steady.map((b) => b.length / limits.normalLength)) / steady.length,
+    weightMicros: Number(txInfo.weight) / 1e6,
+    lengthBytes: txInfo.length,
+    ceilingPerBlock,
+    ceilingPerSecond: ceilingPerBlock / limits.blockSeconds,
+    authoringMs: authoring.length ? sum(authoring) / authoring.length : NaN,
+    cpuSecondsPerBlock: sum(steady.map((b) => b.cpuSeconds)) / steady.length,
+  };
+}
+
+const base = tempDir('bench-throughput');
+const authoringMs = new Map();
+let partialLine = '';
+let node;
+try {
+  // The pool holds a whole kind at once; the RPC server takes every connection we open.
+  const poolLimit = 400_000;
+  node = await startNode({
+    name: 'bench-throughput',
+    args: ['--dev', '--chain', 'bench', '--pool-limit', String(poolLimit), '--pool-kbytes', String(poolLimit / 2)],
+    basePath: base.dir,
+    onOutput: (text) => {
+      // Chunks may split lines: match whole lines only.
+      const lines = (partialLine + text).split('\n');
+      partialLine = lines.pop();
+      for (const line of lines) {
+        const [, number, ms] = line.match(/Prepared block for proposing at (\d+) \((\d+) ms\)/) ?? [];
+        if (number) authoringMs.set(Number(number), Number(ms));
+      }
+    },
+  });
+  const api = await connect(node);
+  const providers = await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
+    const provider = new WsProvider(node.wsUrl, false);
+    await provider.connect();
+    await provider.isReady;
+    return provider;
+  }));
+  const [reader] = providers;
+
+  const signers = new Signers(node.wsUrl, WORKERS);
+  log(`deriving ${ACCOUNTS} load accounts in ${WORKERS} workers`);
+  const addresses = await signers.derive(ACCOUNTS);
+  const nonces = new Array(ACCOUNTS).fill(0);
+
+  const weights = api.consts.system.blockWeights;
+  const limits = {
+    normalWeight: weights.perClass.normal.maxTotal.unwrap().refTime.toBigInt(),
+    normalLength: api.consts.system.blockLength.max.normal.toNumber(),
+    baseExtrinsic: weights.perClass.normal.baseExtrinsic.refTime.toBigInt(),
+    blockSeconds: (await api.call.auraApi.slotDuration()).toNumber() / 1000,
+  };
+
+  const tracker = new BlockTracker(api, reader, node, authoringMs);
+  await tracker.start();
+
+  /**
+   * The arguments of the `round`th transaction of `kind` by `signer`: transfers go to the next
+   * accounts, votes to distinct posts, tips to posts by someone else.
+   */
+  function argsFor(kind, signer, round, posts, authorOf) {
+    if (kind === 'transfer') return [addresses[(signer + 1 + round) % ACCOUNTS]];
+    if (kind === 'vote') return [posts[(signer * 7 + round) % posts.length]];
+    if (kind === 'tip') {
+      let at = (signer * 13 + round) % posts.length;
+      while (authorOf.get(posts[at]) === addresses[signer]) at = (at + 1) % posts.length;
+      return [posts[at]];
+    }
+    return [];
+  }
+
+  /** Jobs for `count` transactions of `kind`, spread round-robin over the accounts. */
+  function jobsFor(kind, count) {
+    const authorOf = new Map(tracker.createdPosts.map(({ id, author }) => [id, author]));
+    const posts = tracker.createdPosts.map(({ id }) => id);
+    return Array.from({ length: count }, (_, n) => {
+      const signer = n % ACCOUNTS;
+      const args = argsFor(kind, signer, Math.floor(n / ACCOUNTS), posts, authorOf);
+      return { kind, signer, nonce: nonces[signer]++, args };
+    });
+  }
+
+  const results = [];
+  for (const kind of KIND_LIST) {
+    // The weight and length the runtime charges one transaction of this kind.
+    const [sample] = await signers.sign([{ kind, signer: 0, nonce: 0, args: kind === 'transfer' ? [addresses[1]] : [0] }]);
+    // What a block is charged for it: the call's and extensions' weight plus the base extrinsic.
+    const info = await reader.send('payment_queryInfo', [sample]);
+    const txInfo = { weight: BigInt(info.weight.ref_time) + limits.baseExtrinsic, length: (sample.length - 2) / 2 };
+
+    const perBlockCeiling = Number(limits.normalWeight / txInfo.weight);
+    let count = PER_KIND || perBlockCeiling * FULL_BLOCKS;
+    if (kind === 'post') count = Math.min(count, ACCOUNTS * POSTS_PER_ACCOUNT);
+    if (kind === 'vote') count = Math.min(count, ACCOUNTS * tracker.createdPosts.length);
+    log(`${kind}: signing ${count} (${txInfo.length} bytes, weight ${(Number(txInfo.weight) / 1e6).toFixed(1)} µs each)`);
+    const signingStarted = Date.now();
+    const hexes = await signers.sign(jobsFor(kind, count));
+    log(`${kind}: signed in ${((Date.now() - signingStarted) / 1000).toFixed(1)} s; submitting`);
+
+    const fromBlock = Math.max(0, ...tracker.blocks.keys());
+    const accounted = () => {
+      let total = 0;
+      for (const b of tracker.blocks.values()) {
+        if (b.number > fromBlock) total += b.kindEvents[kind] + sum(Object.values(b.failures));
+      }
+      return total;
+    };
+    const submission = await submitAll(providers, hexes, IN_FLIGHT);
+    const rejectedCount = sum(Object.values(submission.rejected));
+    log(`${kind}: submitted at ${submission.perSecond.toFixed(0)}/s, ${rejectedCount} rejected; waiting for blocks`);
+    try {
+      await tracker.until(() => accounted() >= count - rejectedCount);
+    } catch (error) {
+      log(`${kind}: ${error.message}; ${accounted()} of ${count - rejectedCount} accounted for`);
+    }
+    const result = summarize(kind, tracker, fromBlock, limits, txInfo);
+    Object.assign(result, { submitted: count, submittedPerSecond: submission.perSecond, rejected: submission.rejected });
+    results.push(result);
+    log(`${kind}: ${result.included} included in ${result.blocks} blocks, ${result.perSecond.toFixed(0)}/s sustained`);
+  }
+  tracker.stop();
+  await signers.close();
+  const multiplier = (await api.query.transactionPayment.nextFeeMultiplier()).toString();
+  for (const provider of providers) await provider.disconnect();
+  await api.disconnect();
+
+  // Import cost: the node, stopped, re-executes the run's blocks from its database
+  // (`benchmark block`), as a validator importing them would.
+  await node.stop();
+  const numbers = [...tracker.blocks.keys()].filter((n) => n > 0);
+  if (numbers.length) {
+    log('re-executing the blocks (benchmark block) for their import cost');
+    const { stdout, stderr, status } = spawnSync(NODE_BIN, ['benchmark', 'block', '--chain', 'bench', '--base-path', base.dir,
+      '--from', String(Math.min(...numbers)), '--to', String(Math.max(...numbers)), '--repeat', '1'], { maxBuffer: 64 * 1024 * 1024 });
+    const output = `${stdout}${stderr}`;
+    if (status !== 0) throw new Error(`benchmark block failed:\n${output.slice(-2000)}`);
+    for (const [, number, ns] of output.matchAll(/Block (\d+) with +\d+ tx used +[\d.]+% of its weight \( *([\d,]+) of/g)) {
+      const block = tracker.blocks.get(Number(number));
+      if (block) block.importMs = Number(ns.replaceAll(',', '')) / 1e6;
+    }
+  }
+  for (const r of results) {
+    const steady = r.steadyNumbers.map((n) => tracker.blocks.get(n)).filter((b) => b.importMs !== undefined);
+    r.importMs = steady.length ? sum(steady.map((b) => b.importMs)) / steady.length : NaN;
+    r.importPerWeight = steady.length ? sum(steady.map((b) => b.importMs / (Number(b.normalWeight) / 1e9))) / steady.length : NaN;
+  }
+
+  const transfers = results.find((r) => r.kind === 'transfer');
+  for (const r of results) r.ratioToTransfers = transfers ? r.perSecond / transfers.perSecond : NaN;
+  const machine = { cores: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), cpu: os.cpus()[0]?.model };
+  if (options.json) {
+    console.log(JSON.stringify({
+      machine,
+      limits: { ...limits, normalWeight: Number(limits.normalWeight), baseExtrinsic: Number(limits.baseExtrinsic) },
+      feeMultiplier: multiplier,
+      results,
+    }, null, 2));
+  } else {
+    const fixed = (value, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+    const percent = (value) => (Number.isFinite(value) ? `${(value * 100).toFixed(0)} %` : '–');
+    console.log(`Throughput on ${machine.cores} cores, ${machine.memoryGiB} GiB (${machine.cpu}); ${ACCOUNTS} load accounts; ` +
+      `${limits.blockSeconds} s blocks; normal class limits ${(Number(limits.normalWeight) / 1e12).toFixed(2)} s of weight and ` +
+      `${(limits.normalLength / 2 ** 20).toFixed(2)} MiB; fee multiplier after the run ${multiplier}`);
+    console.log('| kind | weight µs | bytes | included | failed | blocks | inclusions/s | × transfers | ext/block | weight fill | length fill | ceiling/s | % of ceiling | authoring ms/block | import ms/block | import ÷ weight | node CPU s/block |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of results) {
+      console.log(`| ${r.kind} | ${fixed(r.weightMicros, 1)} | ${r.lengthBytes} | ${r.included} | ${sum(Object.values(r.failed))} | ${r.steadyBlocks}/${r.blocks} | ` +
+        `${fixed(r.perSecond)} | ${fixed(r.ratioToTransfers, 2)} | ${fixed(r.extrinsicsPerBlock)} | ${percent(r.weightFill)} | ${percent(r.lengthFill)} | ` +
+        `${fixed(r.ceilingPerSecond)} | ${percent(r.perSecond / r.ceilingPerSecond)} | ${fixed(r.authoringMs)} | ${fixed(r.importMs)} | ` +
+        `${percent(r.importPerWeight)} | ${fixed(r.cpuSecondsPerBlock, 2)} |`);
+    }
+    for (const r of results) {
+      if (Object.keys(r.failed).length || Object.keys(r.rejected).length) {
+        console.log(`${r.kind}: failed ${JSON.stringify(r.failed)}, rejected at submission ${JSON.stringify(r.rejected)}`);
+      }
+    }
+  }
+} finally {
+  await node?.stop();
+  base.cleanup();
+}
