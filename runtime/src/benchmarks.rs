@@ -5,6 +5,7 @@ frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_balances, Balances]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
@@ -13,3 +14,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_votes, Votes]
 	[pallet_rewards, Rewards]
 );
+
+/// The fee extension's benchmark needs nothing set up beyond the default.
+impl pallet_transaction_payment::BenchmarkConfig for crate::Runtime {}

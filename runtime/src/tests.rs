@@ -143,5 +143,8 @@ fn block_limits_use_the_base_weights_measured_here() {
 		crate::weights::RocksDbWeight::get()
 	);
 	// Measured, not the SDK's defaults (25 µs reads, 100 µs writes).
-	assert_ne!(crate::weights::RocksDbWeight::get(), frame_support::weights::constants::RocksDbWeight::get());
+	assert_ne!(
+		crate::weights::RocksDbWeight::get(),
+		frame_support::weights::constants::RocksDbWeight::get()
+	);
 }

@@ -10,6 +10,7 @@ pub mod frame_system_extensions;
 pub mod pallet_balances;
 pub mod pallet_sudo;
 pub mod pallet_timestamp;
+pub mod pallet_transaction_payment;
 pub mod pallet_utility;
 // The generated file documents the fields of a struct expression.
 #[allow(unused_doc_comments)]
