@@ -106,4 +106,3 @@ pub fn bench_chain_spec() -> Result<ChainSpec, String> {
 		.with_properties(properties())
 		.build())
 }
-

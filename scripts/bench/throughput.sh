@@ -11,9 +11,4 @@
 #   scripts/bench/throughput.sh                      # about 6 full blocks of each kind
 #   scripts/bench/throughput.sh --kinds transfer,post --blocks 10
 #   scripts/bench/throughput.sh --short --json       # seconds: the smoke test the suite runs
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-source scripts/env.sh
-scripts/setup.sh --tests
-[[ -x "$CARGO_TARGET_DIR/release/plaza-node" ]] || cargo build --release --locked -p plaza-node
-cd tests && exec node bench/throughput.mjs "$@"
+exec "$(dirname "$0")/run-js.sh" throughput.mjs "$@"

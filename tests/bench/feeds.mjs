@@ -1,18 +1,23 @@
-// Feed latency benchmark (driven by scripts/bench-feeds.sh): builds a chain of posts on a dev
-// node, then runs concurrent clients on social_homeFeed, social_postsByAuthor and social_trending
+// Feed latency benchmark (driven by scripts/bench/feeds.sh): builds a chain of posts on a
+// `--dev --chain bench` node (its endowed load accounts post, in batches signed in worker
+// threads), then runs concurrent clients on social_homeFeed, social_postsByAuthor and social_trending
 // and, under the same load in the same run, chain_getHeader as the baseline. Prints p50 and p99
 // per method and the social index's size on disk.
 //
 //   node bench/feeds.mjs --posts 20000 --accounts 1000 --clients 64 --seconds 20
+//   node bench/feeds.mjs --posts 1000000 --accounts 10000    # a million posts by 10,000 accounts
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { WsProvider } from '@polkadot/api';
 
-import { connect, devKey, signAndWaitInBlock } from '../lib/chain.js';
+import { connect } from '../lib/chain.js';
 import { startNode, tempDir, waitFor } from '../lib/node.js';
+import { BENCH_ACCOUNTS } from './load-kinds.mjs';
+import { Signers, submitAll } from './load.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -21,6 +26,7 @@ const { values: options } = parseArgs({
     clients: { type: 'string', default: '64' },
     follows: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '20' },
+    workers: { type: 'string', default: String(Math.max(1, os.availableParallelism())) },
   },
 });
 const POSTS = Number(options.posts);
@@ -28,62 +34,70 @@ const ACCOUNTS = Number(options.accounts);
 const CLIENTS = Number(options.clients);
 const FOLLOWS = Number(options.follows);
 const SECONDS = Number(options.seconds);
+const WORKERS = Number(options.workers);
 // The runtime lets an account create 20 posts a minute: one batch of 20 per account per window.
 const POSTS_PER_BATCH = 20;
-const PLZ = 1_000_000_000_000n;
-const CID = 'bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e';
 
 const log = (...args) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...args);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Submits `txs` (already built) with bounded concurrency; resolves when all are in blocks. */
-async function submitAll(api, txs, concurrency = 256) {
-  let next = 0;
-  const worker = async () => {
-    while (next < txs.length) {
-      const [tx, signer] = txs[next++];
-      await signAndWaitInBlock(api, tx, signer);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+if (ACCOUNTS > BENCH_ACCOUNTS || CLIENTS > ACCOUNTS) {
+  throw new Error(`--accounts must be at most ${BENCH_ACCOUNTS} and --clients at most --accounts`);
 }
 
 const base = tempDir('bench-feeds');
-const node = await startNode({ name: 'bench-feeds', args: ['--dev', '--rpc-max-connections', '1000'], basePath: base.dir });
+// The `bench` chain endows the load accounts (//Bench//i); the pool holds a whole round of posts.
+const node = await startNode({
+  name: 'bench-feeds',
+  args: ['--dev', '--chain', 'bench', '--rpc-max-connections', '1000', '--pool-limit', '100000', '--pool-kbytes', '1000000'],
+  basePath: base.dir,
+});
 try {
   const api = await connect(node);
-  const alice = devKey(api, 'Alice');
-  const authors = Array.from({ length: ACCOUNTS }, (_, i) => devKey(api, `BenchAuthor${i}`));
-  const readers = Array.from({ length: CLIENTS }, (_, i) => devKey(api, `BenchReader${i}`));
+  const signers = new Signers(node.wsUrl, WORKERS);
+  const authors = await signers.derive(ACCOUNTS);
+  // The first CLIENTS authors also read: each follows FOLLOWS other authors.
+  const readers = authors.slice(0, CLIENTS);
+  const nonces = new Array(ACCOUNTS).fill(0);
+  const providers = await Promise.all(Array.from({ length: 4 }, async () => {
+    const provider = new WsProvider(node.wsUrl);
+    await provider.isReady;
+    return provider;
+  }));
+  const submit = async (jobs) => {
+    const { rejected } = await submitAll(providers, await signers.sign(jobs), 256);
+    if (Object.keys(rejected).length) throw new Error(`rejected at submission: ${JSON.stringify(rejected)}`);
+  };
 
-  log(`funding ${ACCOUNTS} authors and ${CLIENTS} readers`);
-  const everyone = [...authors, ...readers];
-  for (let i = 0; i < everyone.length; i += 500) {
-    const transfers = everyone.slice(i, i + 500).map((a) => api.tx.balances.transferKeepAlive(a.address, 100n * PLZ));
-    await signAndWaitInBlock(api, api.tx.utility.batchAll(transfers), alice);
-  }
-
-  log(`each reader follows ${FOLLOWS} authors`);
-  await submitAll(api, readers.map((reader, r) => [
-    api.tx.utility.batchAll(Array.from({ length: FOLLOWS }, (_, f) => api.tx.profiles.follow(authors[(r * FOLLOWS + f) % ACCOUNTS].address))),
-    reader,
-  ]));
+  log(`each of ${CLIENTS} readers follows ${FOLLOWS} authors`);
+  await submit(readers.map((_, r) => ({
+    kind: 'followBatch',
+    signer: r,
+    nonce: nonces[r]++,
+    args: [Array.from({ length: FOLLOWS }, (_, f) => authors[(r + 1 + f * 7) % ACCOUNTS])],
+  })));
+  await waitFor('the follows', async () => {
+    const accounts = await api.query.system.account.multi(readers);
+    return accounts.every((account) => account.nonce.toNumber() === 1);
+  }, 300_000);
 
   log(`creating ${POSTS} posts by ${ACCOUNTS} authors`);
   const started = Date.now();
   let created = 0;
   while (created < POSTS) {
-    const round = [];
-    for (const author of authors) {
-      const count = Math.min(POSTS_PER_BATCH, POSTS - created - round.length * POSTS_PER_BATCH);
-      if (count <= 0) break;
-      round.push([api.tx.utility.batchAll(Array.from({ length: count }, () => api.tx.posts.createPost(CID, 11, null))), author]);
+    // One batch of up to POSTS_PER_BATCH per author per round, each round in a new rate-limit
+    // window: a round starts a minute after the previous one's last post is in.
+    const jobs = [];
+    for (let a = 0; a < ACCOUNTS && created + jobs.length * POSTS_PER_BATCH < POSTS; a += 1) {
+      const count = Math.min(POSTS_PER_BATCH, POSTS - created - jobs.length * POSTS_PER_BATCH);
+      jobs.push({ kind: 'postBatch', signer: a, nonce: nonces[a]++, args: [count] });
     }
-    const windowStart = Date.now();
-    await submitAll(api, round);
-    created += round.reduce((n, [tx]) => n + tx.args[0].length, 0);
-    log(`${created} posts on chain`);
-    // Next round in a new rate-limit window (one minute on dev).
-    if (created < POSTS) await new Promise((resolve) => setTimeout(resolve, Math.max(0, 61_000 - (Date.now() - windowStart))));
+    const target = created + jobs.reduce((n, job) => n + job.args[0], 0);
+    await submit(jobs);
+    await waitFor(`post ${target}`, async () => (await api.query.posts.nextPostId()).toNumber() >= target, 900_000);
+    created = target;
+    log(`${created} posts on chain (${(created / ((Date.now() - started) / 1000)).toFixed(0)}/s so far)`);
+    if (created < POSTS) await sleep(61_000);
   }
   const buildSeconds = (Date.now() - started) / 1000;
   const probe = new WsProvider(node.wsUrl);
@@ -93,12 +107,14 @@ try {
     return page.items.length > 0 && page.items[0].id >= POSTS - 1;
   }, 300_000);
   await probe.disconnect();
+  await signers.close();
+  for (const provider of providers) await provider.disconnect();
   await api.disconnect();
 
   log(`${CLIENTS} clients for ${SECONDS} s`);
   const calls = {
-    'social_homeFeed': (i) => ['social_homeFeed', [readers[i % CLIENTS].address, null, 20]],
-    'social_postsByAuthor': (i) => ['social_postsByAuthor', [authors[(i * 7919) % ACCOUNTS].address, null, 20]],
+    'social_homeFeed': (i) => ['social_homeFeed', [readers[i % CLIENTS], null, 20]],
+    'social_postsByAuthor': (i) => ['social_postsByAuthor', [authors[(i * 7919) % ACCOUNTS], null, 20]],
     'social_trending': () => ['social_trending', [null, 20]],
     'chain_getHeader': () => ['chain_getHeader', []],
   };

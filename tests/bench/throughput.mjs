@@ -359,6 +359,7 @@ try {
     console.log(`Throughput on ${machine.cores} cores, ${machine.memoryGiB} GiB (${machine.cpu}); ${ACCOUNTS} load accounts; ` +
       `${limits.blockSeconds} s blocks; normal class limits ${(Number(limits.normalWeight) / 1e12).toFixed(2)} s of weight and ` +
       `${(limits.normalLength / 2 ** 20).toFixed(2)} MiB; fee multiplier after the run ${multiplier}`);
+    console.log('');
     console.log('| kind | weight µs | bytes | included | failed | blocks | inclusions/s | × transfers | ext/block | weight fill | length fill | ceiling/s | % of ceiling | authoring ms/block | import ms/block | import ÷ weight | node CPU s/block |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of results) {
