@@ -241,7 +241,13 @@ impl_runtime_apis! {
 			impl baseline::Config for Runtime {}
 
 			use frame_support::traits::WhitelistedStorageKeys;
-			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
+			let mut whitelist: Vec<TrackedStorageKey> =
+				AllPalletsWithSystem::whitelisted_storage_keys();
+			// The reward pool's account receives a share of every fee: one commit per block,
+			// which the rewards pallet charges in `on_initialize` (as Substrate's node runtime
+			// whitelists its treasury's account).
+			let pool = frame_system::Account::<Runtime>::hashed_key_for(Rewards::pool_account());
+			whitelist.push(pool.into());
 
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);

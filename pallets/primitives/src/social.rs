@@ -61,16 +61,18 @@ pub trait ProfilesInspect<AccountId> {
 /// Observes every change of a vote: a new vote (`previous` is `None`), a changed direction, or a
 /// removed vote (`current` is `None`). The votes pallet calls it after it has stored the change.
 pub trait OnVote<AccountId> {
-	/// `voter`'s vote on `author`'s post `post_id` went from `previous` to `current`.
+	/// `voter`'s vote on `author`'s post `post_id` went from `previous` to `current`. Returns
+	/// the weight this call took, at most [`OnVote::weight`]: the votes pallet charges
+	/// `weight()` up front and refunds the difference.
 	fn on_vote(
 		post_id: PostId,
 		author: &AccountId,
 		voter: &AccountId,
 		previous: Option<VoteDirection>,
 		current: Option<VoteDirection>,
-	);
+	) -> Weight;
 
-	/// The most weight one `on_vote` call may take; the votes pallet charges it on every call.
+	/// The most weight one `on_vote` call may take.
 	fn weight() -> Weight;
 }
 
@@ -82,7 +84,8 @@ impl<AccountId> OnVote<AccountId> for () {
 		_: &AccountId,
 		_: Option<VoteDirection>,
 		_: Option<VoteDirection>,
-	) {
+	) -> Weight {
+		Weight::zero()
 	}
 
 	fn weight() -> Weight {

@@ -130,5 +130,38 @@ mod benchmarks {
 		assert_eq!(CuratorVotes::<T>::decode_len(0, &voter), Some(v as usize));
 	}
 
+	/// The most expensive vote that counts nothing: an upvote by a curator with a profile and
+	/// a balance but no mana left, replacing a vote counted in an earlier era.
+	#[benchmark]
+	fn on_vote_not_counted() {
+		let author: T::AccountId = account("author", 0, 0);
+		let post_id = T::Posts::create_post_for_benchmark(&author);
+		let voter: T::AccountId = whitelisted_caller();
+		T::Profiles::create_profile_for_benchmark(&voter);
+		fund::<T>(&voter);
+		// Set here, not left to the harness (which moves block 0 to 1 after the setup), so that
+		// no mana regenerates before the vote.
+		let now: BlockNumberFor<T> = 1u32.into();
+		frame_system::Pallet::<T>::set_block_number(now);
+		CurrentEra::<T>::put(1);
+		let earlier = CountedVote { era: 0, direction: VoteDirection::Up, weight: 1 };
+		CountedVotes::<T>::insert(post_id, &voter, earlier);
+		Manas::<T>::insert(&voter, Mana { level: 0, updated: now });
+
+		#[block]
+		{
+			Pallet::<T>::on_vote(
+				post_id,
+				&author,
+				&voter,
+				Some(VoteDirection::Up),
+				Some(VoteDirection::Up),
+			);
+		}
+
+		assert!(!CountedVotes::<T>::contains_key(post_id, &voter));
+		assert_eq!(PostScores::<T>::get(1, post_id), Default::default());
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

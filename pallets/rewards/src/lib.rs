@@ -25,6 +25,7 @@ use frame_support::{
 		tokens::{Fortitude, Preservation},
 		Get,
 	},
+	weights::Weight,
 	PalletId,
 };
 use plaza_primitives::{OnVote, PostId, PostsInspect, ProfilesInspect, VoteDirection};
@@ -118,7 +119,11 @@ pub mod pallet {
 	pub type EraStart<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
 	/// Fees added to the pool during the era in progress.
+	///
+	/// Every fee payment writes it, so it is whitelisted in benchmarks (as System's per-block
+	/// counters are) and its one commit per block is charged in `on_initialize` instead.
 	#[pallet::storage]
+	#[pallet::whitelist_storage]
 	pub type EraFees<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
 	/// The sum of the era in progress's post scores (negative ones as zero).
@@ -270,12 +275,13 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			if now.saturating_sub(EraStart::<T>::get()) >= EraLength::<T>::get() {
+			let hook = if now.saturating_sub(EraStart::<T>::get()) >= EraLength::<T>::get() {
 				Self::end_era(now);
 				T::WeightInfo::on_initialize_era_end()
 			} else {
 				T::WeightInfo::on_initialize()
-			}
+			};
+			hook.saturating_add(Self::fee_accounting_commit())
 		}
 	}
 
@@ -348,6 +354,14 @@ impl<T: Config> Pallet<T> {
 			let votes = CuratorVotes::<T>::get(era, who);
 			total.saturating_add(Self::reward(era, AuthorScores::<T>::get(era, who), &votes))
 		})
+	}
+
+	/// Reading and committing, once per block, the two entries every fee payment writes: the
+	/// pool's account and `EraFees`. A fee payment's own weight leaves them out (both are
+	/// whitelisted in benchmarks): however many transactions a block holds, each key reaches
+	/// the database once.
+	pub fn fee_accounting_commit() -> Weight {
+		T::DbWeight::get().reads_writes(2, 2)
 	}
 
 	/// Adds fees routed to the pool during the era in progress.
@@ -471,30 +485,42 @@ impl<T: Config> OnVote<T::AccountId> for Pallet<T> {
 		voter: &T::AccountId,
 		_previous: Option<VoteDirection>,
 		current: Option<VoteDirection>,
-	) {
+	) -> Weight {
 		let era = CurrentEra::<T>::get();
+		let mut uncounted = false;
 		if let Some(counted) = CountedVotes::<T>::take(post_id, voter) {
 			if counted.era == era {
 				Self::count(post_id, author, voter, counted, false);
+				uncounted = true;
 			}
 		}
-		let Some(direction) = current else { return };
+		// The weight of a call that counts no new vote: the full weight if it undid a count,
+		// the benchmarked cheaper case if it touched no score at all.
+		let nothing_counted = || {
+			if uncounted {
+				Self::weight()
+			} else {
+				T::WeightInfo::on_vote_not_counted()
+			}
+		};
+		let Some(direction) = current else { return nothing_counted() };
 		let has_room = direction == VoteDirection::Down
 			|| (CuratorVotes::<T>::decode_len(era, voter).unwrap_or(0) as u32)
 				< T::MaxRewardedVotesPerEra::get();
 		if !has_room || !Self::earns(voter, author) {
-			return;
+			return nothing_counted();
 		}
 		let weight = Self::spend_mana(voter);
 		if weight == 0 {
-			return;
+			return nothing_counted();
 		}
 		let vote = CountedVote { era, direction, weight };
 		CountedVotes::<T>::insert(post_id, voter, vote);
 		Self::count(post_id, author, voter, vote, true);
+		Self::weight()
 	}
 
-	fn weight() -> frame_support::weights::Weight {
+	fn weight() -> Weight {
 		T::WeightInfo::on_vote(T::MaxRewardedVotesPerEra::get())
 	}
 }

@@ -8,7 +8,7 @@ use frame_support::{
 		OnUnbalanced,
 	},
 };
-use plaza_primitives::{examples, PostId, VoteDirection::*};
+use plaza_primitives::{examples, OnVote, PostId, VoteDirection::*};
 
 use crate::{
 	mock::*, AuthorScores, Carry, CountedVotes, CuratorVotes, EraFees, EraPayout, EraScore, Eras,
@@ -199,6 +199,27 @@ fn a_bot_ring_cannot_farm_linearly() {
 		}
 		assert!(total < 50 * FULL_MANA as u64 * 3 / 4, "weight of 50 votes: {total}");
 		assert_eq!(Manas::<Test>::get(CHARLIE).unwrap().level, 0);
+	});
+}
+
+#[test]
+fn a_vote_that_counts_nothing_is_charged_the_cheaper_case() {
+	new_test_ext().execute_with(|| {
+		let p = post(ALICE);
+		let not_counted = <() as crate::WeightInfo>::on_vote_not_counted();
+		let counted = <Rewards as OnVote<AccountId>>::weight();
+		assert!(not_counted.all_lt(counted));
+		let vote_weight = <() as pallet_votes::WeightInfo>::vote();
+		let voted = |voter, direction| {
+			Votes::vote(RuntimeOrigin::signed(voter), p, direction)
+				.expect("a valid vote")
+				.actual_weight
+		};
+		assert_eq!(voted(NOBODY, Up), Some(vote_weight + not_counted), "no profile");
+		assert_eq!(voted(ALICE, Up), Some(vote_weight + not_counted), "own post");
+		assert_eq!(voted(CHARLIE, Up), Some(vote_weight + counted), "a rewarded upvote");
+		// Changing a counted vote undoes its count: the full weight again.
+		assert_eq!(voted(CHARLIE, Down), Some(vote_weight + counted));
 	});
 }
 

@@ -44,6 +44,7 @@ pub trait WeightInfo {
 	fn claim_rewards(e: u32, ) -> Weight;
 	fn tip() -> Weight;
 	fn on_vote(v: u32, ) -> Weight;
+	fn on_vote_not_counted() -> Weight;
 }
 
 /// Weights for `pallet_rewards` with the runtime's database weights.
@@ -55,10 +56,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::EraLength` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn on_initialize() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `136`
+		//  Measured:  `0`
 		//  Estimated: `1489`
-		// Minimum execution time: 4_066_000 picoseconds.
-		Weight::from_parts(4_457_000, 1489)
+		// Minimum execution time: 1_372_000 picoseconds.
+		Weight::from_parts(1_512_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	/// Storage: `Rewards::EraStart` (r:1 w:1)
@@ -67,10 +68,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::EraLength` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CurrentEra` (r:1 w:1)
 	/// Proof: `Rewards::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Rewards::EraFees` (r:1 w:1)
-	/// Proof: `Rewards::EraFees` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::Carry` (r:1 w:1)
 	/// Proof: `Rewards::Carry` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::EraScore` (r:1 w:1)
@@ -79,12 +76,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::Eras` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn on_initialize_era_end() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `348`
-		//  Estimated: `3593`
-		// Minimum execution time: 29_264_000 picoseconds.
-		Weight::from_parts(30_866_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		//  Measured:  `6`
+		//  Estimated: `1501`
+		// Minimum execution time: 24_196_000 picoseconds.
+		Weight::from_parts(25_678_000, 1501)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Rewards::ClaimFrom` (r:1 w:1)
 	/// Proof: `Rewards::ClaimFrom` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -98,20 +95,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::Eras` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::PostScores` (r:1500 w:0)
 	/// Proof: `Rewards::PostScores` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[1, 30]`.
 	fn claim_rewards(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3307 + e * (743 ±0)`
+		//  Measured:  `2875 + e * (728 ±0)`
 		//  Estimated: `4326 + e * (126750 ±0)`
-		// Minimum execution time: 218_696_000 picoseconds.
-		Weight::from_parts(101_736_826, 4326)
-			// Standard Error: 62_678
-			.saturating_add(Weight::from_parts(121_506_797, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 212_978_000 picoseconds.
+		Weight::from_parts(89_033_290, 4326)
+			// Standard Error: 79_230
+			.saturating_add(Weight::from_parts(122_137_979, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((53_u64).saturating_mul(e.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 126750).saturating_mul(e.into()))
 	}
@@ -125,10 +120,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::TipsReceived` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn tip() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `526`
+		//  Measured:  `254`
 		//  Estimated: `3605`
-		// Minimum execution time: 48_222_000 picoseconds.
-		Weight::from_parts(50_465_000, 3605)
+		// Minimum execution time: 43_956_000 picoseconds.
+		Weight::from_parts(46_410_000, 3605)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -153,14 +148,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `v` is `[1, 50]`.
 	fn on_vote(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `896 + v * (16 ±0)`
+		//  Measured:  `535 + v * (16 ±0)`
 		//  Estimated: `6044`
-		// Minimum execution time: 52_679_000 picoseconds.
-		Weight::from_parts(55_730_890, 6044)
+		// Minimum execution time: 51_517_000 picoseconds.
+		Weight::from_parts(54_393_409, 6044)
 			// Standard Error: 248
-			.saturating_add(Weight::from_parts(11_297, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(15_840, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	/// Storage: `Rewards::CurrentEra` (r:1 w:0)
+	/// Proof: `Rewards::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::CountedVotes` (r:1 w:1)
+	/// Proof: `Rewards::CountedVotes` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::CuratorVotes` (r:1 w:0)
+	/// Proof: `Rewards::CuratorVotes` (`max_values`: None, `max_size`: Some(861), added: 3336, mode: `MaxEncodedLen`)
+	/// Storage: `Profiles::Profiles` (r:1 w:0)
+	/// Proof: `Profiles::Profiles` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::Manas` (r:1 w:1)
+	/// Proof: `Rewards::Manas` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	fn on_vote_not_counted() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `250`
+		//  Estimated: `4326`
+		// Minimum execution time: 17_837_000 picoseconds.
+		Weight::from_parts(19_279_000, 4326)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 }
 
@@ -168,32 +182,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn on_initialize() -> Weight {
-		Weight::from_parts(4_457_000, 1489)
+		Weight::from_parts(1_512_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 	}
 	fn on_initialize_era_end() -> Weight {
-		Weight::from_parts(30_866_000, 3593)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(25_678_000, 1501)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn claim_rewards(e: u32, ) -> Weight {
-		Weight::from_parts(101_736_826, 4326)
-			.saturating_add(Weight::from_parts(121_506_797, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(89_033_290, 4326)
+			.saturating_add(Weight::from_parts(122_137_979, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((53_u64).saturating_mul(e.into())))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 126750).saturating_mul(e.into()))
 	}
 	fn tip() -> Weight {
-		Weight::from_parts(50_465_000, 3605)
+		Weight::from_parts(46_410_000, 3605)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn on_vote(v: u32, ) -> Weight {
-		Weight::from_parts(55_730_890, 6044)
-			.saturating_add(Weight::from_parts(11_297, 0).saturating_mul(v.into()))
+		Weight::from_parts(54_393_409, 6044)
+			.saturating_add(Weight::from_parts(15_840, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	}
+	fn on_vote_not_counted() -> Weight {
+		Weight::from_parts(19_279_000, 4326)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 }

@@ -103,13 +103,15 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Votes on a live post, or changes the caller's vote to `direction`.
+		///
+		/// Charged for `Config::OnVote`'s most expensive case; what it did not use is refunded.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::vote().saturating_add(T::OnVote::weight()))]
 		pub fn vote(
 			origin: OriginFor<T>,
 			post_id: PostId,
 			direction: VoteDirection,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let voter = ensure_signed(origin)?;
 			let post = T::Posts::post_ref(post_id).ok_or(Error::<T>::PostNotFound)?;
 			ensure!(!post.deleted, Error::<T>::PostDeleted);
@@ -119,23 +121,29 @@ pub mod pallet {
 
 			Votes::<T>::insert(post_id, &voter, direction);
 			Tallies::<T>::mutate(post_id, |tally| tally.apply(previous, Some(direction)));
-			T::OnVote::on_vote(post_id, &post.author, &voter, previous, Some(direction));
+			let observed =
+				T::OnVote::on_vote(post_id, &post.author, &voter, previous, Some(direction));
 			Self::deposit_event(Event::Voted { post_id, voter, direction, previous });
-			Ok(())
+			Ok(Some(T::WeightInfo::vote().saturating_add(observed)).into())
 		}
 
 		/// Takes the caller's vote on a post back (also on a post deleted since).
+		///
+		/// Charged like `vote`, and refunded the same way.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::unvote().saturating_add(T::OnVote::weight()))]
-		pub fn unvote(origin: OriginFor<T>, post_id: PostId) -> DispatchResult {
+		pub fn unvote(origin: OriginFor<T>, post_id: PostId) -> DispatchResultWithPostInfo {
 			let voter = ensure_signed(origin)?;
 			let direction = Votes::<T>::take(post_id, &voter).ok_or(Error::<T>::NotVoted)?;
 			Tallies::<T>::mutate(post_id, |tally| tally.apply(Some(direction), None));
-			if let Some(post) = T::Posts::post_ref(post_id) {
-				T::OnVote::on_vote(post_id, &post.author, &voter, Some(direction), None);
-			}
+			let observed = match T::Posts::post_ref(post_id) {
+				Some(post) => {
+					T::OnVote::on_vote(post_id, &post.author, &voter, Some(direction), None)
+				},
+				None => Weight::zero(),
+			};
 			Self::deposit_event(Event::VoteRemoved { post_id, voter, direction });
-			Ok(())
+			Ok(Some(T::WeightInfo::unvote().saturating_add(observed)).into())
 		}
 	}
 }

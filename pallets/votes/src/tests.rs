@@ -153,3 +153,14 @@ fn calls_are_charged_the_observers_weight_too() {
 	let unvote = Call::<Test>::unvote { post_id: 0 }.get_dispatch_info();
 	assert_eq!(unvote.call_weight, <() as WeightInfo>::unvote() + OBSERVER_WEIGHT);
 }
+
+#[test]
+fn what_the_observer_did_not_use_is_refunded() {
+	new_test_ext().execute_with(|| {
+		let post = create_post(ALICE);
+		let voted = Votes::vote(RuntimeOrigin::signed(BOB), post, Up).expect("a valid vote");
+		assert_eq!(voted.actual_weight, Some(<() as WeightInfo>::vote() + OBSERVER_USED));
+		let unvoted = Votes::unvote(RuntimeOrigin::signed(BOB), post).expect("a vote to take back");
+		assert_eq!(unvoted.actual_weight, Some(<() as WeightInfo>::unvote() + OBSERVER_USED));
+	});
+}

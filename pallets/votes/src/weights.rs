@@ -5,7 +5,7 @@
 //! host `vm`, CPU `AMD EPYC`; WASM execution Compiled.
 //!
 //! Executed command:
-//! /root/.cache/plaza-target/release/plaza-node
+//! /root/.cache/plaza-target-benchmarks/release/plaza-node
 //! benchmark
 //! pallet
 //! --runtime
@@ -60,10 +60,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Profiles::Profiles` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `531`
+		//  Measured:  `259`
 		//  Estimated: `3669`
-		// Minimum execution time: 23_685_000 picoseconds.
-		Weight::from_parts(25_589_000, 3669)
+		// Minimum execution time: 19_759_000 picoseconds.
+		Weight::from_parts(21_532_000, 3669)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -79,10 +79,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::CountedVotes` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn unvote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `527`
+		//  Measured:  `255`
 		//  Estimated: `3605`
-		// Minimum execution time: 19_499_000 picoseconds.
-		Weight::from_parts(21_442_000, 3605)
+		// Minimum execution time: 16_324_000 picoseconds.
+		Weight::from_parts(17_447_000, 3605)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -92,12 +92,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn vote() -> Weight {
-		Weight::from_parts(25_589_000, 3669)
+		Weight::from_parts(21_532_000, 3669)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn unvote() -> Weight {
-		Weight::from_parts(21_442_000, 3605)
+		Weight::from_parts(17_447_000, 3605)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}

@@ -41,18 +41,16 @@ use core::marker::PhantomData;
 /// Weight functions for `pallet_transaction_payment`.
 pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_transaction_payment::WeightInfo for WeightInfo<T> {
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Rewards::EraFees` (r:1 w:1)
-	/// Proof: `Rewards::EraFees` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn charge_transaction_payment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `340`
-		//  Estimated: `6196`
-		// Minimum execution time: 57_786_000 picoseconds.
-		Weight::from_parts(60_520_000, 0)
-			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(3))
+		//  Measured:  `101`
+		//  Estimated: `3593`
+		// Minimum execution time: 54_622_000 picoseconds.
+		Weight::from_parts(56_915_000, 0)
+			.saturating_add(Weight::from_parts(0, 3593))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
