@@ -144,6 +144,26 @@ describe('the social pallets end to end', () => {
     assert.equal((await api.query.posts.reposts(first.id, charlie.address)).unwrap().toNumber(), repostId);
   });
 
+  test('several posts in one createPosts, each with its own id, event and deposit', async () => {
+    const bodies = await Promise.all(['one\n', 'two\n', 'three\n'].map((t) => body(t)));
+    const firstId = (await api.query.posts.nextPostId()).toNumber();
+    const heldBefore = await held(charlie);
+    const { events } = await submit(api.tx.posts.createPosts(bodies.map((b) => ({ content: b.text, size: b.size }))), charlie, 'posts');
+    assert.deepEqual(events.map((e) => [e.method, e.data.postId.toNumber(), e.data.content.toHex(), e.data.bodySize.toNumber()]),
+      bodies.map((b, i) => ['PostCreated', firstId + i, hex(b.cid.bytes), b.size]));
+    let deposits = 0n;
+    for (const [i, b] of bodies.entries()) {
+      const post = (await api.query.posts.posts(firstId + i)).unwrap();
+      assert.equal(post.author.toString(), charlie.address);
+      assert.ok(post.kind.isOriginal);
+      assert.equal(post.content.unwrap().toHex(), hex(b.cid.bytes));
+      assert.ok((await api.query.posts.postsByAuthor(charlie.address, firstId + i)).isSome);
+      deposits += post.deposit.toBigInt();
+    }
+    assert.ok(deposits > 0n);
+    assert.equal(await held(charlie), heldBefore + deposits);
+  });
+
   test('vote, change the vote, unvote', async () => {
     let { events } = await submit(api.tx.votes.vote(first.id, 'Up'), bob, 'votes');
     assert.equal(events[0].method, 'Voted');
@@ -206,6 +226,14 @@ describe('the social pallets end to end', () => {
       await assertRejected(api.tx.posts.createPost('not-a-cid', 10, null), bob, 'posts.MalformedCid', nextPost);
       await assertRejected(api.tx.posts.createPost(await sha512Cid('x'), 1, null), bob, 'posts.UnsupportedCidHash', nextPost);
       await assertRejected(api.tx.posts.createPost('', 0, null), bob, 'posts.EmptyCid', nextPost);
+    });
+
+    test('createPosts with no post, too many posts, or one bad CID among good ones', async () => {
+      const good = { content: (await body('fine')).text, size: 4 };
+      const limit = api.consts.posts.maxPostsPerWindow.toNumber();
+      await assertRejected(api.tx.posts.createPosts([]), bob, 'posts.NoPosts', nextPost);
+      await assertRejected(api.tx.posts.createPosts(Array(limit + 1).fill(good)), bob, 'posts.TooManyPosts', nextPost);
+      await assertRejected(api.tx.posts.createPosts([good, { content: 'not-a-cid', size: 1 }]), bob, 'posts.MalformedCid', nextPost);
     });
 
     test('a reply to an unknown post', async () => {

@@ -69,6 +69,22 @@ mod benchmarks {
 		assert_eq!(Posts::<T>::get(post_id).unwrap().author, author);
 	}
 
+	/// `n` posts at once, each with the longest CID.
+	#[benchmark]
+	fn create_posts(n: Linear<1, { T::MaxPostsPerWindow::get() }>) {
+		let author = funded_signer::<T>();
+		let first_id = NextPostId::<T>::get();
+		let posts = (0..n)
+			.map(|_| NewPost { content: longest_cid(), size: T::MaxBodySize::get() })
+			.collect::<Vec<_>>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(author.clone()), posts);
+
+		assert_eq!(NextPostId::<T>::get(), first_id + PostId::from(n));
+		assert_eq!(Posts::<T>::get(first_id + PostId::from(n) - 1).unwrap().author, author);
+	}
+
 	/// `create_post` with `reply_to`: it also updates the parent and the reply index.
 	#[benchmark]
 	fn create_reply() {

@@ -88,7 +88,11 @@ pub mod pallet {
 	}
 
 	/// The id the next post gets.
+	///
+	/// Every post writes it, so it is whitelisted in benchmarks (as System's per-block counters
+	/// are) and its one commit per block is charged in `on_initialize` instead.
 	#[pallet::storage]
+	#[pallet::whitelist_storage]
 	pub type NextPostId<T: Config> = StorageValue<_, PostId, ValueQuery>;
 
 	/// Every post by id, deleted ones as tombstones.
@@ -210,9 +214,22 @@ pub mod pallet {
 		InsufficientBalance,
 		/// Post ids are exhausted.
 		PostIdOverflow,
+		/// `create_posts` was given no post.
+		NoPosts,
+		/// `create_posts` was given more than `MaxPostsPerWindow` posts.
+		TooManyPosts,
 	}
 
 	plaza_primitives::impl_from_cid_error!(Error);
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Charges reading and committing `NextPostId` once per block: posts leave it out of
+		/// their own weight, since however many a block holds, the key reaches the database once.
+		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
+			T::DbWeight::get().reads_writes(1, 1)
+		}
+	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
@@ -242,7 +259,8 @@ pub mod pallet {
 				Some(parent_id) => Self::reply_kind(parent_id)?,
 			};
 
-			let post_id = Self::insert_post(&author, kind, Some(content.clone()), size)?;
+			let (post_id, deposit) = Self::reserve_posts(&author, 1)?;
+			Self::store_post(&author, post_id, kind, Some(content.clone()), size, deposit);
 			if let PostKind::Reply { parent, .. } = kind {
 				Replies::<T>::insert(parent, post_id, ());
 				Posts::<T>::mutate(parent, |p| {
@@ -345,12 +363,62 @@ pub mod pallet {
 			);
 			ensure!(!Reposts::<T>::contains_key(post_id, &author), Error::<T>::AlreadyReposted);
 
-			let repost_id =
-				Self::insert_post(&author, PostKind::Repost { original: post_id }, None, 0)?;
+			let (repost_id, deposit) = Self::reserve_posts(&author, 1)?;
+			Self::store_post(
+				&author,
+				repost_id,
+				PostKind::Repost { original: post_id },
+				None,
+				0,
+				deposit,
+			);
 			original.reposts.saturating_inc();
 			Posts::<T>::insert(post_id, original);
 			Reposts::<T>::insert(post_id, &author, repost_id);
 			Self::deposit_event(Event::Reposted { post_id: repost_id, original: post_id, author });
+			Ok(())
+		}
+
+		/// Creates several original posts at once, in order, with consecutive ids: what
+		/// `create_post` with no `reply_to` does for each of `posts`, with one signature, one
+		/// rate-limit update and one deposit hold for all of them. At most `MaxPostsPerWindow`
+		/// posts, all or none: if any is refused, nothing is created.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::create_posts(
+			(posts.len() as u32).clamp(1, T::MaxPostsPerWindow::get())
+		))]
+		pub fn create_posts(origin: OriginFor<T>, posts: Vec<NewPost>) -> DispatchResult {
+			let author = ensure_signed(origin)?;
+			ensure!(!posts.is_empty(), Error::<T>::NoPosts);
+			let count = u32::try_from(posts.len()).map_err(|_| Error::<T>::TooManyPosts)?;
+			ensure!(count <= T::MaxPostsPerWindow::get(), Error::<T>::TooManyPosts);
+			let bodies = posts
+				.into_iter()
+				.map(|NewPost { content, size }| {
+					let content = ContentId::parse(&content).map_err(Error::<T>::from)?;
+					ensure!(size <= T::MaxBodySize::get(), Error::<T>::BodyTooLarge);
+					Ok((content, size))
+				})
+				.collect::<Result<Vec<_>, Error<T>>>()?;
+
+			let (first_id, deposit) = Self::reserve_posts(&author, count)?;
+			for ((content, size), post_id) in bodies.into_iter().zip(first_id..) {
+				Self::store_post(
+					&author,
+					post_id,
+					PostKind::Original,
+					Some(content.clone()),
+					size,
+					deposit,
+				);
+				Self::deposit_event(Event::PostCreated {
+					post_id,
+					author: author.clone(),
+					reply_to: None,
+					content,
+					body_size: size,
+				});
+			}
 			Ok(())
 		}
 	}
@@ -377,19 +445,35 @@ pub mod pallet {
 			Ok(post)
 		}
 
-		/// Counts a new post against `author`'s rate limit, holds its deposit and stores it.
-		fn insert_post(
+		/// Counts `count` new posts against `author`'s rate limit, holds their deposits and
+		/// takes `count` consecutive ids. Returns the first id and each post's deposit.
+		fn reserve_posts(
 			author: &T::AccountId,
+			count: u32,
+		) -> Result<(PostId, BalanceOf<T>), DispatchError> {
+			Self::count_against_rate_limit(author, count)?;
+			let deposit = T::PostDeposit::get();
+			T::Currency::hold(
+				&HoldReason::PostDeposit.into(),
+				author,
+				deposit.saturating_mul(count.into()),
+			)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+			let first_id = NextPostId::<T>::get();
+			let next_id = first_id.checked_add(count.into()).ok_or(Error::<T>::PostIdOverflow)?;
+			NextPostId::<T>::put(next_id);
+			Ok((first_id, deposit))
+		}
+
+		/// Stores a new post and indexes it under its author.
+		fn store_post(
+			author: &T::AccountId,
+			post_id: PostId,
 			kind: PostKind,
 			content: Option<ContentId>,
 			body_size: u32,
-		) -> Result<PostId, DispatchError> {
-			Self::count_against_rate_limit(author)?;
-			let deposit = T::PostDeposit::get();
-			T::Currency::hold(&HoldReason::PostDeposit.into(), author, deposit)
-				.map_err(|_| Error::<T>::InsufficientBalance)?;
-			let post_id = NextPostId::<T>::get();
-			NextPostId::<T>::put(post_id.checked_add(1).ok_or(Error::<T>::PostIdOverflow)?);
+			deposit: BalanceOf<T>,
+		) {
 			let post = Post {
 				author: author.clone(),
 				kind,
@@ -403,19 +487,19 @@ pub mod pallet {
 			};
 			Posts::<T>::insert(post_id, post);
 			PostsByAuthor::<T>::insert(author, post_id, ());
-			Ok(post_id)
 		}
 
-		/// Records one more post by `who` in its window, or fails if the window is full.
-		fn count_against_rate_limit(who: &T::AccountId) -> Result<(), Error<T>> {
+		/// Records `count` more posts by `who` in its window, or fails if they do not fit in it.
+		fn count_against_rate_limit(who: &T::AccountId, count: u32) -> Result<(), Error<T>> {
 			let now = frame_system::Pallet::<T>::block_number();
 			let mut window = RateWindows::<T>::get(who);
 			if window.posts == 0 || now.saturating_sub(window.started) >= T::RateLimitWindow::get()
 			{
 				window = RateWindow { started: now, posts: 0 };
 			}
-			ensure!(window.posts < T::MaxPostsPerWindow::get(), Error::<T>::RateLimited);
-			window.posts.saturating_inc();
+			let posts = window.posts.saturating_add(count);
+			ensure!(posts <= T::MaxPostsPerWindow::get(), Error::<T>::RateLimited);
+			window.posts = posts;
 			RateWindows::<T>::insert(who, window);
 			Ok(())
 		}

@@ -4,13 +4,13 @@ use codec::MaxEncodedLen;
 use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::DispatchResult,
-	traits::fungible::{Inspect, InspectHold},
+	traits::fungible::{Inspect, InspectHold, Mutate},
 };
 use plaza_primitives::{examples, ContentId, PostId, PostRef, PostsInspect};
 
 use crate::{
-	mock::*, Error, Event, HoldReason, NextPostId, Post, PostKind, Posts as PostsStorage,
-	PostsByAuthor, Replies, Reposts,
+	mock::*, Error, Event, HoldReason, NewPost, NextPostId, Post, PostKind, Posts as PostsStorage,
+	PostsByAuthor, RateWindows, Replies, Reposts,
 };
 
 fn cid(text: &str) -> ContentId {
@@ -19,6 +19,15 @@ fn cid(text: &str) -> ContentId {
 
 fn post(who: AccountId, content: &str, size: u32, reply_to: Option<PostId>) -> DispatchResult {
 	Posts::create_post(RuntimeOrigin::signed(who), content.as_bytes().to_vec(), size, reply_to)
+}
+
+/// `create_posts` by `who` of one post per `(content, size)`.
+fn post_many(who: AccountId, bodies: &[(&str, u32)]) -> DispatchResult {
+	let posts = bodies
+		.iter()
+		.map(|(content, size)| NewPost { content: content.as_bytes().to_vec(), size: *size })
+		.collect();
+	Posts::create_posts(RuntimeOrigin::signed(who), posts)
 }
 
 fn edit(who: AccountId, post_id: PostId, content: &str, size: u32) -> DispatchResult {
@@ -304,6 +313,85 @@ fn repost_errors() {
 		);
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), 0));
 		assert_noop!(Posts::repost(RuntimeOrigin::signed(ALICE), 0), Error::<Test>::PostDeleted);
+	});
+}
+
+#[test]
+fn create_posts_creates_each_post_as_create_post_would() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(post(BOB, examples::HELLO_V1, 1, None)); // 0
+		let bodies = [(examples::HELLO_V0, 11), (examples::HELLO_V1, 12), (examples::LONGEST, 13)];
+		assert_ok!(post_many(ALICE, &bodies));
+
+		assert_eq!(NextPostId::<Test>::get(), 4);
+		for (post_id, (content, size)) in (1..).zip(bodies) {
+			let expected = Post {
+				author: ALICE,
+				kind: PostKind::Original,
+				content: Some(cid(content)),
+				body_size: size,
+				revision: 0,
+				replies: 0,
+				reposts: 0,
+				deleted: false,
+				deposit: POST_DEPOSIT,
+			};
+			assert_eq!(stored(post_id), expected);
+			assert!(PostsByAuthor::<Test>::contains_key(ALICE, post_id));
+			System::assert_has_event(
+				Event::PostCreated {
+					post_id,
+					author: ALICE,
+					reply_to: None,
+					content: cid(content),
+					body_size: size,
+				}
+				.into(),
+			);
+		}
+		assert_eq!(held(ALICE), 3 * POST_DEPOSIT);
+		assert_eq!(RateWindows::<Test>::get(ALICE).posts, 3);
+		// Each post keeps its own deposit: deleting one returns one.
+		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), 2));
+		assert_eq!(held(ALICE), 2 * POST_DEPOSIT);
+	});
+}
+
+#[test]
+fn create_posts_is_all_or_nothing() {
+	new_test_ext().execute_with(|| {
+		let good = (examples::HELLO_V1, 1);
+		assert_noop!(post_many(ALICE, &[]), Error::<Test>::NoPosts);
+		let too_many = vec![good; MAX_POSTS_PER_WINDOW as usize + 1];
+		assert_noop!(post_many(ALICE, &too_many), Error::<Test>::TooManyPosts);
+		assert_noop!(post_many(ALICE, &[good, ("QmNotACid", 1)]), Error::<Test>::MalformedCid);
+		assert_noop!(
+			post_many(ALICE, &[good, (examples::HELLO_V1, MAX_BODY_SIZE + 1)]),
+			Error::<Test>::BodyTooLarge
+		);
+		// Deposits for two posts, not three.
+		const CAROL: AccountId = 4;
+		assert_ok!(Balances::mint_into(&CAROL, EXISTENTIAL_DEPOSIT + 2 * POST_DEPOSIT + 1));
+		assert_noop!(post_many(CAROL, &[good, good, good]), Error::<Test>::InsufficientBalance);
+		assert_ok!(post_many(CAROL, &[good, good]));
+		assert_eq!(held(CAROL), 2 * POST_DEPOSIT);
+	});
+}
+
+#[test]
+fn create_posts_counts_every_post_against_the_rate_limit() {
+	new_test_ext().execute_with(|| {
+		let good = (examples::HELLO_V1, 1);
+		assert_ok!(post(ALICE, examples::HELLO_V1, 1, None));
+		let rest = vec![good; MAX_POSTS_PER_WINDOW as usize - 1];
+		assert_noop!(
+			post_many(ALICE, &[rest.as_slice(), &[good]].concat()),
+			Error::<Test>::RateLimited
+		);
+		assert_ok!(post_many(ALICE, &rest));
+		assert_noop!(post(ALICE, examples::HELLO_V1, 1, None), Error::<Test>::RateLimited);
+		System::set_block_number(1 + RATE_LIMIT_WINDOW);
+		assert_ok!(post_many(ALICE, &vec![good; MAX_POSTS_PER_WINDOW as usize]));
 	});
 }
 

@@ -1,5 +1,6 @@
-//! The post record.
+//! The post record, and a new post as `create_posts` takes it.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use plaza_primitives::{ContentId, PostId};
 use scale_info::TypeInfo;
@@ -99,4 +100,13 @@ pub struct RateWindow<BlockNumber> {
 	pub started: BlockNumber,
 	/// Posts created since.
 	pub posts: u32,
+}
+
+/// One of the posts `create_posts` creates: the arguments `create_post` takes for an original post.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+pub struct NewPost {
+	/// The CID of the body in IPFS, in the text form users paste (`Qm…`, `bafy…`, `bafk…`).
+	pub content: Vec<u8>,
+	/// The body's length in bytes, at most `MaxBodySize`.
+	pub size: u32,
 }

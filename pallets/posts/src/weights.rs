@@ -40,6 +40,7 @@ use core::marker::PhantomData;
 /// Weight functions needed for `pallet_posts`.
 pub trait WeightInfo {
 	fn create_post() -> Weight;
+	fn create_posts(n: u32, ) -> Weight;
 	fn create_reply() -> Weight;
 	fn edit_post() -> Weight;
 	fn delete_post() -> Weight;
@@ -53,20 +54,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Posts::RateWindows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
-	/// Storage: `Posts::NextPostId` (r:1 w:1)
-	/// Proof: `Posts::NextPostId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
 	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Posts` (r:0 w:1)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	fn create_post() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6`
+		//  Measured:  `0`
 		//  Estimated: `3568`
-		// Minimum execution time: 47_871_000 picoseconds.
-		Weight::from_parts(50_215_000, 3568)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 43_345_000 picoseconds.
+		Weight::from_parts(46_560_000, 3568)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Posts::RateWindows` (r:1 w:1)
+	/// Proof: `Posts::RateWindows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::PostsByAuthor` (r:0 w:20)
+	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::Posts` (r:0 w:20)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 20]`.
+	fn create_posts(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `3568`
+		// Minimum execution time: 43_875_000 picoseconds.
+		Weight::from_parts(41_899_213, 3568)
+			// Standard Error: 1_519
+			.saturating_add(Weight::from_parts(5_481_153, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	/// Storage: `Posts::Posts` (r:1 w:2)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
@@ -74,29 +94,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Posts::RateWindows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
-	/// Storage: `Posts::NextPostId` (r:1 w:1)
-	/// Proof: `Posts::NextPostId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
 	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Replies` (r:0 w:1)
 	/// Proof: `Posts::Replies` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn create_reply() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `350`
+		//  Measured:  `214`
 		//  Estimated: `3605`
-		// Minimum execution time: 56_644_000 picoseconds.
-		Weight::from_parts(59_869_000, 3605)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 51_637_000 picoseconds.
+		Weight::from_parts(55_623_000, 3605)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Posts::Posts` (r:1 w:1)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	fn edit_post() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `250`
+		//  Measured:  `114`
 		//  Estimated: `3605`
-		// Minimum execution time: 10_085_000 picoseconds.
-		Weight::from_parts(10_976_000, 3605)
+		// Minimum execution time: 8_403_000 picoseconds.
+		Weight::from_parts(9_184_000, 3605)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -110,10 +128,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Posts::Reposts` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn delete_post() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `478`
+		//  Measured:  `309`
 		//  Estimated: `6220`
-		// Minimum execution time: 44_776_000 picoseconds.
-		Weight::from_parts(47_811_000, 6220)
+		// Minimum execution time: 42_653_000 picoseconds.
+		Weight::from_parts(44_847_000, 6220)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -125,18 +143,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Posts::RateWindows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
-	/// Storage: `Posts::NextPostId` (r:1 w:1)
-	/// Proof: `Posts::NextPostId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
 	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn repost() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `350`
+		//  Measured:  `214`
 		//  Estimated: `3605`
-		// Minimum execution time: 56_154_000 picoseconds.
-		Weight::from_parts(59_059_000, 3605)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 53_049_000 picoseconds.
+		Weight::from_parts(56_264_000, 3605)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 }
 
@@ -144,28 +160,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn create_post() -> Weight {
-		Weight::from_parts(50_215_000, 3568)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(46_560_000, 3568)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn create_posts(n: u32, ) -> Weight {
+		Weight::from_parts(41_899_213, 3568)
+			.saturating_add(Weight::from_parts(5_481_153, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn create_reply() -> Weight {
-		Weight::from_parts(59_869_000, 3605)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(55_623_000, 3605)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn edit_post() -> Weight {
-		Weight::from_parts(10_976_000, 3605)
+		Weight::from_parts(9_184_000, 3605)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn delete_post() -> Weight {
-		Weight::from_parts(47_811_000, 6220)
+		Weight::from_parts(44_847_000, 6220)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn repost() -> Weight {
-		Weight::from_parts(59_059_000, 3605)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(56_264_000, 3605)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 }
