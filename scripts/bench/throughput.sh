@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Throughput benchmark: transfers, posts, votes and tips per second on a real `plaza-node --dev
-# --chain bench` (10,000 endowed load accounts), one kind after another in the same run, with
-# block fill, the ceiling the benchmarked weights imply and the node's CPU per block.
+# Throughput benchmark: transfers, posts, votes, tips and batched posts per second on a real
+# `plaza-node --dev --chain bench` (10,000 endowed load accounts), one kind after another in the
+# same run, with block fill, the ceiling the benchmarked weights imply and the node's CPU per block.
 #
 # The load generator is JavaScript with @polkadot/api (tests/bench/throughput.mjs): the same
 # client wallets use, no extra Rust to build. It keeps up because the expensive part, signing, is

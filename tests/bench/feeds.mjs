@@ -16,7 +16,7 @@ import { WsProvider } from '@polkadot/api';
 
 import { connect } from '../lib/chain.js';
 import { startNode, tempDir, waitFor } from '../lib/node.js';
-import { BENCH_ACCOUNTS } from './load-kinds.mjs';
+import { BENCH_ACCOUNTS, POSTS_PER_BATCH } from './load-kinds.mjs';
 import { Signers, submitAll } from './load.mjs';
 
 const { values: options } = parseArgs({
@@ -35,8 +35,7 @@ const CLIENTS = Number(options.clients);
 const FOLLOWS = Number(options.follows);
 const SECONDS = Number(options.seconds);
 const WORKERS = Number(options.workers);
-// The runtime lets an account create 20 posts a minute: one batch of 20 per account per window.
-const POSTS_PER_BATCH = 20;
+// The runtime lets an account create POSTS_PER_BATCH posts a minute: one batch per account per window.
 
 const log = (...args) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...args);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

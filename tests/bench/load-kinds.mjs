@@ -24,13 +24,22 @@ export const KINDS = {
   vote: (api, [postId]) => api.tx.votes.vote(postId, 'Up'),
   tip: (api, [postId]) => api.tx.rewards.tip(postId, PLZ / 10n),
   postBatch: (api, [count]) => api.tx.utility.batchAll(Array.from({ length: count }, () => KINDS.post(api))),
+  createPosts: (api, [count]) => api.tx.posts.createPosts(Array.from({ length: count }, () => ({ content: BODY_CID, size: 11 }))),
   followBatch: (api, [accounts]) => api.tx.utility.batchAll(accounts.map((account) => api.tx.profiles.follow(account))),
 };
 
-/** The event that says a transaction of each kind the throughput benchmark measures did its work. */
+/** The event that says one inclusion of each kind the throughput benchmark measures did its work. */
 export const KIND_EVENTS = {
   transfer: ['balances', 'Transfer'],
   post: ['posts', 'PostCreated'],
   vote: ['votes', 'Voted'],
   tip: ['rewards', 'Tipped'],
+  postBatch: ['posts', 'PostCreated'],
+  createPosts: ['posts', 'PostCreated'],
 };
+
+/** The kinds that create posts, and so count against the posts' rate limit. */
+export const POSTING_KINDS = new Set(['post', 'postBatch', 'createPosts']);
+
+/** The most posts an account may create per rate-limit window, and so the largest post batch (and `createPosts` call). */
+export const POSTS_PER_BATCH = 20;

@@ -35,15 +35,16 @@ test('the bench chain endows //Bench//0 … //Bench//9999 as @polkadot/keyring d
   }
 });
 
-test('short throughput run: transfers, posts, votes and tips from load accounts are all included', async () => {
+test('short throughput run: transfers, posts, votes, tips, post batches and createPosts from load accounts are all included', async () => {
   const { stdout } = await run(process.execPath, [generator, '--short', '--json'], { maxBuffer: 16 * 1024 * 1024 });
   const report = JSON.parse(stdout);
-  assert.deepEqual(report.results.map((r) => r.kind), ['transfer', 'post', 'vote', 'tip']);
+  assert.deepEqual(report.results.map((r) => r.kind), ['transfer', 'post', 'vote', 'tip', 'postBatch', 'createPosts']);
   for (const result of report.results) {
     assert.deepEqual(result.rejected, {}, `${result.kind} rejected at submission`);
     assert.deepEqual(result.failed, {}, `${result.kind} failed in blocks`);
     assert.equal(result.included, result.submitted, `every ${result.kind} included`);
     assert.ok(result.submitted >= 100, `${result.kind}: ${result.submitted} submitted`);
     assert.ok(result.ceilingPerBlock > 0 && result.weightMicros > 0, `${result.kind} has a weight-implied ceiling`);
+    assert.ok(result.usedMicros > 0 && result.usedMicros <= result.weightMicros + 0.001, `${result.kind} uses at most its charged weight`);
   }
 });
