@@ -252,8 +252,7 @@ pub mod pallet {
 			reply_to: Option<PostId>,
 		) -> DispatchResult {
 			let author = ensure_signed(origin)?;
-			let content = ContentId::parse(&content).map_err(Error::<T>::from)?;
-			ensure!(size <= T::MaxBodySize::get(), Error::<T>::BodyTooLarge);
+			let content = Self::parse_body(&content, size)?;
 			let kind = match reply_to {
 				None => PostKind::Original,
 				Some(parent_id) => Self::reply_kind(parent_id)?,
@@ -289,8 +288,7 @@ pub mod pallet {
 			size: u32,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let new_content = ContentId::parse(&content).map_err(Error::<T>::from)?;
-			ensure!(size <= T::MaxBodySize::get(), Error::<T>::BodyTooLarge);
+			let new_content = Self::parse_body(&content, size)?;
 			let mut post = Self::own_live_post(&who, post_id)?;
 			let old_content =
 				post.content.replace(new_content.clone()).ok_or(Error::<T>::CannotEditRepost)?;
@@ -394,11 +392,7 @@ pub mod pallet {
 			ensure!(count <= T::MaxPostsPerWindow::get(), Error::<T>::TooManyPosts);
 			let bodies = posts
 				.into_iter()
-				.map(|NewPost { content, size }| {
-					let content = ContentId::parse(&content).map_err(Error::<T>::from)?;
-					ensure!(size <= T::MaxBodySize::get(), Error::<T>::BodyTooLarge);
-					Ok((content, size))
-				})
+				.map(|NewPost { content, size }| Ok((Self::parse_body(&content, size)?, size)))
 				.collect::<Result<Vec<_>, Error<T>>>()?;
 
 			let (first_id, deposit) = Self::reserve_posts(&author, count)?;
@@ -435,6 +429,14 @@ pub mod pallet {
 			let depth = parent.depth().saturating_add(1);
 			ensure!(depth <= T::MaxThreadDepth::get(), Error::<T>::ThreadTooDeep);
 			Ok(PostKind::Reply { parent: parent_id, root: parent.thread_root(parent_id), depth })
+		}
+
+		/// A body's CID from its text form, if it is one Plaza accepts and `size` is within
+		/// `MaxBodySize`.
+		fn parse_body(content: &[u8], size: u32) -> Result<ContentId, Error<T>> {
+			let content = ContentId::parse(content).map_err(Error::<T>::from)?;
+			ensure!(size <= T::MaxBodySize::get(), Error::<T>::BodyTooLarge);
+			Ok(content)
 		}
 
 		/// `who`'s post `post_id`, if it exists, is `who`'s and is not deleted.

@@ -14,6 +14,23 @@ fn fund<T: Config>(who: &T::AccountId) {
 	T::Currency::set_balance(who, amount);
 }
 
+/// A post by an author, and an eligible curator to vote on it: a funded voter with a profile.
+/// The voter is the whitelisted caller: it signs the vote, so its account is already read to
+/// pay the fee.
+fn post_and_curator<T: Config>() -> (T::AccountId, PostId, T::AccountId) {
+	let author: T::AccountId = account("author", 0, 0);
+	let post_id = T::Posts::create_post_for_benchmark(&author);
+	let voter: T::AccountId = whitelisted_caller();
+	T::Profiles::create_profile_for_benchmark(&voter);
+	fund::<T>(&voter);
+	(author, post_id, voter)
+}
+
+/// The curator upvotes the post again: the hook call both vote benchmarks measure.
+fn upvote_again<T: Config>(post_id: PostId, author: &T::AccountId, voter: &T::AccountId) {
+	Pallet::<T>::on_vote(post_id, author, voter, Some(VoteDirection::Up), Some(VoteDirection::Up));
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -102,12 +119,7 @@ mod benchmarks {
 	/// Re-counting an upvote in the era in progress for a voter with `v` rewarded upvotes.
 	#[benchmark]
 	fn on_vote(v: Linear<1, { T::MaxRewardedVotesPerEra::get() }>) {
-		let author: T::AccountId = account("author", 0, 0);
-		let post_id = T::Posts::create_post_for_benchmark(&author);
-		// The voter signs the vote: its account is already read to pay the fee.
-		let voter: T::AccountId = whitelisted_caller();
-		T::Profiles::create_profile_for_benchmark(&voter);
-		fund::<T>(&voter);
+		let (author, post_id, voter) = post_and_curator::<T>();
 		let others: BoundedVec<_, _> = (0..(v - 1) as PostId)
 			.map(|i| (post_id + 1 + i, 1))
 			.collect::<alloc::vec::Vec<_>>()
@@ -118,13 +130,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			Pallet::<T>::on_vote(
-				post_id,
-				&author,
-				&voter,
-				Some(VoteDirection::Up),
-				Some(VoteDirection::Up),
-			);
+			upvote_again::<T>(post_id, &author, &voter);
 		}
 
 		assert_eq!(CuratorVotes::<T>::decode_len(0, &voter), Some(v as usize));
@@ -134,11 +140,7 @@ mod benchmarks {
 	/// a balance but no mana left, replacing a vote counted in an earlier era.
 	#[benchmark]
 	fn on_vote_not_counted() {
-		let author: T::AccountId = account("author", 0, 0);
-		let post_id = T::Posts::create_post_for_benchmark(&author);
-		let voter: T::AccountId = whitelisted_caller();
-		T::Profiles::create_profile_for_benchmark(&voter);
-		fund::<T>(&voter);
+		let (author, post_id, voter) = post_and_curator::<T>();
 		// Set here, not left to the harness (which moves block 0 to 1 after the setup), so that
 		// no mana regenerates before the vote.
 		let now: BlockNumberFor<T> = 1u32.into();
@@ -150,13 +152,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			Pallet::<T>::on_vote(
-				post_id,
-				&author,
-				&voter,
-				Some(VoteDirection::Up),
-				Some(VoteDirection::Up),
-			);
+			upvote_again::<T>(post_id, &author, &voter);
 		}
 
 		assert!(!CountedVotes::<T>::contains_key(post_id, &voter));
