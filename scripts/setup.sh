@@ -21,8 +21,9 @@ as_root() {
 missing=()
 command -v clang >/dev/null || missing+=(clang)
 command -v protoc >/dev/null || missing+=(protobuf-compiler)
-compgen -G "/usr/lib/llvm-*/lib/libclang*.so*" >/dev/null || compgen -G "/usr/lib/*/libclang*.so*" >/dev/null \
-	|| missing+=(libclang-dev)
+# clang-sys (bindgen, for RocksDB) loads libclang.so or libclang-*.so, which only libclang-dev
+# provides: the base image's libclang-cpp.so.* is a different library and does not count.
+dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
 if ((${#missing[@]})); then
 	log "installing ${missing[*]}"
 	as_root apt-get update -qq
