@@ -36,6 +36,15 @@ pub mod hashes {
 /// code (at most 3), digest length (1) and a 32-byte digest.
 pub const MAX_CID_BYTES: u32 = 39;
 
+/// The longest CID text a call takes. The longest CID Plaza accepts is 62 characters in base32,
+/// 79 in base16 and 95 in base10, so every supported base fits; base2 (313 characters) is
+/// refused. Bounding the text in the call's type refuses an over-long one when the extrinsic is
+/// decoded, before any work (base58 and base10 decoding is quadratic in the length).
+pub const MAX_CID_TEXT_LEN: u32 = 128;
+
+/// A CID in the text form users paste, as calls take it: at most [`MAX_CID_TEXT_LEN`] bytes.
+pub type CidText = BoundedVec<u8, ConstU32<MAX_CID_TEXT_LEN>>;
+
 /// A validated CID in its binary form (for CIDv0, the multihash alone, as IPFS encodes it).
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
@@ -60,12 +69,22 @@ pub enum CidError {
 impl ContentId {
 	/// Parses a CID in the text form users paste: `Qm…` (CIDv0, base58btc) or a multibase-prefixed
 	/// CIDv1 such as `b…` (base32), `z…` (base58btc) or `f…` (base16).
+	///
+	/// The text must be exactly one CID in its canonical spelling for its base: nothing before or
+	/// after it (no `/ipfs/` path, no spaces), no non-canonical encoding of the same bytes, and
+	/// at most [`MAX_CID_TEXT_LEN`] bytes.
 	pub fn parse(text: &[u8]) -> Result<Self, CidError> {
 		if text.is_empty() {
 			return Err(CidError::Empty);
 		}
+		if text.len() > MAX_CID_TEXT_LEN as usize {
+			return Err(CidError::Malformed);
+		}
 		let text = core::str::from_utf8(text).map_err(|_| CidError::Malformed)?;
 		let cid = cid::Cid::try_from(text).map_err(|_| CidError::Malformed)?;
+		if !is_canonical_text(&cid, text) {
+			return Err(CidError::Malformed);
+		}
 		if !codecs::SUPPORTED.contains(&cid.codec()) {
 			return Err(CidError::UnsupportedCodec);
 		}
@@ -88,6 +107,21 @@ impl ContentId {
 			.map(|cid| cid.to_string())
 			.expect("a ContentId holds a CID parsed by ContentId::parse")
 	}
+}
+
+/// Whether `text` is `cid` written out in its own base: the `cid` crate also accepts a CID
+/// anywhere after an `/ipfs/` in a longer text, and some bases decode more than one spelling of
+/// the same bytes.
+fn is_canonical_text(cid: &cid::Cid, text: &str) -> bool {
+	use cid::multibase::Base;
+	let base = match cid.version() {
+		cid::Version::V0 => Base::Base58Btc,
+		cid::Version::V1 => match text.chars().next().map(Base::from_code) {
+			Some(Ok(base)) => base,
+			_ => return false,
+		},
+	};
+	cid.to_string_of_base(base).is_ok_and(|canonical| canonical == text)
 }
 
 /// Implements `From<CidError>` for a pallet's `Error<T>` that has the variants `EmptyCid`,
@@ -197,5 +231,32 @@ mod tests {
 			ContentId::parse(cid_text(codecs::RAW, hashes::SHA2_256, &[1u8; 20]).as_bytes()),
 			Err(CidError::UnsupportedHash)
 		);
+	}
+
+	#[test]
+	fn refuses_anything_around_the_cid() {
+		for text in [
+			format!("/ipfs/{HELLO_V1}"),
+			format!("anything/ipfs/{HELLO_V1}"),
+			format!("https://ipfs.io/ipfs/{HELLO_V0}"),
+			format!("{HELLO_V1} "),
+			format!("{HELLO_V0}\n"),
+			format!("{HELLO_V1}/readme"),
+		] {
+			assert_eq!(ContentId::parse(text.as_bytes()), Err(CidError::Malformed), "{text}");
+		}
+	}
+
+	#[test]
+	fn refuses_text_longer_than_any_supported_cid() {
+		// The longest accepted CID in the longest accepted base (base10) fits…
+		let longest = cid::Cid::try_from(LONGEST).unwrap();
+		let base10 = longest.to_string_of_base(cid::multibase::Base::Base10).unwrap();
+		assert!(base10.len() <= MAX_CID_TEXT_LEN as usize, "{}", base10.len());
+		assert_eq!(ContentId::parse(base10.as_bytes()).unwrap().as_bytes(), longest.to_bytes());
+		// …and a longer text is refused before it is decoded.
+		let long = format!("z{}", "1".repeat(200_000));
+		assert_eq!(ContentId::parse(long.as_bytes()), Err(CidError::Malformed));
+		assert!(CidText::try_from(long.into_bytes()).is_err(), "a CidText cannot hold it");
 	}
 }
