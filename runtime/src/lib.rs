@@ -27,6 +27,7 @@ mod benchmarks;
 pub mod configs;
 pub mod constants;
 pub mod genesis_config_presets;
+pub mod migrations;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -144,9 +145,6 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Migrations of the runtime beyond those the pallets declare themselves.
-type Migrations = ();
-
 /// Executive: dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,
@@ -154,7 +152,7 @@ pub type Executive = frame_executive::Executive<
 	frame_system::ChainContext<Runtime>,
 	Runtime,
 	AllPalletsWithSystem,
-	Migrations,
+	migrations::Migrations,
 >;
 
 #[frame_support::runtime]

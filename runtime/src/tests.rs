@@ -14,12 +14,27 @@ use crate::{
 };
 
 /// The state a preset builds, as the node builds it: the preset patched over the defaults.
-fn genesis_storage(preset: &str) -> sp_io::TestExternalities {
+pub(crate) fn genesis_storage(preset: &str) -> sp_io::TestExternalities {
 	let patch = get_preset(&PresetId::from(preset)).expect("the preset exists");
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
 	sc_chain_spec::json_merge(&mut config, serde_json::from_slice(&patch).unwrap());
 	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
 	config.build_storage().unwrap().into()
+}
+
+/// Checks every Plaza pallet's `try_state` invariants on the state in hand.
+pub(crate) fn check_invariants() {
+	crate::Profiles::do_try_state().expect("the profiles pallet's invariants hold");
+	crate::Posts::do_try_state().expect("the posts pallet's invariants hold");
+	crate::Votes::do_try_state().expect("the votes pallet's invariants hold");
+	Rewards::do_try_state().expect("the rewards pallet's invariants hold");
+}
+
+#[test]
+fn every_preset_starts_with_the_invariants_holding() {
+	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+		genesis_storage(preset).execute_with(check_invariants);
+	}
 }
 
 #[test]

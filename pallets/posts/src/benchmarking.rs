@@ -1,9 +1,9 @@
-//! Benchmarks of every call, each in its most expensive case.
+//! Benchmarks of every call, each in its most expensive case, and of `on_idle`'s sweep.
 
 use super::*;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::traits::Get;
+use frame_support::{traits::Get, BoundedVec};
 use frame_system::RawOrigin;
 use plaza_primitives::examples;
 use sp_runtime::traits::Saturating;
@@ -33,8 +33,20 @@ fn funded_signer<T: Config>() -> T::AccountId {
 }
 
 /// The longest CID Plaza accepts (dag-json, blake2b-256), so records are at their largest.
-fn longest_cid() -> Vec<u8> {
-	examples::LONGEST.as_bytes().to_vec()
+fn longest_cid() -> CidText {
+	CidText::truncate_from(examples::LONGEST.as_bytes().to_vec())
+}
+
+/// Fills `who`'s rate limit up to room for `room` more actions, one action per entry (the most
+/// entries the limit reads), all in the window.
+fn fill_rate_limit<T: Config>(who: &T::AccountId, room: u32) {
+	let window = T::RateLimitWindow::get();
+	let now = frame_system::Pallet::<T>::block_number().max(window);
+	frame_system::Pallet::<T>::set_block_number(now);
+	let earlier = now.saturating_sub(1u32.into());
+	let entries = T::MaxPostsPerWindow::get().saturating_sub(room);
+	let recent = (0..entries).map(|_| (earlier, 1)).collect::<Vec<_>>();
+	RecentActions::<T>::insert(who, BoundedVec::truncate_from(recent));
 }
 
 /// Creates a post (a reply when `reply_to` is given) by `author`, funding it if needed.
@@ -57,10 +69,11 @@ pub(crate) fn new_post<T: Config>(author: &T::AccountId, reply_to: Option<PostId
 mod benchmarks {
 	use super::*;
 
-	/// A new post (not a reply) with the longest CID.
+	/// A new post (not a reply) with the longest CID, its author one post short of the limit.
 	#[benchmark]
 	fn create_post() {
 		let author = funded_signer::<T>();
+		fill_rate_limit::<T>(&author, 1);
 		let post_id = NextPostId::<T>::get();
 
 		#[extrinsic_call]
@@ -73,10 +86,12 @@ mod benchmarks {
 	#[benchmark]
 	fn create_posts(n: Linear<1, { T::MaxPostsPerWindow::get() }>) {
 		let author = funded_signer::<T>();
+		fill_rate_limit::<T>(&author, n);
 		let first_id = NextPostId::<T>::get();
 		let posts = (0..n)
 			.map(|_| NewPost { content: longest_cid(), size: T::MaxBodySize::get() })
 			.collect::<Vec<_>>();
+		let posts = BoundedVec::<_, T::MaxPostsPerWindow>::truncate_from(posts);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(author.clone()), posts);
@@ -90,6 +105,7 @@ mod benchmarks {
 	fn create_reply() {
 		let author = funded_signer::<T>();
 		let parent = new_post::<T>(&funded::<T>("parent", 1), None);
+		fill_rate_limit::<T>(&author, 1);
 		let reply_id = NextPostId::<T>::get();
 
 		#[extrinsic_call]
@@ -108,7 +124,8 @@ mod benchmarks {
 	fn edit_post() {
 		let author = funded_signer::<T>();
 		let post_id = new_post::<T>(&author, None);
-		let new_content = examples::HELLO_V1.as_bytes().to_vec();
+		fill_rate_limit::<T>(&author, 1);
+		let new_content = CidText::truncate_from(examples::HELLO_V1.as_bytes().to_vec());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(author), post_id, new_content, T::MaxBodySize::get());
@@ -116,31 +133,67 @@ mod benchmarks {
 		assert_eq!(Posts::<T>::get(post_id).unwrap().revision, 1);
 	}
 
-	/// Worst case: deleting a repost, which also updates the original and the repost index.
+	/// Deleting the last reply at the bottom of a thread whose `d` posts above it (from its
+	/// root) were deleted and kept as tombstones for it: all of them go with it. With `d = 0`
+	/// the reply's parent is a live post, whose reply count it updates.
 	#[benchmark]
-	fn delete_post() {
-		let original = new_post::<T>(&funded::<T>("original", 1), None);
-		let author = funded_signer::<T>();
-		Pallet::<T>::repost(RawOrigin::Signed(author.clone()).into(), original)
-			.expect("a valid repost");
-		let repost_id = Reposts::<T>::get(original, &author).unwrap();
+	fn delete_post(d: Linear<0, { T::MaxThreadDepth::get() as u32 }>) {
+		let caller = funded_signer::<T>();
+		let mut parent = (d == 0).then(|| new_post::<T>(&funded::<T>("parent", 0), None));
+		let mut above = Vec::new();
+		for i in 0..d {
+			let author = funded::<T>("thread", i);
+			let post_id = new_post::<T>(&author, parent);
+			above.push((author, post_id));
+			parent = Some(post_id);
+		}
+		let reply = new_post::<T>(&caller, parent);
+		for (author, post_id) in &above {
+			Pallet::<T>::delete_post(RawOrigin::Signed(author.clone()).into(), *post_id)
+				.expect("its author may delete it");
+		}
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(author), repost_id);
+		_(RawOrigin::Signed(caller), reply);
 
-		assert!(Posts::<T>::get(repost_id).unwrap().deleted);
-		assert_eq!(Posts::<T>::get(original).unwrap().reposts, 0);
+		assert!(Posts::<T>::get(reply).is_none());
+		for (_, post_id) in above {
+			assert!(Posts::<T>::get(post_id).is_none());
+		}
 	}
 
 	#[benchmark]
 	fn repost() {
 		let original = new_post::<T>(&funded::<T>("original", 1), None);
 		let author = funded_signer::<T>();
+		fill_rate_limit::<T>(&author, 1);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(author.clone()), original);
 
 		assert!(Reposts::<T>::contains_key(original, &author));
+	}
+
+	/// `on_idle` removing `n` stale `RecentActions` entries, each as large as one can be.
+	#[benchmark]
+	fn sweep_recent_actions(n: Linear<0, MAX_SWEPT_PER_BLOCK>) {
+		let window = T::RateLimitWindow::get();
+		let stale_block: BlockNumberFor<T> = 1u32.into();
+		let now = stale_block.saturating_add(window);
+		frame_system::Pallet::<T>::set_block_number(now);
+		let full = (0..T::MaxPostsPerWindow::get()).map(|_| (stale_block, 1)).collect::<Vec<_>>();
+		for i in 0..n {
+			let who: T::AccountId = account("stale", i, 0);
+			RecentActions::<T>::insert(&who, BoundedVec::truncate_from(full.clone()));
+		}
+
+		#[block]
+		{
+			Pallet::<T>::sweep_recent_actions(now, Weight::MAX);
+		}
+
+		assert_eq!(RecentActions::<T>::iter().count(), 0);
+		assert!(SweepCursor::<T>::get().is_none());
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

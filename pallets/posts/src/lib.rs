@@ -6,10 +6,12 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migration;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
 mod tests;
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -22,7 +24,7 @@ use frame_support::traits::{
 	fungible::{Inspect, Mutate, MutateHold},
 	tokens::Precision,
 };
-use plaza_primitives::{ContentId, PostId, PostRef, PostsInspect};
+use plaza_primitives::{CidText, ContentId, PostId, PostRef, PostsInspect};
 
 /// The balance type of the currency post deposits are held in.
 pub type BalanceOf<T> =
@@ -31,15 +33,23 @@ pub type BalanceOf<T> =
 /// A post as this runtime stores it.
 pub type PostOf<T> = Post<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
+/// An account's actions in the rate limit's window, as this runtime stores them.
+pub type RecentActionsOf<T> = RecentActionCounts<
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	<T as Config>::MaxPostsPerWindow,
+>;
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::Saturating;
+	use sp_runtime::traits::{Saturating, Zero};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	///
+	/// 1: `RateWindows` (one fixed window per account) became `RecentActions` (a sliding window).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -59,6 +69,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type PostDeposit: Get<BalanceOf<Self>>;
 
+		/// What of `PostDeposit` stays held while a deleted post is kept as a tombstone (it has
+		/// replies): the tombstone's record and its entry among its parent's replies.
+		#[pallet::constant]
+		type TombstoneDeposit: Get<BalanceOf<Self>>;
+
 		/// The largest body, in bytes, a post may reference.
 		#[pallet::constant]
 		type MaxBodySize: Get<u32>;
@@ -71,8 +86,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type RateLimitWindow: Get<BlockNumberFor<Self>>;
 
-		/// The most posts (originals, replies and reposts together) an account may create in one
-		/// window. Failed calls do not count.
+		/// The most posts, replies, reposts and edits together an account may make in any
+		/// `RateLimitWindow` consecutive blocks. Failed calls do not count.
 		#[pallet::constant]
 		type MaxPostsPerWindow: Get<u32>;
 
@@ -95,7 +110,8 @@ pub mod pallet {
 	#[pallet::whitelist_storage]
 	pub type NextPostId<T: Config> = StorageValue<_, PostId, ValueQuery>;
 
-	/// Every post by id, deleted ones as tombstones.
+	/// Every post by id; a deleted post with replies as a tombstone (deleted posts with nothing
+	/// below them are removed).
 	#[pallet::storage]
 	pub type Posts<T: Config> = StorageMap<_, Twox64Concat, PostId, PostOf<T>, OptionQuery>;
 
@@ -104,8 +120,8 @@ pub mod pallet {
 	pub type PostsByAuthor<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, PostId, (), OptionQuery>;
 
-	/// Replies by parent, deleted ones included: iterating with a post as prefix pages through
-	/// its direct replies.
+	/// Replies by parent, tombstones included: iterating with a post as prefix pages through its
+	/// direct replies.
 	#[pallet::storage]
 	pub type Replies<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, PostId, Twox64Concat, PostId, (), OptionQuery>;
@@ -122,10 +138,18 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Each account's current rate-limit window.
+	/// What each account did in the last `RateLimitWindow` blocks, for the rate limit: the
+	/// blocks it posted or edited in and how many times, oldest first. An account whose actions
+	/// are all older than the window has no entry: the next post replaces a stale one, and
+	/// `on_idle` sweeps the rest away.
 	#[pallet::storage]
-	pub type RateWindows<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, RateWindow<BlockNumberFor<T>>, ValueQuery>;
+	pub type RecentActions<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, RecentActionsOf<T>, OptionQuery>;
+
+	/// Where `on_idle`'s sweep of stale `RecentActions` entries goes on from: the last key it
+	/// looked at, or nothing to start over from the first.
+	#[pallet::storage]
+	pub type SweepCursor<T: Config> = StorageValue<_, SweepKey, OptionQuery>;
 
 	/// Events of this pallet.
 	#[pallet::event]
@@ -157,11 +181,18 @@ pub mod pallet {
 			/// Its revision number now (1 after the first edit).
 			revision: u32,
 		},
-		/// A post was deleted by its author; its deposit was returned.
+		/// A post was deleted by its author: removed, or kept as a tombstone if it has replies.
 		PostDeleted {
 			/// The post.
 			post_id: PostId,
 			/// Its author.
+			author: T::AccountId,
+		},
+		/// A tombstone was removed, its last reply or repost gone; its deposit was returned.
+		TombstoneRemoved {
+			/// The deleted post the tombstone kept.
+			post_id: PostId,
+			/// Its author, whose deposit was returned.
 			author: T::AccountId,
 		},
 		/// A post was reposted.
@@ -208,16 +239,13 @@ pub mod pallet {
 		CannotRepostRepost,
 		/// The caller already reposted this post.
 		AlreadyReposted,
-		/// The caller created `MaxPostsPerWindow` posts in the current window.
+		/// The caller made `MaxPostsPerWindow` posts and edits in the last `RateLimitWindow`
+		/// blocks (or this call would take it past that).
 		RateLimited,
-		/// The caller cannot pay the post deposit and stay above the existential deposit.
-		InsufficientBalance,
 		/// Post ids are exhausted.
 		PostIdOverflow,
 		/// `create_posts` was given no post.
 		NoPosts,
-		/// `create_posts` was given more than `MaxPostsPerWindow` posts.
-		TooManyPosts,
 	}
 
 	plaza_primitives::impl_from_cid_error!(Error);
@@ -228,6 +256,33 @@ pub mod pallet {
 		/// their own weight, since however many a block holds, the key reaches the database once.
 		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
 			T::DbWeight::get().reads_writes(1, 1)
+		}
+
+		/// Removes stale `RecentActions` entries with what the block has left, at most
+		/// [`MAX_SWEPT_PER_BLOCK`] per block, going on where the last block stopped.
+		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::sweep_recent_actions(now, remaining)
+		}
+
+		fn integrity_test() {
+			assert!(
+				T::MaxPostsPerWindow::get() > 0,
+				"MaxPostsPerWindow must allow a post: create_posts takes up to that many"
+			);
+			assert!(
+				!T::RateLimitWindow::get().is_zero(),
+				"RateLimitWindow must be at least one block"
+			);
+			assert!(T::MaxThreadDepth::get() > 0, "MaxThreadDepth must allow replies");
+			assert!(
+				T::TombstoneDeposit::get() <= T::PostDeposit::get(),
+				"a tombstone cannot hold more than its post did"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
 		}
 	}
 
@@ -247,7 +302,7 @@ pub mod pallet {
 		})]
 		pub fn create_post(
 			origin: OriginFor<T>,
-			content: Vec<u8>,
+			content: CidText,
 			size: u32,
 			reply_to: Option<PostId>,
 		) -> DispatchResult {
@@ -278,13 +333,14 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Replaces a post's body. Author only; bumps the post's revision.
+		/// Replaces a post's body. Author only; bumps the post's revision. Counts against the
+		/// rate limit like a post.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::edit_post())]
 		pub fn edit_post(
 			origin: OriginFor<T>,
 			post_id: PostId,
-			content: Vec<u8>,
+			content: CidText,
 			size: u32,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
@@ -292,6 +348,7 @@ pub mod pallet {
 			let mut post = Self::own_live_post(&who, post_id)?;
 			let old_content =
 				post.content.replace(new_content.clone()).ok_or(Error::<T>::CannotEditRepost)?;
+			Self::count_against_rate_limit(&who, 1)?;
 			post.body_size = size;
 			post.revision.saturating_inc();
 			let revision = post.revision;
@@ -306,19 +363,21 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Deletes a post (or repost): the body's CID is cleared and the post kept as a tombstone,
-		/// so that its replies and votes stay where they are. Returns its deposit. Author only.
+		/// Deletes a post (or repost). Author only.
+		///
+		/// A post with nothing below it (no replies, no reposts) is removed entirely and its whole
+		/// deposit returned; so is every deleted post above it that this leaves with nothing below
+		/// (up to the thread's root). A post with replies or reposts stays as a tombstone, its
+		/// body's CID cleared, so that they keep their thread: it returns its deposit but
+		/// `TombstoneDeposit`, which stays held until the tombstone goes.
+		///
+		/// Charged for removing tombstones all the way up a thread of `MaxThreadDepth`; refunded
+		/// to the tombstones it did remove.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::delete_post())]
-		pub fn delete_post(origin: OriginFor<T>, post_id: PostId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::delete_post(T::MaxThreadDepth::get().into()))]
+		pub fn delete_post(origin: OriginFor<T>, post_id: PostId) -> DispatchResultWithPostInfo {
 			let author = ensure_signed(origin)?;
 			let mut post = Self::own_live_post(&author, post_id)?;
-			T::Currency::release(
-				&HoldReason::PostDeposit.into(),
-				&author,
-				post.deposit,
-				Precision::BestEffort,
-			)?;
 			let counted_on = match post.kind {
 				PostKind::Reply { parent, .. } => Some(parent),
 				PostKind::Repost { original } => {
@@ -337,14 +396,31 @@ pub mod pallet {
 					}
 				});
 			}
-			post.content = None;
-			post.body_size = 0;
-			post.deleted = true;
-			post.deposit = Default::default();
-			Posts::<T>::insert(post_id, post);
 			PostsByAuthor::<T>::remove(&author, post_id);
-			Self::deposit_event(Event::PostDeleted { post_id, author });
-			Ok(())
+			let mut tombstones_removed = 0;
+			if Self::has_nothing_below(post_id, &post) {
+				Self::release_deposit(&author, post.deposit)?;
+				Posts::<T>::remove(post_id);
+				Self::deposit_event(Event::PostDeleted { post_id, author });
+				tombstones_removed = match post.kind {
+					PostKind::Reply { parent, .. } => {
+						Replies::<T>::remove(parent, post_id);
+						Self::remove_bare_tombstones(parent)?
+					},
+					PostKind::Repost { original } => Self::remove_bare_tombstones(original)?,
+					PostKind::Original => 0,
+				};
+			} else {
+				let kept = post.deposit.min(T::TombstoneDeposit::get());
+				Self::release_deposit(&author, post.deposit.saturating_sub(kept))?;
+				post.content = None;
+				post.body_size = 0;
+				post.deleted = true;
+				post.deposit = kept;
+				Posts::<T>::insert(post_id, post);
+				Self::deposit_event(Event::PostDeleted { post_id, author });
+			}
+			Ok(Some(T::WeightInfo::delete_post(tombstones_removed)).into())
 		}
 
 		/// Reposts `post_id`: a post of its own that points at the original and is counted on it.
@@ -380,16 +456,17 @@ pub mod pallet {
 		/// Creates several original posts at once, in order, with consecutive ids: what
 		/// `create_post` with no `reply_to` does for each of `posts`, with one signature, one
 		/// rate-limit update and one deposit hold for all of them. At most `MaxPostsPerWindow`
-		/// posts, all or none: if any is refused, nothing is created.
+		/// posts (a longer list does not decode), all or none: if any is refused, nothing is
+		/// created.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::create_posts(
-			(posts.len() as u32).clamp(1, T::MaxPostsPerWindow::get())
-		))]
-		pub fn create_posts(origin: OriginFor<T>, posts: Vec<NewPost>) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::create_posts((posts.len() as u32).max(1)))]
+		pub fn create_posts(
+			origin: OriginFor<T>,
+			posts: BoundedVec<NewPost, T::MaxPostsPerWindow>,
+		) -> DispatchResult {
 			let author = ensure_signed(origin)?;
 			ensure!(!posts.is_empty(), Error::<T>::NoPosts);
-			let count = u32::try_from(posts.len()).map_err(|_| Error::<T>::TooManyPosts)?;
-			ensure!(count <= T::MaxPostsPerWindow::get(), Error::<T>::TooManyPosts);
+			let count = posts.len() as u32;
 			let bodies = posts
 				.into_iter()
 				.map(|NewPost { content, size }| Ok((Self::parse_body(&content, size)?, size)))
@@ -418,6 +495,44 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Returns `amount` of `author`'s held post deposits.
+		fn release_deposit(author: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+			T::Currency::release(
+				&HoldReason::PostDeposit.into(),
+				author,
+				amount,
+				Precision::BestEffort,
+			)
+			.map(|_| ())
+		}
+
+		/// Whether no reply (live or tombstone) and no live repost refers to `post`.
+		pub(crate) fn has_nothing_below(post_id: PostId, post: &PostOf<T>) -> bool {
+			post.reposts == 0 && Replies::<T>::iter_key_prefix(post_id).next().is_none()
+		}
+
+		/// Removes the tombstone `post_id` if nothing is below it any more, then its parent if
+		/// that leaves the parent a tombstone with nothing below, and so on up the thread (at
+		/// most `MaxThreadDepth` steps), returning each tombstone's deposit to its author.
+		/// Returns how many it removed.
+		fn remove_bare_tombstones(mut post_id: PostId) -> Result<u32, DispatchError> {
+			let mut removed = 0;
+			while removed < u32::from(T::MaxThreadDepth::get()) {
+				let Some(post) = Posts::<T>::get(post_id) else { break };
+				if !post.deleted || !Self::has_nothing_below(post_id, &post) {
+					break;
+				}
+				Self::release_deposit(&post.author, post.deposit)?;
+				Posts::<T>::remove(post_id);
+				Self::deposit_event(Event::TombstoneRemoved { post_id, author: post.author });
+				removed += 1;
+				let PostKind::Reply { parent, .. } = post.kind else { break };
+				Replies::<T>::remove(parent, post_id);
+				post_id = parent;
+			}
+			Ok(removed)
+		}
+
 		/// The kind of a reply to `parent_id`, if `parent_id` may be answered.
 		fn reply_kind(parent_id: PostId) -> Result<PostKind, Error<T>> {
 			let parent = Posts::<T>::get(parent_id).ok_or(Error::<T>::ParentNotFound)?;
@@ -459,8 +574,7 @@ pub mod pallet {
 				&HoldReason::PostDeposit.into(),
 				author,
 				deposit.saturating_mul(count.into()),
-			)
-			.map_err(|_| Error::<T>::InsufficientBalance)?;
+			)?;
 			let first_id = NextPostId::<T>::get();
 			let next_id = first_id.checked_add(count.into()).ok_or(Error::<T>::PostIdOverflow)?;
 			NextPostId::<T>::put(next_id);
@@ -491,19 +605,69 @@ pub mod pallet {
 			PostsByAuthor::<T>::insert(author, post_id, ());
 		}
 
-		/// Records `count` more posts by `who` in its window, or fails if they do not fit in it.
+		/// Records `count` more posts or edits by `who` in the current block, or fails if that
+		/// would make more than `MaxPostsPerWindow` in the last `RateLimitWindow` blocks.
 		fn count_against_rate_limit(who: &T::AccountId, count: u32) -> Result<(), Error<T>> {
 			let now = frame_system::Pallet::<T>::block_number();
-			let mut window = RateWindows::<T>::get(who);
-			if window.posts == 0 || now.saturating_sub(window.started) >= T::RateLimitWindow::get()
-			{
-				window = RateWindow { started: now, posts: 0 };
+			let mut recent = RecentActions::<T>::get(who).unwrap_or_default();
+			recent.retain(|(block, _)| Self::in_window(*block, now));
+			let done = recent.iter().fold(0u32, |done, (_, n)| done.saturating_add(*n));
+			ensure!(
+				done.saturating_add(count) <= T::MaxPostsPerWindow::get(),
+				Error::<T>::RateLimited
+			);
+			match recent.last_mut() {
+				Some((block, n)) if *block == now => n.saturating_accrue(count),
+				// Every entry counts at least one action, and the window holds fewer than
+				// `MaxPostsPerWindow` of them before this one: there is room.
+				_ => recent.try_push((now, count)).map_err(|_| Error::<T>::RateLimited)?,
 			}
-			let posts = window.posts.saturating_add(count);
-			ensure!(posts <= T::MaxPostsPerWindow::get(), Error::<T>::RateLimited);
-			window.posts = posts;
-			RateWindows::<T>::insert(who, window);
+			RecentActions::<T>::insert(who, recent);
 			Ok(())
+		}
+
+		/// Whether an action in `block` still counts against the rate limit at `now`.
+		pub(crate) fn in_window(block: BlockNumberFor<T>, now: BlockNumberFor<T>) -> bool {
+			now.saturating_sub(block) < T::RateLimitWindow::get()
+		}
+
+		/// Removes stale `RecentActions` entries (no action in the window) within `remaining`
+		/// weight and [`MAX_SWEPT_PER_BLOCK`] entries, from `SweepCursor` on. Returns the weight
+		/// used.
+		pub(crate) fn sweep_recent_actions(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			let fixed = T::WeightInfo::sweep_recent_actions(0);
+			let per_entry = T::WeightInfo::sweep_recent_actions(1).saturating_sub(fixed);
+			let Some(budget) = remaining.checked_sub(&fixed) else { return Weight::zero() };
+			let entries = budget
+				.checked_div_per_component(&per_entry)
+				.unwrap_or(u64::MAX)
+				.min(MAX_SWEPT_PER_BLOCK.into()) as u32;
+			if entries == 0 {
+				return Weight::zero();
+			}
+			let mut iter = match SweepCursor::<T>::get() {
+				Some(key) => RecentActions::<T>::iter_from(key.into_inner()),
+				None => RecentActions::<T>::iter(),
+			};
+			let mut stale = Vec::new();
+			let mut visited = 0;
+			let mut last_key = None;
+			for (who, recent) in iter.by_ref().take(entries as usize) {
+				visited += 1;
+				if !recent.last().is_some_and(|(block, _)| Self::in_window(*block, now)) {
+					stale.push(who.clone());
+				}
+				last_key = Some(RecentActions::<T>::hashed_key_for(&who));
+			}
+			for who in stale {
+				RecentActions::<T>::remove(who);
+			}
+			// Start over once the map is done; hashed keys of this map always fit a SweepKey.
+			match last_key.filter(|_| visited == entries).and_then(|k| SweepKey::try_from(k).ok()) {
+				Some(key) => SweepCursor::<T>::put(key),
+				None => SweepCursor::<T>::kill(),
+			}
+			T::WeightInfo::sweep_recent_actions(visited)
 		}
 	}
 }

@@ -33,6 +33,7 @@ impl pallet_balances::Config for Test {
 
 pub const EXISTENTIAL_DEPOSIT: Balance = 10;
 pub const POST_DEPOSIT: Balance = 50;
+pub const TOMBSTONE_DEPOSIT: Balance = 20;
 pub const MAX_BODY_SIZE: u32 = 1_000;
 pub const MAX_THREAD_DEPTH: u8 = 3;
 pub const RATE_LIMIT_WINDOW: u64 = 10;
@@ -41,6 +42,7 @@ pub const MAX_POSTS_PER_WINDOW: u32 = 5;
 parameter_types! {
 	pub const ExistentialDeposit: Balance = EXISTENTIAL_DEPOSIT;
 	pub const PostDeposit: Balance = POST_DEPOSIT;
+	pub const TombstoneDeposit: Balance = TOMBSTONE_DEPOSIT;
 	pub const MaxBodySize: u32 = MAX_BODY_SIZE;
 	pub const MaxThreadDepth: u8 = MAX_THREAD_DEPTH;
 	pub const RateLimitWindow: u64 = RATE_LIMIT_WINDOW;
@@ -51,6 +53,7 @@ impl pallet_posts::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type PostDeposit = PostDeposit;
+	type TombstoneDeposit = TombstoneDeposit;
 	type MaxBodySize = MaxBodySize;
 	type MaxThreadDepth = MaxThreadDepth;
 	type RateLimitWindow = RateLimitWindow;
@@ -64,7 +67,22 @@ pub const BOB: AccountId = 2;
 pub const POOR: AccountId = 3;
 pub const ENDOWMENT: Balance = 10_000;
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
+/// A test's externalities: what `execute_with` runs, it runs and then checks the pallet's
+/// `try_state` invariants, so that every test also proves them.
+pub struct TestExt(sp_io::TestExternalities);
+
+impl TestExt {
+	/// Runs `test`, then `Posts::do_try_state`.
+	pub fn execute_with<R>(mut self, test: impl FnOnce() -> R) -> R {
+		self.0.execute_with(|| {
+			let result = test();
+			Posts::do_try_state().expect("the posts pallet's invariants hold");
+			result
+		})
+	}
+}
+
+pub fn new_test_ext() -> TestExt {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: vec![(ALICE, ENDOWMENT), (BOB, ENDOWMENT), (POOR, 40)],
@@ -74,5 +92,5 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.unwrap();
 	let mut ext: sp_io::TestExternalities = storage.into();
 	ext.execute_with(|| System::set_block_number(1));
-	ext
+	TestExt(ext)
 }

@@ -1,8 +1,8 @@
-//! The post record, and a new post as `create_posts` takes it.
+//! The post record, a new post as `create_posts` takes it, and the rate limit's record.
 
-use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use plaza_primitives::{ContentId, PostId};
+use frame_support::{traits::ConstU32, BoundedVec};
+use plaza_primitives::{CidText, ContentId, PostId};
 use scale_info::TypeInfo;
 
 /// What kind of post a post is.
@@ -81,32 +81,25 @@ impl<AccountId, Balance> Post<AccountId, Balance> {
 	}
 }
 
-/// How many posts an account created in its current rate-limit window.
-#[derive(
-	Clone,
-	Copy,
-	Default,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
-pub struct RateWindow<BlockNumber> {
-	/// The block the window started in.
-	pub started: BlockNumber,
-	/// Posts created since.
-	pub posts: u32,
-}
+/// The blocks in which an account posted or edited within the rate limit's window, each with
+/// how many times, oldest first. Every entry counts at least one action, so `S` (the most actions
+/// in a window) bounds the entries too.
+pub type RecentActionCounts<BlockNumber, S> = BoundedVec<(BlockNumber, u32), S>;
+
+/// The most stale `RecentActions` entries `on_idle` looks at in one block.
+pub const MAX_SWEPT_PER_BLOCK: u32 = 256;
+
+/// A hashed storage key of `RecentActions` (prefix 32 bytes, blake2-128 16 bytes and an account
+/// id of up to 64 bytes), where the sweep goes on from.
+pub type SweepKey = BoundedVec<u8, ConstU32<128>>;
 
 /// One of the posts `create_posts` creates: the arguments `create_post` takes for an original post.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
 pub struct NewPost {
 	/// The CID of the body in IPFS, in the text form users paste (`Qm…`, `bafy…`, `bafk…`).
-	pub content: Vec<u8>,
+	pub content: CidText,
 	/// The body's length in bytes, at most `MaxBodySize`.
 	pub size: u32,
 }

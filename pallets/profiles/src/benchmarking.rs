@@ -35,14 +35,27 @@ pub(crate) fn create_profile<T: Config>(who: &T::AccountId) {
 		.take(8)
 		.map(|b| b'a' + b % 26)
 		.collect();
-	Pallet::<T>::set_profile(RawOrigin::Signed(who.clone()).into(), handle, vec![], None)
-		.expect("a valid profile");
+	Pallet::<T>::set_profile(
+		RawOrigin::Signed(who.clone()).into(),
+		Handle::truncate_from(handle),
+		DisplayName::default(),
+		None,
+	)
+	.expect("a valid profile");
 }
 
-fn longest_handle(prefix: u8) -> Vec<u8> {
+fn longest_handle(prefix: u8) -> Handle {
 	let mut handle = vec![prefix; MAX_HANDLE_LEN as usize];
 	handle[0] = b'A'; // Upper case, to be canonicalised.
-	handle
+	Handle::truncate_from(handle)
+}
+
+fn longest_display_name() -> DisplayName {
+	DisplayName::truncate_from(vec![b'n'; MAX_DISPLAY_NAME_LEN as usize])
+}
+
+fn metadata_cid() -> Option<CidText> {
+	Some(CidText::truncate_from(examples::HELLO_V1.as_bytes().to_vec()))
 }
 
 #[benchmarks]
@@ -56,14 +69,14 @@ mod benchmarks {
 		let caller = funded::<T>("caller", 0);
 		Pallet::<T>::set_profile(
 			RawOrigin::Signed(caller.clone()).into(),
-			b"old".to_vec(),
-			vec![],
+			Handle::truncate_from(b"old".to_vec()),
+			DisplayName::default(),
 			None,
 		)
 		.expect("the first profile is valid");
 		let handle = longest_handle(b'x');
-		let display_name = vec![b'n'; MAX_DISPLAY_NAME_LEN as usize];
-		let metadata = Some(examples::HELLO_V1.as_bytes().to_vec());
+		let display_name = longest_display_name();
+		let metadata = metadata_cid();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), handle.clone(), display_name, metadata);
@@ -79,8 +92,8 @@ mod benchmarks {
 		Pallet::<T>::set_profile(
 			RawOrigin::Signed(caller.clone()).into(),
 			longest_handle(b'x'),
-			vec![b'n'; MAX_DISPLAY_NAME_LEN as usize],
-			Some(examples::HELLO_V1.as_bytes().to_vec()),
+			longest_display_name(),
+			metadata_cid(),
 		)
 		.expect("the profile is valid");
 

@@ -10,6 +10,7 @@ mod benchmarking;
 mod mock;
 #[cfg(test)]
 mod tests;
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -17,12 +18,11 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use alloc::vec::Vec;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate, MutateHold},
 	tokens::Precision,
 };
-use plaza_primitives::{ContentId, ProfilesInspect};
+use plaza_primitives::{CidText, ContentId, ProfilesInspect};
 
 /// The balance type of the currency deposits are held in.
 pub type BalanceOf<T> =
@@ -33,7 +33,7 @@ pub mod pallet {
 	use super::*;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::Saturating;
+	use sp_runtime::traits::{Saturating, Zero};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -100,7 +100,7 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Follower and following counts by account.
+	/// Follower and following counts by account; an account with neither has no entry.
 	#[pallet::storage]
 	pub type FollowCountsOf<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, FollowCounts, ValueQuery>;
@@ -146,14 +146,10 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The handle has fewer than 3 characters.
 		HandleTooShort,
-		/// The handle has more than 32 characters.
-		HandleTooLong,
 		/// The handle has a character other than a–z, A–Z, 0–9 or `_`.
 		InvalidHandleCharacter,
 		/// Another account has this handle (in any letter case).
 		HandleTaken,
-		/// The display name is longer than 64 bytes.
-		DisplayNameTooLong,
 		/// The display name is not valid UTF-8.
 		DisplayNameNotUtf8,
 		/// The metadata CID is empty.
@@ -166,8 +162,6 @@ pub mod pallet {
 		UnsupportedCidHash,
 		/// The caller has no profile.
 		NoProfile,
-		/// The caller cannot pay the deposit and stay above the existential deposit.
-		InsufficientBalance,
 		/// An account cannot follow itself.
 		CannotFollowSelf,
 		/// The caller already follows this account.
@@ -182,9 +176,23 @@ pub mod pallet {
 		fn from(error: HandleError) -> Self {
 			match error {
 				HandleError::TooShort => Self::HandleTooShort,
-				HandleError::TooLong => Self::HandleTooLong,
 				HandleError::InvalidCharacter => Self::InvalidHandleCharacter,
 			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(
+				!T::ProfileDepositBase::get().is_zero() && !T::FollowDeposit::get().is_zero(),
+				"profiles and follows are storage: their deposits must not be zero"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
 		}
 	}
 
@@ -193,8 +201,9 @@ pub mod pallet {
 		/// Creates or updates the caller's profile.
 		///
 		/// - `handle`: 3–32 characters of a–z, 0–9 and `_`, unique across accounts regardless
-		///   of letter case; stored lower case. Changing it frees the old one.
-		/// - `display_name`: at most 64 bytes of UTF-8.
+		///   of letter case; stored lower case. Changing it frees the old one. A longer one does
+		///   not decode.
+		/// - `display_name`: at most 64 bytes of UTF-8 (a longer one does not decode).
 		/// - `metadata`: the text form of a CID (`Qm…`, `b…`) of a JSON document in IPFS (bio,
 		///   avatar CID, links), or `None`.
 		///
@@ -203,18 +212,13 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_profile())]
 		pub fn set_profile(
 			origin: OriginFor<T>,
-			handle: Vec<u8>,
-			display_name: Vec<u8>,
-			metadata: Option<Vec<u8>>,
+			handle: Handle,
+			display_name: DisplayName,
+			metadata: Option<CidText>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let handle = canonical_handle(&handle).map_err(Error::<T>::from)?;
-			ensure!(
-				display_name.len() <= MAX_DISPLAY_NAME_LEN as usize,
-				Error::<T>::DisplayNameTooLong
-			);
 			ensure!(core::str::from_utf8(&display_name).is_ok(), Error::<T>::DisplayNameNotUtf8);
-			let display_name = DisplayName::truncate_from(display_name);
 			let metadata = metadata
 				.map(|text| ContentId::parse(&text))
 				.transpose()
@@ -270,8 +274,8 @@ pub mod pallet {
 			let deposit = T::FollowDeposit::get();
 			Self::adjust_hold(&follower, HoldReason::FollowDeposit, Default::default(), deposit)?;
 			Following::<T>::insert(&follower, &who, deposit);
-			FollowCountsOf::<T>::mutate(&follower, |c| c.following.saturating_inc());
-			FollowCountsOf::<T>::mutate(&who, |c| c.followers.saturating_inc());
+			Self::update_counts(&follower, |c| c.following.saturating_inc());
+			Self::update_counts(&who, |c| c.followers.saturating_inc());
 			Self::deposit_event(Event::Followed { follower, followee: who });
 			Ok(())
 		}
@@ -283,8 +287,8 @@ pub mod pallet {
 			let follower = ensure_signed(origin)?;
 			let deposit = Following::<T>::take(&follower, &who).ok_or(Error::<T>::NotFollowing)?;
 			Self::adjust_hold(&follower, HoldReason::FollowDeposit, deposit, Default::default())?;
-			FollowCountsOf::<T>::mutate(&follower, |c| c.following.saturating_dec());
-			FollowCountsOf::<T>::mutate(&who, |c| c.followers.saturating_dec());
+			Self::update_counts(&follower, |c| c.following.saturating_dec());
+			Self::update_counts(&who, |c| c.followers.saturating_dec());
 			Self::deposit_event(Event::Unfollowed { follower, followee: who });
 			Ok(())
 		}
@@ -298,6 +302,15 @@ pub mod pallet {
 				.saturating_add(T::ProfileDepositBase::get())
 		}
 
+		/// Changes `who`'s follow counts, removing the entry once both are zero.
+		fn update_counts(who: &T::AccountId, change: impl FnOnce(&mut FollowCounts)) {
+			FollowCountsOf::<T>::mutate_exists(who, |counts| {
+				let mut updated = counts.unwrap_or_default();
+				change(&mut updated);
+				*counts = (updated != FollowCounts::default()).then_some(updated);
+			});
+		}
+
 		/// Changes what `who` has held for `reason` from `held` to `wanted`.
 		fn adjust_hold(
 			who: &T::AccountId,
@@ -307,8 +320,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let reason = reason.into();
 			if wanted > held {
-				T::Currency::hold(&reason, who, wanted - held)
-					.map_err(|_| Error::<T>::InsufficientBalance)?;
+				T::Currency::hold(&reason, who, wanted - held)?;
 			} else if held > wanted {
 				T::Currency::release(&reason, who, held - wanted, Precision::BestEffort)?;
 			}

@@ -59,7 +59,22 @@ pub const CHARLIE: AccountId = 3;
 pub const POOR: AccountId = 4;
 pub const ENDOWMENT: Balance = 10_000;
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
+/// A test's externalities: what `execute_with` runs, it runs and then checks the pallet's
+/// `try_state` invariants, so that every test also proves them.
+pub struct TestExt(sp_io::TestExternalities);
+
+impl TestExt {
+	/// Runs `test`, then `Profiles::do_try_state`.
+	pub fn execute_with<R>(mut self, test: impl FnOnce() -> R) -> R {
+		self.0.execute_with(|| {
+			let result = test();
+			Profiles::do_try_state().expect("the profiles pallet's invariants hold");
+			result
+		})
+	}
+}
+
+pub fn new_test_ext() -> TestExt {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: vec![(ALICE, ENDOWMENT), (BOB, ENDOWMENT), (CHARLIE, ENDOWMENT), (POOR, 50)],
@@ -69,5 +84,5 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.unwrap();
 	let mut ext: sp_io::TestExternalities = storage.into();
 	ext.execute_with(|| System::set_block_number(1));
-	ext
+	TestExt(ext)
 }

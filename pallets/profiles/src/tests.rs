@@ -1,10 +1,13 @@
-//! Every call's success paths and every error, against the mock runtime.
+//! Every call's success paths and every error, against the mock runtime. Each test ends with
+//! the pallet's `try_state` invariants checked (see `mock::new_test_ext`).
 
+use codec::{Decode, Encode};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
 };
-use plaza_primitives::{examples, ContentId};
+use plaza_primitives::{examples, CidText, ContentId};
+use sp_runtime::TokenError;
 
 use crate::{
 	mock::*, Error, Event, FollowCounts, FollowCountsOf, Following, HandleOwners, HoldReason,
@@ -27,9 +30,9 @@ fn set(
 ) -> frame_support::dispatch::DispatchResult {
 	Profiles::set_profile(
 		RuntimeOrigin::signed(who),
-		handle.as_bytes().to_vec(),
-		name.as_bytes().to_vec(),
-		metadata.map(|m| m.to_vec()),
+		crate::Handle::try_from(handle.as_bytes().to_vec()).expect("fits a handle"),
+		crate::DisplayName::try_from(name.as_bytes().to_vec()).expect("fits a display name"),
+		metadata.map(|m| CidText::try_from(m.to_vec()).expect("fits a CID text")),
 	)
 }
 
@@ -141,7 +144,6 @@ fn malformed_handles_are_refused() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(set(ALICE, "ab", "", None), Error::<Test>::HandleTooShort);
 		assert_noop!(set(ALICE, "", "", None), Error::<Test>::HandleTooShort);
-		assert_noop!(set(ALICE, &"a".repeat(33), "", None), Error::<Test>::HandleTooLong);
 		for bad in ["al-ice", "al ice", "alice!", "al.ice", "álice", "alice\n"] {
 			assert_noop!(set(ALICE, bad, "", None), Error::<Test>::InvalidHandleCharacter);
 		}
@@ -151,12 +153,11 @@ fn malformed_handles_are_refused() {
 #[test]
 fn bad_display_names_are_refused() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(set(ALICE, "alice", &"x".repeat(65), None), Error::<Test>::DisplayNameTooLong);
 		assert_noop!(
 			Profiles::set_profile(
 				RuntimeOrigin::signed(ALICE),
-				b"alice".to_vec(),
-				vec![0xff, 0xfe],
+				handle("alice"),
+				crate::DisplayName::truncate_from(vec![0xff, 0xfe]),
 				None
 			),
 			Error::<Test>::DisplayNameNotUtf8
@@ -180,7 +181,7 @@ fn bad_metadata_cids_are_refused() {
 #[test]
 fn a_profile_needs_its_deposit() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(set(POOR, "poor", "", None), Error::<Test>::InsufficientBalance);
+		assert_noop!(set(POOR, "poor", "", None), TokenError::FundsUnavailable);
 	});
 }
 
@@ -267,7 +268,7 @@ fn follow_errors() {
 		));
 		assert_noop!(
 			Profiles::follow(RuntimeOrigin::signed(nearly_empty), BOB),
-			Error::<Test>::InsufficientBalance
+			TokenError::FundsUnavailable
 		);
 	});
 }
@@ -278,8 +279,9 @@ fn unfollow_removes_the_edge_and_returns_the_deposit() {
 		assert_ok!(Profiles::follow(RuntimeOrigin::signed(ALICE), BOB));
 		assert_ok!(Profiles::unfollow(RuntimeOrigin::signed(ALICE), BOB));
 		assert_eq!(Following::<Test>::get(ALICE, BOB), None);
-		assert_eq!(FollowCountsOf::<Test>::get(ALICE), FollowCounts::default());
-		assert_eq!(FollowCountsOf::<Test>::get(BOB), FollowCounts::default());
+		// Zero counts are not stored.
+		assert!(!FollowCountsOf::<Test>::contains_key(ALICE));
+		assert!(!FollowCountsOf::<Test>::contains_key(BOB));
 		assert_eq!(held_for_follows(ALICE), 0);
 		assert_eq!(Balances::balance(&ALICE), ENDOWMENT);
 		assert_eq!(last_event(), Event::Unfollowed { follower: ALICE, followee: BOB }.into());
@@ -309,5 +311,49 @@ fn clearing_a_profile_keeps_follows() {
 		assert_ok!(Profiles::clear_profile(RuntimeOrigin::signed(ALICE)));
 		assert!(Following::<Test>::contains_key(ALICE, BOB));
 		assert_eq!(held_for_follows(ALICE), FOLLOW_DEPOSIT);
+	});
+}
+
+/// `set_profile` as a client that ignores the argument bounds encodes it: each text a plain
+/// byte vector (the SCALE shape of the bounded ones).
+fn encoded_set_profile(handle: &[u8], name: &[u8], metadata: Option<&[u8]>) -> Vec<u8> {
+	let call = RuntimeCall::Profiles(crate::Call::clear_profile {}).encode();
+	// The pallet's index, then `set_profile`'s call index (0).
+	(call[0], 0u8, handle, name, metadata).encode()
+}
+
+#[test]
+fn over_long_texts_are_refused_by_the_decoder() {
+	// What fits decodes…
+	let fits = encoded_set_profile(&[b'a'; 32], &[b'n'; 64], Some(METADATA_CID));
+	assert!(RuntimeCall::decode(&mut &fits[..]).is_ok());
+	// …and one byte more in any of the three texts does not, nor does a 200,000-byte CID.
+	let mut huge_cid = b"Qm".to_vec();
+	huge_cid.resize(200_000, b'z');
+	for encoded in [
+		encoded_set_profile(&[b'a'; 33], &[b'n'; 64], Some(METADATA_CID)),
+		encoded_set_profile(&[b'a'; 32], &[b'n'; 65], Some(METADATA_CID)),
+		encoded_set_profile(&[b'a'; 32], &[b'n'; 64], Some(&[b'z'; 129])),
+		encoded_set_profile(b"alice", b"", Some(&huge_cid)),
+	] {
+		let mut input = &encoded[..];
+		assert!(RuntimeCall::decode(&mut input).is_err());
+		// The decoder gave up at a length prefix: it read at most the fixed part before it.
+		let read = encoded.len() - input.len();
+		assert!(read <= 32 + 64 + 8, "the decoder read {read} bytes");
+	}
+}
+
+#[test]
+fn follow_counts_come_and_go_with_follows() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Profiles::follow(RuntimeOrigin::signed(ALICE), BOB));
+		assert_ok!(Profiles::follow(RuntimeOrigin::signed(CHARLIE), BOB));
+		assert_eq!(FollowCountsOf::<Test>::get(BOB), FollowCounts { followers: 2, following: 0 });
+		assert_ok!(Profiles::unfollow(RuntimeOrigin::signed(ALICE), BOB));
+		assert!(!FollowCountsOf::<Test>::contains_key(ALICE));
+		assert_eq!(FollowCountsOf::<Test>::get(BOB), FollowCounts { followers: 1, following: 0 });
+		assert_ok!(Profiles::unfollow(RuntimeOrigin::signed(CHARLIE), BOB));
+		assert_eq!(FollowCountsOf::<Test>::iter().count(), 0);
 	});
 }

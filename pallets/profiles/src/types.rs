@@ -12,7 +12,8 @@ pub const MAX_HANDLE_LEN: u32 = 32;
 /// The most bytes (UTF-8) a display name may have.
 pub const MAX_DISPLAY_NAME_LEN: u32 = 64;
 
-/// A handle in canonical form: 3–32 characters of `a`–`z`, `0`–`9` and `_`.
+/// A handle: at most 32 bytes. Stored in canonical form: 3–32 characters of `a`–`z`, `0`–`9`
+/// and `_`.
 pub type Handle = BoundedVec<u8, ConstU32<MAX_HANDLE_LEN>>;
 /// A display name: at most 64 bytes of UTF-8.
 pub type DisplayName = BoundedVec<u8, ConstU32<MAX_DISPLAY_NAME_LEN>>;
@@ -67,27 +68,22 @@ pub struct FollowCounts {
 pub enum HandleError {
 	/// Fewer than 3 characters.
 	TooShort,
-	/// More than 32 characters.
-	TooLong,
 	/// A character other than a letter, a digit or `_`.
 	InvalidCharacter,
 }
 
 /// The canonical (lower-case) form of a handle as typed, if it is a valid handle. Handles are
-/// case-insensitive: `Alice_1` and `alice_1` are the same handle.
-pub fn canonical_handle(typed: &[u8]) -> Result<Handle, HandleError> {
+/// case-insensitive: `Alice_1` and `alice_1` are the same handle. The type bounds the length.
+pub fn canonical_handle(typed: &Handle) -> Result<Handle, HandleError> {
 	if typed.len() < MIN_HANDLE_LEN as usize {
 		return Err(HandleError::TooShort);
 	}
-	if typed.len() > MAX_HANDLE_LEN as usize {
-		return Err(HandleError::TooLong);
+	let mut canonical = typed.clone();
+	for c in canonical.iter_mut() {
+		*c = match c.to_ascii_lowercase() {
+			c @ (b'a'..=b'z' | b'0'..=b'9' | b'_') => c,
+			_ => return Err(HandleError::InvalidCharacter),
+		};
 	}
-	let canonical = typed
-		.iter()
-		.map(|c| match c.to_ascii_lowercase() {
-			c @ (b'a'..=b'z' | b'0'..=b'9' | b'_') => Ok(c),
-			_ => Err(HandleError::InvalidCharacter),
-		})
-		.collect::<Result<alloc::vec::Vec<u8>, _>>()?;
-	Ok(Handle::truncate_from(canonical))
+	Ok(canonical)
 }

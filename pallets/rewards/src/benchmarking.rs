@@ -7,11 +7,36 @@ use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 
 /// Gives `who` a large balance.
 fn fund<T: Config>(who: &T::AccountId) {
-	let amount = T::MinVoterBalance::get()
+	let amount = T::MinCurationStake::get()
 		.saturating_add(T::EraMint::get())
 		.saturating_add(T::Currency::minimum_balance())
 		.saturating_mul(1_000u32.into());
 	T::Currency::set_balance(who, amount);
+}
+
+/// A stake well above the minimum.
+fn curation_stake<T: Config>() -> BalanceOf<T> {
+	T::MinCurationStake::get().saturating_mul(10u32.into())
+}
+
+/// A funded caller with an active stake and `chunks` unlocking chunks from past eras (due from
+/// era 2 on), as they would be after unlocking in `chunks` different eras.
+fn staker_unlocking<T: Config>(chunks: u32) -> T::AccountId {
+	let caller: T::AccountId = whitelisted_caller();
+	fund::<T>(&caller);
+	let per_chunk = T::MinCurationStake::get();
+	let total = curation_stake::<T>().saturating_add(per_chunk.saturating_mul(chunks.into()));
+	Pallet::<T>::lock_stake(RawOrigin::Signed(caller.clone()).into(), total)
+		.expect("a funded caller can lock");
+	Stakes::<T>::mutate(&caller, |stake| {
+		let stake = stake.as_mut().expect("just locked");
+		for era in 0..chunks {
+			let chunk = UnlockChunk { amount: per_chunk, withdrawable_from: era + 2 };
+			stake.unlocking.try_push(chunk).expect("within MaxUnlockingChunks");
+			stake.active.saturating_reduce(per_chunk);
+		}
+	});
+	caller
 }
 
 /// A post by an author, and an eligible curator to vote on it: a funded voter with a profile.
@@ -23,6 +48,8 @@ fn post_and_curator<T: Config>() -> (T::AccountId, PostId, T::AccountId) {
 	let voter: T::AccountId = whitelisted_caller();
 	T::Profiles::create_profile_for_benchmark(&voter);
 	fund::<T>(&voter);
+	Pallet::<T>::lock_stake(RawOrigin::Signed(voter.clone()).into(), curation_stake::<T>())
+		.expect("a funded voter can lock");
 	(author, post_id, voter)
 }
 
@@ -116,7 +143,8 @@ mod benchmarks {
 		assert_eq!(PostTips::<T>::get(post_id), amount);
 	}
 
-	/// Re-counting an upvote in the era in progress for a voter with `v` rewarded upvotes.
+	/// Re-counting a vote in the era in progress, a downvote that becomes an upvote, for a voter
+	/// with `v` rewarded upvotes after it.
 	#[benchmark]
 	fn on_vote(v: Linear<1, { T::MaxRewardedVotesPerEra::get() }>) {
 		let (author, post_id, voter) = post_and_curator::<T>();
@@ -126,7 +154,7 @@ mod benchmarks {
 			.try_into()
 			.expect("v - 1 is within the bound");
 		CuratorVotes::<T>::insert(0, &voter, others);
-		Pallet::<T>::on_vote(post_id, &author, &voter, None, Some(VoteDirection::Up));
+		Pallet::<T>::on_vote(post_id, &author, &voter, None, Some(VoteDirection::Down));
 
 		#[block]
 		{
@@ -137,7 +165,7 @@ mod benchmarks {
 	}
 
 	/// The most expensive vote that counts nothing: an upvote by a curator with a profile and
-	/// a balance but no mana left, replacing a vote counted in an earlier era.
+	/// a balance but no mana left. (A pair counted in an earlier era returns sooner.)
 	#[benchmark]
 	fn on_vote_not_counted() {
 		let (author, post_id, voter) = post_and_curator::<T>();
@@ -146,8 +174,6 @@ mod benchmarks {
 		let now: BlockNumberFor<T> = 1u32.into();
 		frame_system::Pallet::<T>::set_block_number(now);
 		CurrentEra::<T>::put(1);
-		let earlier = CountedVote { era: 0, direction: VoteDirection::Up, weight: 1 };
-		CountedVotes::<T>::insert(post_id, &voter, earlier);
 		Manas::<T>::insert(&voter, Mana { level: 0, updated: now });
 
 		#[block]
@@ -157,6 +183,44 @@ mod benchmarks {
 
 		assert!(!CountedVotes::<T>::contains_key(post_id, &voter));
 		assert_eq!(PostScores::<T>::get(1, post_id), Default::default());
+	}
+
+	/// Locking more on top of an existing stake.
+	#[benchmark]
+	fn lock_stake() {
+		let caller = staker_unlocking::<T>(0);
+		let amount = T::MinCurationStake::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), amount);
+
+		let expected = curation_stake::<T>().saturating_add(amount);
+		assert_eq!(Stakes::<T>::get(&caller).unwrap().active, expected);
+	}
+
+	/// Unlocking into a new chunk beside `MaxUnlockingChunks - 1` others.
+	#[benchmark]
+	fn unlock_stake() {
+		let chunks = T::MaxUnlockingChunks::get() - 1;
+		let caller = staker_unlocking::<T>(chunks);
+		CurrentEra::<T>::put(chunks);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), T::MinCurationStake::get());
+
+		assert_eq!(Stakes::<T>::get(&caller).unwrap().unlocking.len() as u32, chunks + 1);
+	}
+
+	/// Withdrawing `c` due chunks, the active stake staying.
+	#[benchmark]
+	fn withdraw_unlocked(c: Linear<1, { T::MaxUnlockingChunks::get() }>) {
+		let caller = staker_unlocking::<T>(c);
+		CurrentEra::<T>::put(c + 2);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()));
+
+		assert!(Stakes::<T>::get(&caller).unwrap().unlocking.is_empty());
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -7,10 +7,12 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod fees;
+pub mod migration;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
 mod tests;
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -21,8 +23,8 @@ pub use weights::WeightInfo;
 
 use frame_support::{
 	traits::{
-		fungible::{Balanced, Inspect, Mutate},
-		tokens::{Fortitude, Preservation},
+		fungible::{Balanced, Inspect, Mutate, MutateHold},
+		tokens::{Precision, Preservation},
 		Get,
 	},
 	weights::Weight,
@@ -39,6 +41,9 @@ use sp_runtime::{
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
+/// A curation stake as this runtime stores it.
+pub type CurationStakeOf<T> = CurationStake<BalanceOf<T>, <T as Config>::MaxUnlockingChunks>;
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -46,7 +51,9 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	///
+	/// 1: vote weights are stake times mana (`u128`), no longer mana alone (`u64`).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -55,8 +62,14 @@ pub mod pallet {
 	/// The pallet's configuration.
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
-		/// The currency rewards are minted and paid in, and tips move in.
-		type Currency: Mutate<Self::AccountId> + Balanced<Self::AccountId>;
+		/// The currency rewards are minted and paid in, tips move in and curation stakes are held
+		/// in.
+		type Currency: Mutate<Self::AccountId>
+			+ Balanced<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, which include this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
 
 		/// The posts votes and tips go to.
 		type Posts: PostsInspect<Self::AccountId>;
@@ -81,9 +94,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type AuthorShare: Get<Perbill>;
 
-		/// Votes from accounts with less than this balance earn nothing.
+		/// Votes from accounts with less active curation stake than this earn nothing.
 		#[pallet::constant]
-		type MinVoterBalance: Get<BalanceOf<Self>>;
+		type MinCurationStake: Get<BalanceOf<Self>>;
+
+		/// The most unlocking chunks an account may have at once (one per era it unlocked in).
+		#[pallet::constant]
+		type MaxUnlockingChunks: Get<u32>;
 
 		/// How many blocks mana takes to regenerate from empty to full.
 		#[pallet::constant]
@@ -97,8 +114,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxErasPerClaim: Get<u32>;
 
-		/// The most upvotes per account and era that earn curation rewards; further upvotes in
-		/// that era earn nothing (and spend no mana).
+		/// The most upvotes, and separately the most downvotes, per account and era that count
+		/// for rewards; further votes in that era count nothing (and spend no mana).
 		#[pallet::constant]
 		type MaxRewardedVotesPerEra: Get<u32>;
 
@@ -139,13 +156,13 @@ pub mod pallet {
 	pub type Eras<T: Config> =
 		StorageMap<_, Twox64Concat, EraIndex, EraPayout<BalanceOf<T>>, OptionQuery>;
 
-	/// The vote weights each post collected in each era.
+	/// The vote weights each post collected in each era; a post with none has no entry.
 	#[pallet::storage]
 	pub type PostScores<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, EraIndex, Twox64Concat, PostId, PostScore, ValueQuery>;
 
 	/// Each author's share of each era's score: the sum of its posts' net scores in that era.
-	/// Removed when claimed.
+	/// Removed when claimed, and while it is zero.
 	#[pallet::storage]
 	pub type AuthorScores<T: Config> = StorageDoubleMap<
 		_,
@@ -157,7 +174,8 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Each curator's rewarded upvotes in each era: (post, weight). Removed when claimed.
+	/// Each curator's rewarded upvotes in each era: (post, weight). Removed when claimed, and
+	/// when the last of them is taken back.
 	#[pallet::storage]
 	pub type CuratorVotes<T: Config> = StorageDoubleMap<
 		_,
@@ -169,7 +187,9 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// The votes that count for rewards: (post, voter) → era, direction and weight.
+	/// The votes that count for rewards: (post, voter) → era, direction and weight. A pair counts
+	/// in one era at most: once its era has ended the entry stays, whatever the voter does with
+	/// its vote, so that the pair is never counted again.
 	#[pallet::storage]
 	pub type CountedVotes<T: Config> = StorageDoubleMap<
 		_,
@@ -190,6 +210,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ClaimFrom<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, EraIndex, OptionQuery>;
+
+	/// Curation stakes by account: an account with neither active nor unlocking stake has no
+	/// entry.
+	#[pallet::storage]
+	pub type Stakes<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, CurationStakeOf<T>, OptionQuery>;
 
 	/// The tips each post received, in total.
 	#[pallet::storage]
@@ -218,6 +244,13 @@ pub mod pallet {
 				let _ = T::Currency::mint_into(&pool, T::Currency::minimum_balance());
 			}
 		}
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// Stake locked for curation, active or unlocking.
+		CurationStake,
 	}
 
 	/// Events of this pallet.
@@ -251,6 +284,32 @@ pub mod pallet {
 			/// The amount moved.
 			amount: BalanceOf<T>,
 		},
+		/// `who` locked `amount` more for curation.
+		StakeLocked {
+			/// The curator.
+			who: T::AccountId,
+			/// What it locked now.
+			amount: BalanceOf<T>,
+			/// Its active stake after.
+			active: BalanceOf<T>,
+		},
+		/// `who` started unlocking `amount`: its votes stop weighing it now, and it stays held
+		/// until `withdrawable_from`.
+		StakeUnlocking {
+			/// The curator.
+			who: T::AccountId,
+			/// What it unlocks.
+			amount: BalanceOf<T>,
+			/// The era from which `withdraw_unlocked` releases it.
+			withdrawable_from: EraIndex,
+		},
+		/// Unlocked stake went back to `who`'s free balance.
+		StakeWithdrawn {
+			/// The curator.
+			who: T::AccountId,
+			/// What was released.
+			amount: BalanceOf<T>,
+		},
 	}
 
 	/// Errors of this pallet. A call that fails with one changes nothing.
@@ -268,8 +327,16 @@ pub mod pallet {
 		CannotTipOwnPost,
 		/// A tip must move something.
 		ZeroTip,
-		/// The caller cannot pay the tip and keep its account alive.
-		InsufficientBalance,
+		/// Locking or unlocking needs an amount above zero.
+		ZeroAmount,
+		/// The caller has no curation stake.
+		NoStake,
+		/// The caller's active stake is less than the amount to unlock.
+		InsufficientStake,
+		/// The caller already has `MaxUnlockingChunks` chunks unlocking: withdraw, or wait.
+		TooManyUnlockingChunks,
+		/// None of the caller's unlocking stake is withdrawable yet.
+		NothingToWithdraw,
 	}
 
 	#[pallet::hooks]
@@ -282,6 +349,23 @@ pub mod pallet {
 				T::WeightInfo::on_initialize()
 			};
 			hook.saturating_add(Self::fee_accounting_commit())
+		}
+
+		fn integrity_test() {
+			assert!(
+				!T::ManaRegenerationPeriod::get().is_zero(),
+				"ManaRegenerationPeriod must be at least one block"
+			);
+			assert!(!T::VoteManaCost::get().is_zero(), "a vote must spend mana");
+			assert!(T::MaxErasPerClaim::get() > 0, "a claim must settle at least one era");
+			assert!(T::MaxRewardedVotesPerEra::get() > 0, "some votes must earn rewards");
+			assert!(T::MaxUnlockingChunks::get() > 0, "stake must be able to unlock");
+			assert!(!T::MinCurationStake::get().is_zero(), "a vote that earns needs some stake");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
 		}
 	}
 
@@ -318,7 +402,8 @@ pub mod pallet {
 		}
 
 		/// Moves `amount` from the caller to the author of `post_id`, keeping the caller's
-		/// account alive, and records it in the post's and the author's tip totals.
+		/// account alive, and records it in the post's and the author's tip totals. A caller
+		/// that cannot pay gets the currency's own `TokenError` (`FundsUnavailable`, …).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::tip())]
 		pub fn tip(origin: OriginFor<T>, post_id: PostId, amount: BalanceOf<T>) -> DispatchResult {
@@ -329,12 +414,91 @@ pub mod pallet {
 			ensure!(!post.is_repost, Error::<T>::CannotTipRepost);
 			let to = post.author;
 			ensure!(from != to, Error::<T>::CannotTipOwnPost);
-			T::Currency::transfer(&from, &to, amount, Preservation::Preserve)
-				.map_err(|_| Error::<T>::InsufficientBalance)?;
+			T::Currency::transfer(&from, &to, amount, Preservation::Preserve)?;
 			PostTips::<T>::mutate(post_id, |total| total.saturating_accrue(amount));
 			TipsReceived::<T>::mutate(&to, |total| total.saturating_accrue(amount));
 			Self::deposit_event(Event::Tipped { post_id, from, to, amount });
 			Ok(())
+		}
+
+		/// Locks `amount` of the caller's balance for curation (a hold with reason
+		/// `CurationStake`): its votes weigh its active stake times its mana.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::lock_stake())]
+		pub fn lock_stake(origin: OriginFor<T>, amount: BalanceOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			T::Currency::hold(&HoldReason::CurationStake.into(), &who, amount)?;
+			let mut stake = Stakes::<T>::get(&who).unwrap_or_else(|| CurationStake {
+				active: Zero::zero(),
+				unlocking: Default::default(),
+				downvote_era: 0,
+				downvotes: 0,
+			});
+			stake.active.saturating_accrue(amount);
+			let active = stake.active;
+			Stakes::<T>::insert(&who, stake);
+			Self::deposit_event(Event::StakeLocked { who, amount, active });
+			Ok(())
+		}
+
+		/// Starts unlocking `amount` of the caller's active stake. Votes stop weighing it at
+		/// once; it stays held through the whole next era and `withdraw_unlocked` releases it
+		/// from the era after (so the same stake cannot weigh votes from two accounts in one
+		/// era).
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::unlock_stake())]
+		pub fn unlock_stake(origin: OriginFor<T>, amount: BalanceOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let mut stake = Stakes::<T>::get(&who).ok_or(Error::<T>::NoStake)?;
+			ensure!(stake.active >= amount, Error::<T>::InsufficientStake);
+			let withdrawable_from = CurrentEra::<T>::get().saturating_add(2);
+			match stake.unlocking.last_mut() {
+				Some(chunk) if chunk.withdrawable_from == withdrawable_from => {
+					chunk.amount.saturating_accrue(amount)
+				},
+				_ => stake
+					.unlocking
+					.try_push(UnlockChunk { amount, withdrawable_from })
+					.map_err(|_| Error::<T>::TooManyUnlockingChunks)?,
+			}
+			stake.active.saturating_reduce(amount);
+			Stakes::<T>::insert(&who, stake);
+			Self::deposit_event(Event::StakeUnlocking { who, amount, withdrawable_from });
+			Ok(())
+		}
+
+		/// Releases every unlocking chunk of the caller's whose era has come.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::withdraw_unlocked(T::MaxUnlockingChunks::get()))]
+		pub fn withdraw_unlocked(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let mut stake = Stakes::<T>::get(&who).ok_or(Error::<T>::NoStake)?;
+			let chunks = stake.unlocking.len() as u32;
+			let era = CurrentEra::<T>::get();
+			let mut amount = BalanceOf::<T>::zero();
+			stake.unlocking.retain(|chunk| {
+				let due = chunk.withdrawable_from <= era;
+				if due {
+					amount.saturating_accrue(chunk.amount);
+				}
+				!due
+			});
+			ensure!(!amount.is_zero(), Error::<T>::NothingToWithdraw);
+			T::Currency::release(
+				&HoldReason::CurationStake.into(),
+				&who,
+				amount,
+				Precision::Exact,
+			)?;
+			if stake.active.is_zero() && stake.unlocking.is_empty() {
+				Stakes::<T>::remove(&who);
+			} else {
+				Stakes::<T>::insert(&who, stake);
+			}
+			Self::deposit_event(Event::StakeWithdrawn { who, amount });
+			Ok(Some(T::WeightInfo::withdraw_unlocked(chunks)).into())
 		}
 	}
 }
@@ -422,22 +586,31 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::EraEnded { era, pool });
 	}
 
-	/// Spends one vote's mana of `voter` and returns the vote's weight: the mana it had.
-	fn spend_mana(voter: &T::AccountId) -> VoteWeight {
+	/// Spends one vote's mana of `voter` and returns the mana it had, in parts per million.
+	fn spend_mana(voter: &T::AccountId) -> u32 {
 		let now = frame_system::Pallet::<T>::block_number();
 		let level = Manas::<T>::get(voter)
 			.map_or(FULL_MANA, |mana| mana.at(now, T::ManaRegenerationPeriod::get()));
 		let cost = T::VoteManaCost::get() * FULL_MANA;
 		Manas::<T>::insert(voter, Mana { level: level.saturating_sub(cost), updated: now });
-		level.into()
+		level
 	}
 
-	/// Whether `voter`'s votes on `author`'s posts earn rewards.
-	fn earns(voter: &T::AccountId, author: &T::AccountId) -> bool {
-		voter != author
-			&& T::Profiles::has_profile(voter)
-			&& T::Currency::reducible_balance(voter, Preservation::Expendable, Fortitude::Polite)
-				>= T::MinVoterBalance::get()
+	/// A vote's weight: `stake` times `mana` parts per million, rounded down. Linear in the
+	/// stake, so that splitting a stake over accounts never weighs more than keeping it in one.
+	pub fn vote_weight(stake: BalanceOf<T>, mana: u32) -> VoteWeight {
+		let stake: u128 = stake.unique_saturated_into();
+		multiply_by_rational_with_rounding(stake, mana.into(), FULL_MANA.into(), Rounding::Down)
+			.unwrap_or(0)
+	}
+
+	/// `voter`'s stake, if its votes on `author`'s posts may count: not its own post, a profile
+	/// and at least `MinCurationStake` active.
+	fn eligible_stake(voter: &T::AccountId, author: &T::AccountId) -> Option<CurationStakeOf<T>> {
+		if voter == author || !T::Profiles::has_profile(voter) {
+			return None;
+		}
+		Stakes::<T>::get(voter).filter(|stake| stake.active >= T::MinCurationStake::get())
 	}
 
 	/// Adds (`add`) or removes `vote` of `voter` on `author`'s post `post_id` to or from the
@@ -454,22 +627,29 @@ impl<T: Config> Pallet<T> {
 		let before = score.net();
 		score.apply(vote.direction, vote.weight, add);
 		let after = score.net();
-		PostScores::<T>::insert(era, post_id, score);
+		if score == PostScore::default() {
+			PostScores::<T>::remove(era, post_id);
+		} else {
+			PostScores::<T>::insert(era, post_id, score);
+		}
 		if after != before {
-			AuthorScores::<T>::mutate(era, author, |s| {
-				*s = s.saturating_add(after).saturating_sub(before)
+			AuthorScores::<T>::mutate_exists(era, author, |s| {
+				let updated = s.unwrap_or_default().saturating_add(after).saturating_sub(before);
+				*s = (updated > 0).then_some(updated);
 			});
 			EraScore::<T>::mutate(|s| *s = s.saturating_add(after).saturating_sub(before));
 			ClaimFrom::<T>::mutate(author, |from| *from = Some(from.unwrap_or(era)));
 		}
 		if vote.direction == VoteDirection::Up {
-			CuratorVotes::<T>::mutate(era, voter, |votes| {
+			CuratorVotes::<T>::mutate_exists(era, voter, |entry| {
+				let mut votes = entry.take().unwrap_or_default();
 				if add {
 					// Room was checked before the vote was counted.
 					let _ = votes.try_push((post_id, vote.weight));
 				} else {
 					votes.retain(|(post, _)| *post != post_id);
 				}
+				*entry = (!votes.is_empty()).then_some(votes);
 			});
 			ClaimFrom::<T>::mutate(voter, |from| *from = Some(from.unwrap_or(era)));
 		}
@@ -477,7 +657,11 @@ impl<T: Config> Pallet<T> {
 }
 
 /// Accrues reward scores as votes happen: a vote counts in the era it is cast in, with the
-/// weight of the voter's mana; changing or removing a vote in the same era undoes its count.
+/// weight of the voter's active curation stake times its mana; changing or removing a vote in the
+/// same era undoes its count. Upvotes and downvotes each count at most `MaxRewardedVotesPerEra`
+/// times per voter and era.
+/// A (post, voter) pair counts in one era at most: after that era, changing, removing and
+/// casting the vote again counts nothing.
 impl<T: Config> OnVote<T::AccountId> for Pallet<T> {
 	fn on_vote(
 		post_id: PostId,
@@ -488,11 +672,22 @@ impl<T: Config> OnVote<T::AccountId> for Pallet<T> {
 	) -> Weight {
 		let era = CurrentEra::<T>::get();
 		let mut uncounted = false;
-		if let Some(counted) = CountedVotes::<T>::take(post_id, voter) {
-			if counted.era == era {
-				Self::count(post_id, author, voter, counted, false);
-				uncounted = true;
+		if let Some(counted) = CountedVotes::<T>::get(post_id, voter) {
+			if counted.era != era {
+				// Counted in an earlier era: the pair never counts again.
+				return T::WeightInfo::on_vote_not_counted();
 			}
+			CountedVotes::<T>::remove(post_id, voter);
+			Self::count(post_id, author, voter, counted, false);
+			if counted.direction == VoteDirection::Down {
+				// Its slot among the era's counted downvotes is free again.
+				Stakes::<T>::mutate(voter, |stake| {
+					if let Some(stake) = stake.as_mut().filter(|s| s.downvote_era == era) {
+						stake.downvotes.saturating_dec();
+					}
+				});
+			}
+			uncounted = true;
 		}
 		// The weight of a call that counts no new vote: the full weight if it undid a count,
 		// the benchmarked cheaper case if it touched no score at all.
@@ -504,15 +699,30 @@ impl<T: Config> OnVote<T::AccountId> for Pallet<T> {
 			}
 		};
 		let Some(direction) = current else { return nothing_counted() };
-		let has_room = direction == VoteDirection::Down
-			|| (CuratorVotes::<T>::decode_len(era, voter).unwrap_or(0) as u32)
-				< T::MaxRewardedVotesPerEra::get();
-		if !has_room || !Self::earns(voter, author) {
+		let Some(mut stake) = Self::eligible_stake(voter, author) else {
+			return nothing_counted();
+		};
+		let max = T::MaxRewardedVotesPerEra::get();
+		let has_room = match direction {
+			VoteDirection::Up => {
+				(CuratorVotes::<T>::decode_len(era, voter).unwrap_or(0) as u32) < max
+			},
+			VoteDirection::Down => stake.downvote_era != era || stake.downvotes < max,
+		};
+		if !has_room {
 			return nothing_counted();
 		}
-		let weight = Self::spend_mana(voter);
+		let weight = Self::vote_weight(stake.active, Self::spend_mana(voter));
 		if weight == 0 {
 			return nothing_counted();
+		}
+		if direction == VoteDirection::Down {
+			if stake.downvote_era != era {
+				stake.downvote_era = era;
+				stake.downvotes = 0;
+			}
+			stake.downvotes.saturating_inc();
+			Stakes::<T>::insert(voter, stake);
 		}
 		let vote = CountedVote { era, direction, weight };
 		CountedVotes::<T>::insert(post_id, voter, vote);

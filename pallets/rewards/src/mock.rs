@@ -38,7 +38,11 @@ impl pallet_balances::Config for Test {
 pub const EXISTENTIAL_DEPOSIT: Balance = 10;
 pub const ERA_LENGTH: u64 = 10;
 pub const ERA_MINT: Balance = 1_000_000;
-pub const MIN_VOTER_BALANCE: Balance = 1_000;
+pub const MIN_CURATION_STAKE: Balance = 1_000;
+/// The curation stake every rich account locks: as large as full mana, so that a vote's weight
+/// equals the voter's mana in parts per million.
+pub const STAKE: Balance = crate::FULL_MANA as Balance;
+pub const MAX_UNLOCKING_CHUNKS: u32 = 3;
 pub const MANA_REGENERATION_PERIOD: u64 = 100;
 pub const MAX_ERAS_PER_CLAIM: u32 = 3;
 pub const MAX_REWARDED_VOTES_PER_ERA: u32 = 4;
@@ -47,6 +51,8 @@ parameter_types! {
 	pub const ExistentialDeposit: Balance = EXISTENTIAL_DEPOSIT;
 	pub const ProfileDeposit: Balance = 5;
 	pub const PostDeposit: Balance = 5;
+	pub const VoteDeposit: Balance = 3;
+	pub const TombstoneDeposit: Balance = 2;
 	pub const MaxBodySize: u32 = 1_000;
 	pub const MaxThreadDepth: u8 = 8;
 	pub const RateLimitWindow: u64 = 10;
@@ -55,7 +61,8 @@ parameter_types! {
 	pub const EraMint: Balance = ERA_MINT;
 	pub const FeeShare: Perbill = Perbill::from_percent(20);
 	pub const AuthorShare: Perbill = Perbill::from_percent(50);
-	pub const MinVoterBalance: Balance = MIN_VOTER_BALANCE;
+	pub const MinCurationStake: Balance = MIN_CURATION_STAKE;
+	pub const MaxUnlockingChunks: u32 = MAX_UNLOCKING_CHUNKS;
 	pub const ManaRegenerationPeriod: u64 = MANA_REGENERATION_PERIOD;
 	pub const VoteManaCost: Perbill = Perbill::from_percent(2);
 	pub const MaxErasPerClaim: u32 = MAX_ERAS_PER_CLAIM;
@@ -75,6 +82,7 @@ impl pallet_posts::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type PostDeposit = PostDeposit;
+	type TombstoneDeposit = TombstoneDeposit;
 	type MaxBodySize = MaxBodySize;
 	type MaxThreadDepth = MaxThreadDepth;
 	type RateLimitWindow = RateLimitWindow;
@@ -85,6 +93,9 @@ impl pallet_posts::Config for Test {
 impl pallet_votes::Config for Test {
 	type Posts = Posts;
 	type OnVote = Rewards;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type VoteDeposit = VoteDeposit;
 	type WeightInfo = ();
 }
 
@@ -96,7 +107,9 @@ impl pallet_rewards::Config for Test {
 	type EraMint = EraMint;
 	type FeeShare = FeeShare;
 	type AuthorShare = AuthorShare;
-	type MinVoterBalance = MinVoterBalance;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type MinCurationStake = MinCurationStake;
+	type MaxUnlockingChunks = MaxUnlockingChunks;
 	type ManaRegenerationPeriod = ManaRegenerationPeriod;
 	type VoteManaCost = VoteManaCost;
 	type MaxErasPerClaim = MaxErasPerClaim;
@@ -109,13 +122,32 @@ pub const BOB: AccountId = 2;
 pub const CHARLIE: AccountId = 3;
 pub const DAVE: AccountId = 4;
 pub const EVE: AccountId = 5;
-/// Has a profile but less than `MIN_VOTER_BALANCE`.
+/// Has a profile but too little to lock `MIN_CURATION_STAKE`.
 pub const POOR: AccountId = 6;
-/// Has no profile.
+/// Has no profile (but a curation stake).
 pub const NOBODY: AccountId = 7;
 pub const ENDOWMENT: Balance = 1_000_000_000;
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
+/// A test's externalities: what `execute_with` runs, it runs and then checks the `try_state`
+/// invariants of the rewards pallet and of the social pallets it works with.
+pub struct TestExt(sp_io::TestExternalities);
+
+impl TestExt {
+	/// Runs `test`, then every pallet's `do_try_state`.
+	pub fn execute_with<R>(mut self, test: impl FnOnce() -> R) -> R {
+		self.0.execute_with(|| {
+			let result = test();
+			Rewards::do_try_state().expect("the rewards pallet's invariants hold");
+			Posts::do_try_state().expect("the posts pallet's invariants hold");
+			Votes::do_try_state().expect("the votes pallet's invariants hold");
+			pallet_profiles::Pallet::<Test>::do_try_state()
+				.expect("the profiles pallet's invariants hold");
+			result
+		})
+	}
+}
+
+pub fn new_test_ext() -> TestExt {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let rich = [ALICE, BOB, CHARLIE, DAVE, EVE, NOBODY].map(|who| (who, ENDOWMENT));
 	pallet_balances::GenesisConfig::<Test> {
@@ -134,14 +166,18 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			let handle = format!("user_{who}").into_bytes();
 			pallet_profiles::Pallet::<Test>::set_profile(
 				RuntimeOrigin::signed(who),
-				handle,
-				vec![],
+				pallet_profiles::Handle::truncate_from(handle),
+				Default::default(),
 				None,
 			)
 			.unwrap();
 		}
+		for who in [ALICE, BOB, CHARLIE, DAVE, EVE, NOBODY] {
+			Rewards::lock_stake(RuntimeOrigin::signed(who), STAKE).unwrap();
+		}
+		System::reset_events();
 	});
-	ext
+	TestExt(ext)
 }
 
 /// Runs blocks up to and including `n`, with the rewards pallet's hook.

@@ -1,6 +1,9 @@
-//! Eras, scores, votes as the rewards pallet counts them, and voting mana.
+//! Eras, scores, votes as the rewards pallet counts them, curation stakes and voting mana.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
 use plaza_primitives::VoteDirection;
 use scale_info::TypeInfo;
 use sp_runtime::traits::{Saturating, UniqueSaturatedInto};
@@ -8,8 +11,9 @@ use sp_runtime::traits::{Saturating, UniqueSaturatedInto};
 /// An era's number: eras are numbered from 0.
 pub type EraIndex = u32;
 
-/// A vote's reward weight: the voter's mana when it voted, in parts per million of full mana.
-pub type VoteWeight = u64;
+/// A vote's reward weight: the voter's active curation stake when it voted (in the currency's
+/// smallest unit) times its mana then, as a fraction of full mana.
+pub type VoteWeight = u128;
 
 /// Full mana, in parts per million.
 pub const FULL_MANA: u32 = 1_000_000;
@@ -139,4 +143,53 @@ where
 		let regained = elapsed.saturating_mul(FULL_MANA.into()) / period;
 		(u64::from(self.level).saturating_add(regained)).min(FULL_MANA.into()) as u32
 	}
+}
+
+/// Stake that becomes withdrawable from an era on.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct UnlockChunk<Balance> {
+	/// How much.
+	pub amount: Balance,
+	/// The first era in which `withdraw_unlocked` releases it.
+	pub withdrawable_from: EraIndex,
+}
+
+/// An account's curation stake: what it locked (held) for its votes to weigh, and what it is
+/// unlocking. Votes weigh the active stake only; unlocking stake stays held until its era.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxChunks))]
+#[codec(mel_bound(Balance: MaxEncodedLen))]
+pub struct CurationStake<Balance, MaxChunks: Get<u32>>
+where
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+{
+	/// The stake votes weigh.
+	pub active: Balance,
+	/// Stake on its way out, oldest first, at most one chunk per era.
+	pub unlocking: BoundedVec<UnlockChunk<Balance>, MaxChunks>,
+	/// The era `downvotes` counts in.
+	pub downvote_era: EraIndex,
+	/// How many of the account's downvotes counted in `downvote_era`.
+	pub downvotes: u32,
 }

@@ -45,6 +45,9 @@ pub trait WeightInfo {
 	fn tip() -> Weight;
 	fn on_vote(v: u32, ) -> Weight;
 	fn on_vote_not_counted() -> Weight;
+	fn lock_stake() -> Weight;
+	fn unlock_stake() -> Weight;
+	fn withdraw_unlocked(c: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_rewards` with the runtime's database weights.
@@ -176,6 +179,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	fn lock_stake() -> Weight {
+		// PLACEHOLDER-REGENERATE
+		Weight::from_parts(50_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(3, 3))
+	}
+	fn unlock_stake() -> Weight {
+		// PLACEHOLDER-REGENERATE
+		Weight::from_parts(50_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(2, 1))
+	}
+	fn withdraw_unlocked(c: u32, ) -> Weight {
+		// PLACEHOLDER-REGENERATE
+		Weight::from_parts(50_000_000, 0).saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(c.into())).saturating_add(T::DbWeight::get().reads_writes(3, 3))
+	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and for runtimes that do not
@@ -214,5 +229,17 @@ impl WeightInfo for () {
 		Weight::from_parts(19_279_000, 4326)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn lock_stake() -> Weight {
+		// PLACEHOLDER-REGENERATE
+		Weight::from_parts(50_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(3, 3))
+	}
+	fn unlock_stake() -> Weight {
+		// PLACEHOLDER-REGENERATE
+		Weight::from_parts(50_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+	}
+	fn withdraw_unlocked(c: u32, ) -> Weight {
+		// PLACEHOLDER-REGENERATE
+		Weight::from_parts(50_000_000, 0).saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(c.into())).saturating_add(RocksDbWeight::get().reads_writes(3, 3))
 	}
 }

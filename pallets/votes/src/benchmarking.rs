@@ -2,32 +2,51 @@
 
 use super::*;
 use frame_benchmarking::v2::*;
+use frame_support::traits::Get;
 use frame_system::RawOrigin;
+use sp_runtime::traits::Saturating;
+
+/// The whitelisted caller (it signs the vote, so its account is read to pay the fee anyway),
+/// funded for many vote deposits.
+fn funded_voter<T: Config>() -> T::AccountId {
+	let voter: T::AccountId = whitelisted_caller();
+	let amount = T::VoteDeposit::get()
+		.saturating_mul(100u32.into())
+		.saturating_add(T::Currency::minimum_balance());
+	T::Currency::set_balance(&voter, amount);
+	voter
+}
 
 #[benchmarks]
 mod benchmarks {
 	use super::*;
 
-	/// Worst case: changing an existing vote's direction.
+	/// Worst case: a new vote, which holds its deposit, on a post that has votes.
 	#[benchmark]
 	fn vote() {
 		let author: T::AccountId = account("author", 0, 0);
 		let post_id = T::Posts::create_post_for_benchmark(&author);
-		let voter: T::AccountId = whitelisted_caller();
-		Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), post_id, VoteDirection::Up)
+		let voter = funded_voter::<T>();
+		let other: T::AccountId = account("other", 0, 0);
+		T::Currency::set_balance(
+			&other,
+			T::Currency::minimum_balance().saturating_mul(1_000u32.into()),
+		);
+		Pallet::<T>::vote(RawOrigin::Signed(other).into(), post_id, VoteDirection::Up)
 			.expect("a valid vote");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(voter.clone()), post_id, VoteDirection::Down);
 
-		assert_eq!(Votes::<T>::get(post_id, &voter), Some(VoteDirection::Down));
+		let vote = Votes::<T>::get(post_id, &voter).expect("the vote is stored");
+		assert_eq!(vote.direction, VoteDirection::Down);
 	}
 
 	#[benchmark]
 	fn unvote() {
 		let author: T::AccountId = account("author", 0, 0);
 		let post_id = T::Posts::create_post_for_benchmark(&author);
-		let voter: T::AccountId = whitelisted_caller();
+		let voter = funded_voter::<T>();
 		Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), post_id, VoteDirection::Up)
 			.expect("a valid vote");
 

@@ -2,12 +2,16 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
+extern crate alloc;
+
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migration;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
 mod tests;
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -15,7 +19,15 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+use frame_support::traits::{
+	fungible::{Inspect, Mutate, MutateHold},
+	tokens::Precision,
+};
 use plaza_primitives::{OnVote, PostId, PostsInspect, VoteDirection};
+
+/// The balance type of the currency vote deposits are held in.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -24,7 +36,9 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	///
+	/// 1: each vote records the deposit it holds.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -39,11 +53,30 @@ pub mod pallet {
 		/// Told of every vote change (the rewards pallet); `()` for nobody.
 		type OnVote: OnVote<Self::AccountId>;
 
+		/// The currency vote deposits are held in.
+		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ Mutate<Self::AccountId>;
+
+		/// The runtime's hold reasons, which include this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// What is held from the voter for each vote while it stands (a vote is a storage entry).
+		#[pallet::constant]
+		type VoteDeposit: Get<BalanceOf<Self>>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
 
-	/// Votes: (post, voter) → direction. Iterating with a post as prefix pages through its voters.
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposits of an account's votes.
+		VoteDeposit,
+	}
+
+	/// Votes: (post, voter) → direction and the deposit held for it. Iterating with a post as
+	/// prefix pages through its voters.
 	#[pallet::storage]
 	pub type Votes<T: Config> = StorageDoubleMap<
 		_,
@@ -51,11 +84,11 @@ pub mod pallet {
 		PostId,
 		Blake2_128Concat,
 		T::AccountId,
-		VoteDirection,
+		Vote<BalanceOf<T>>,
 		OptionQuery,
 	>;
 
-	/// Up and down vote counts by post.
+	/// Up and down vote counts by post; a post with no votes has no entry.
 	#[pallet::storage]
 	pub type Tallies<T: Config> = StorageMap<_, Twox64Concat, PostId, Tally, ValueQuery>;
 
@@ -100,9 +133,26 @@ pub mod pallet {
 		NotVoted,
 	}
 
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			use sp_runtime::traits::Zero;
+			assert!(
+				!T::VoteDeposit::get().is_zero(),
+				"a vote is storage: its deposit must not be zero"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Votes on a live post, or changes the caller's vote to `direction`.
+		/// Votes on a live post, or changes the caller's vote to `direction`. A new vote holds
+		/// `VoteDeposit` until it is taken back; a changed one keeps the deposit it has.
 		///
 		/// Charged for `Config::OnVote`'s most expensive case; what it did not use is refunded.
 		#[pallet::call_index(0)]
@@ -116,26 +166,43 @@ pub mod pallet {
 			let post = T::Posts::post_ref(post_id).ok_or(Error::<T>::PostNotFound)?;
 			ensure!(!post.deleted, Error::<T>::PostDeleted);
 			ensure!(!post.is_repost, Error::<T>::CannotVoteOnRepost);
-			let previous = Votes::<T>::get(post_id, &voter);
+			let existing = Votes::<T>::get(post_id, &voter);
+			let previous = existing.map(|vote| vote.direction);
 			ensure!(previous != Some(direction), Error::<T>::AlreadyVoted);
+			let deposit = match existing {
+				Some(vote) => vote.deposit,
+				None => {
+					let deposit = T::VoteDeposit::get();
+					T::Currency::hold(&HoldReason::VoteDeposit.into(), &voter, deposit)?;
+					deposit
+				},
+			};
 
-			Votes::<T>::insert(post_id, &voter, direction);
-			Tallies::<T>::mutate(post_id, |tally| tally.apply(previous, Some(direction)));
+			Votes::<T>::insert(post_id, &voter, Vote { direction, deposit });
+			Self::update_tally(post_id, previous, Some(direction));
 			let observed =
 				T::OnVote::on_vote(post_id, &post.author, &voter, previous, Some(direction));
 			Self::deposit_event(Event::Voted { post_id, voter, direction, previous });
 			Ok(Some(T::WeightInfo::vote().saturating_add(observed)).into())
 		}
 
-		/// Takes the caller's vote on a post back (also on a post deleted since).
+		/// Takes the caller's vote on a post back (also on a post deleted since) and returns its
+		/// deposit.
 		///
 		/// Charged like `vote`, and refunded the same way.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::unvote().saturating_add(T::OnVote::weight()))]
 		pub fn unvote(origin: OriginFor<T>, post_id: PostId) -> DispatchResultWithPostInfo {
 			let voter = ensure_signed(origin)?;
-			let direction = Votes::<T>::take(post_id, &voter).ok_or(Error::<T>::NotVoted)?;
-			Tallies::<T>::mutate(post_id, |tally| tally.apply(Some(direction), None));
+			let Vote { direction, deposit } =
+				Votes::<T>::take(post_id, &voter).ok_or(Error::<T>::NotVoted)?;
+			T::Currency::release(
+				&HoldReason::VoteDeposit.into(),
+				&voter,
+				deposit,
+				Precision::BestEffort,
+			)?;
+			Self::update_tally(post_id, Some(direction), None);
 			let observed = match T::Posts::post_ref(post_id) {
 				Some(post) => {
 					T::OnVote::on_vote(post_id, &post.author, &voter, Some(direction), None)
@@ -144,6 +211,22 @@ pub mod pallet {
 			};
 			Self::deposit_event(Event::VoteRemoved { post_id, voter, direction });
 			Ok(Some(T::WeightInfo::unvote().saturating_add(observed)).into())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Moves a vote on `post_id` from `previous` to `current` in its tally, removing the
+		/// tally once it counts nothing.
+		fn update_tally(
+			post_id: PostId,
+			previous: Option<VoteDirection>,
+			current: Option<VoteDirection>,
+		) {
+			Tallies::<T>::mutate_exists(post_id, |tally| {
+				let mut updated = tally.unwrap_or_default();
+				updated.apply(previous, current);
+				*tally = (updated != Tally::default()).then_some(updated);
+			});
 		}
 	}
 }

@@ -38,6 +38,7 @@ impl pallet_balances::Config for Test {
 parameter_types! {
 	pub const ExistentialDeposit: Balance = 10;
 	pub const PostDeposit: Balance = 50;
+	pub const TombstoneDeposit: Balance = 20;
 	pub const MaxBodySize: u32 = 1_000;
 	pub const MaxThreadDepth: u8 = 8;
 	pub const RateLimitWindow: u64 = 10;
@@ -48,6 +49,7 @@ impl pallet_posts::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type PostDeposit = PostDeposit;
+	type TombstoneDeposit = TombstoneDeposit;
 	type MaxBodySize = MaxBodySize;
 	type MaxThreadDepth = MaxThreadDepth;
 	type RateLimitWindow = RateLimitWindow;
@@ -94,9 +96,18 @@ impl OnVote<AccountId> for RecordingObserver {
 	}
 }
 
+parameter_types! {
+	pub const VoteDeposit: Balance = VOTE_DEPOSIT;
+}
+
+pub const VOTE_DEPOSIT: Balance = 7;
+
 impl pallet_votes::Config for Test {
 	type Posts = Posts;
 	type OnVote = RecordingObserver;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type VoteDeposit = VoteDeposit;
 	type WeightInfo = ();
 }
 
@@ -104,7 +115,22 @@ pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;
 pub const CHARLIE: AccountId = 3;
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
+/// A test's externalities: what `execute_with` runs, it runs and then checks the pallet's
+/// `try_state` invariants, so that every test also proves them.
+pub struct TestExt(sp_io::TestExternalities);
+
+impl TestExt {
+	/// Runs `test`, then `Votes::do_try_state`.
+	pub fn execute_with<R>(mut self, test: impl FnOnce() -> R) -> R {
+		self.0.execute_with(|| {
+			let result = test();
+			Votes::do_try_state().expect("the votes pallet's invariants hold");
+			result
+		})
+	}
+}
+
+pub fn new_test_ext() -> TestExt {
 	OBSERVED.with(|o| o.borrow_mut().clear());
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
@@ -115,5 +141,5 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.unwrap();
 	let mut ext: sp_io::TestExternalities = storage.into();
 	ext.execute_with(|| System::set_block_number(1));
-	ext
+	TestExt(ext)
 }

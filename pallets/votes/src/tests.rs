@@ -9,11 +9,21 @@ fn create_post(author: AccountId) -> u64 {
 	let id = pallet_posts::NextPostId::<Test>::get();
 	assert_ok!(Posts::create_post(
 		RuntimeOrigin::signed(author),
-		examples::HELLO_V1.as_bytes().to_vec(),
+		plaza_primitives::CidText::truncate_from(examples::HELLO_V1.as_bytes().to_vec()),
 		11,
 		None
 	));
 	id
+}
+
+/// The direction of `voter`'s stored vote on `post`.
+fn direction_of(post: u64, voter: AccountId) -> Option<plaza_primitives::VoteDirection> {
+	VotesStorage::<Test>::get(post, voter).map(|vote| vote.direction)
+}
+
+fn held(who: AccountId) -> Balance {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(&crate::HoldReason::VoteDeposit.into(), &who)
 }
 
 fn last_event() -> RuntimeEvent {
@@ -32,8 +42,8 @@ fn vote_records_the_vote_and_counts_it() {
 		assert_ok!(Votes::vote(RuntimeOrigin::signed(CHARLIE), post, Down));
 		assert_ok!(Votes::vote(RuntimeOrigin::signed(ALICE), post, Up));
 
-		assert_eq!(VotesStorage::<Test>::get(post, BOB), Some(Up));
-		assert_eq!(VotesStorage::<Test>::get(post, CHARLIE), Some(Down));
+		assert_eq!(direction_of(post, BOB), Some(Up));
+		assert_eq!(direction_of(post, CHARLIE), Some(Down));
 		assert_eq!(Tallies::<Test>::get(post), tally(2, 1));
 		assert_eq!(
 			last_event(),
@@ -56,7 +66,7 @@ fn voting_the_other_way_changes_the_vote() {
 		let post = create_post(ALICE);
 		assert_ok!(Votes::vote(RuntimeOrigin::signed(BOB), post, Up));
 		assert_ok!(Votes::vote(RuntimeOrigin::signed(BOB), post, Down));
-		assert_eq!(VotesStorage::<Test>::get(post, BOB), Some(Down));
+		assert_eq!(direction_of(post, BOB), Some(Down));
 		assert_eq!(Tallies::<Test>::get(post), tally(0, 1));
 		assert_eq!(
 			last_event(),
@@ -75,8 +85,10 @@ fn unvote_removes_the_vote() {
 		let post = create_post(ALICE);
 		assert_ok!(Votes::vote(RuntimeOrigin::signed(BOB), post, Down));
 		assert_ok!(Votes::unvote(RuntimeOrigin::signed(BOB), post));
-		assert_eq!(VotesStorage::<Test>::get(post, BOB), None);
+		assert_eq!(direction_of(post, BOB), None);
 		assert_eq!(Tallies::<Test>::get(post), tally(0, 0));
+		// A tally of nothing is not stored.
+		assert!(!Tallies::<Test>::contains_key(post));
 		assert_eq!(
 			last_event(),
 			Event::VoteRemoved { post_id: post, voter: BOB, direction: Down }.into()
@@ -162,5 +174,26 @@ fn what_the_observer_did_not_use_is_refunded() {
 		assert_eq!(voted.actual_weight, Some(<() as WeightInfo>::vote() + OBSERVER_USED));
 		let unvoted = Votes::unvote(RuntimeOrigin::signed(BOB), post).expect("a vote to take back");
 		assert_eq!(unvoted.actual_weight, Some(<() as WeightInfo>::unvote() + OBSERVER_USED));
+	});
+}
+
+#[test]
+fn a_vote_holds_its_deposit_until_it_is_taken_back() {
+	new_test_ext().execute_with(|| {
+		let post = create_post(ALICE);
+		assert_ok!(Votes::vote(RuntimeOrigin::signed(BOB), post, Up));
+		assert_eq!(held(BOB), VOTE_DEPOSIT);
+		assert_eq!(VotesStorage::<Test>::get(post, BOB).unwrap().deposit, VOTE_DEPOSIT);
+		// Changing the direction keeps the one deposit.
+		assert_ok!(Votes::vote(RuntimeOrigin::signed(BOB), post, Down));
+		assert_eq!(held(BOB), VOTE_DEPOSIT);
+		assert_ok!(Votes::unvote(RuntimeOrigin::signed(BOB), post));
+		assert_eq!(held(BOB), 0);
+		// A voter who cannot pay it gets the currency's own reason, and nothing changes.
+		const BROKE: AccountId = 9;
+		assert_noop!(
+			Votes::vote(RuntimeOrigin::signed(BROKE), post, Up),
+			sp_runtime::TokenError::FundsUnavailable
+		);
 	});
 }

@@ -1,4 +1,4 @@
-//! A post's vote tally.
+//! A vote, and a post's vote tally.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use plaza_primitives::VoteDirection;
@@ -40,4 +40,24 @@ impl Tally {
 			None => {},
 		}
 	}
+}
+
+/// A vote as stored: its direction and the deposit it holds.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Vote<Balance> {
+	/// Up or down.
+	pub direction: VoteDirection,
+	/// What is held from the voter for it.
+	pub deposit: Balance,
 }

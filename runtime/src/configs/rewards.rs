@@ -1,4 +1,5 @@
-//! Content rewards: the per-era mint, the fee share, the author/curator split and voting mana.
+//! Content rewards: the per-era mint, the fee share, the author/curator split, curation stakes
+//! and voting mana.
 //! The era length is set per chain in the genesis presets.
 
 use frame_support::{parameter_types, PalletId};
@@ -6,7 +7,7 @@ use sp_runtime::Perbill;
 
 use crate::{
 	constants::{currency::PLZ, time::DAYS},
-	Balance, Balances, BlockNumber, Posts, Profiles, Runtime,
+	Balance, Balances, BlockNumber, Posts, Profiles, Runtime, RuntimeHoldReason,
 };
 
 parameter_types! {
@@ -18,15 +19,17 @@ parameter_types! {
 	pub const FeeShare: Perbill = Perbill::from_percent(50);
 	/// Authors and curators share each era's pool half and half, as on Hive.
 	pub const AuthorShare: Perbill = Perbill::from_percent(50);
-	/// Votes from accounts with less than 1 PLZ to spend earn nothing.
-	pub const MinVoterBalance: Balance = PLZ;
+	/// Votes weigh the voter's curation stake; below 1 PLZ of it they earn nothing.
+	pub const MinCurationStake: Balance = PLZ;
+	/// An account may have stake unlocking from up to 8 different eras at once.
+	pub const MaxUnlockingChunks: u32 = 8;
 	/// Mana regenerates from empty to full in five days…
 	pub const ManaRegenerationPeriod: BlockNumber = 5 * DAYS;
 	/// …and each vote spends 2 % of it.
 	pub const VoteManaCost: Perbill = Perbill::from_percent(2);
 	/// One claim settles up to 30 finished eras.
 	pub const MaxErasPerClaim: u32 = 30;
-	/// Up to 50 upvotes per account and era earn curation rewards.
+	/// Up to 50 upvotes, and 50 downvotes, per account and era count for rewards.
 	pub const MaxRewardedVotesPerEra: u32 = 50;
 }
 
@@ -38,7 +41,9 @@ impl pallet_rewards::Config for Runtime {
 	type EraMint = EraMint;
 	type FeeShare = FeeShare;
 	type AuthorShare = AuthorShare;
-	type MinVoterBalance = MinVoterBalance;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type MinCurationStake = MinCurationStake;
+	type MaxUnlockingChunks = MaxUnlockingChunks;
 	type ManaRegenerationPeriod = ManaRegenerationPeriod;
 	type VoteManaCost = VoteManaCost;
 	type MaxErasPerClaim = MaxErasPerClaim;

@@ -18,6 +18,11 @@ parameter_types! {
 	pub const FollowDeposit: Balance = deposit(1, 80);
 	/// A post is its record (at its largest) and its author-index entry.
 	pub PostDeposit: Balance = deposit(2, pallet_posts::PostOf::<Runtime>::max_encoded_len() as u32);
+	/// A deleted post with replies stays as a tombstone: its record keeps a deposit (the rest
+	/// comes back; a deleted post with nothing below it returns all of it).
+	pub TombstoneDeposit: Balance = deposit(1, pallet_posts::PostOf::<Runtime>::max_encoded_len() as u32);
+	/// A vote is one entry: its key (post id, voter) and value (direction, deposit).
+	pub const VoteDeposit: Balance = deposit(1, 8 + 32 + 1 + 16);
 	/// The largest body a post may reference: 1 MiB.
 	pub const MaxBodySize: u32 = 1024 * 1024;
 	/// Replies nest at most 16 deep.
@@ -42,6 +47,7 @@ impl pallet_posts::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type PostDeposit = PostDeposit;
+	type TombstoneDeposit = TombstoneDeposit;
 	type MaxBodySize = MaxBodySize;
 	type MaxThreadDepth = MaxThreadDepth;
 	type RateLimitWindow = RateLimitWindow;
@@ -53,5 +59,8 @@ impl pallet_votes::Config for Runtime {
 	type Posts = Posts;
 	/// The rewards pallet accrues scores as votes happen.
 	type OnVote = Rewards;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type VoteDeposit = VoteDeposit;
 	type WeightInfo = pallet_votes::weights::SubstrateWeight<Runtime>;
 }

@@ -1,37 +1,49 @@
-//! Every call's success paths and every error, against the mock runtime.
+//! Every call's success paths and every error, against the mock runtime. Each test ends with
+//! the pallet's `try_state` invariants checked (see `mock::new_test_ext`).
+
+mod bounded_input;
+mod migration;
+mod rate_limit;
 
 use codec::MaxEncodedLen;
 use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::DispatchResult,
 	traits::fungible::{Inspect, InspectHold, Mutate},
+	BoundedVec,
 };
-use plaza_primitives::{examples, ContentId, PostId, PostRef, PostsInspect};
+use plaza_primitives::{examples, CidText, ContentId, PostId, PostRef, PostsInspect};
+use sp_runtime::TokenError;
 
 use crate::{
 	mock::*, Error, Event, HoldReason, NewPost, NextPostId, Post, PostKind, Posts as PostsStorage,
-	PostsByAuthor, RateWindows, Replies, Reposts,
+	PostsByAuthor, RecentActions, Replies, Reposts,
 };
 
 fn cid(text: &str) -> ContentId {
 	ContentId::parse(text.as_bytes()).unwrap()
 }
 
+/// `text` as a call's CID argument (it must fit one).
+fn text(text: &str) -> CidText {
+	CidText::try_from(text.as_bytes().to_vec()).expect("fits a CidText")
+}
+
 fn post(who: AccountId, content: &str, size: u32, reply_to: Option<PostId>) -> DispatchResult {
-	Posts::create_post(RuntimeOrigin::signed(who), content.as_bytes().to_vec(), size, reply_to)
+	Posts::create_post(RuntimeOrigin::signed(who), text(content), size, reply_to)
 }
 
 /// `create_posts` by `who` of one post per `(content, size)`.
 fn post_many(who: AccountId, bodies: &[(&str, u32)]) -> DispatchResult {
 	let posts = bodies
 		.iter()
-		.map(|(content, size)| NewPost { content: content.as_bytes().to_vec(), size: *size })
-		.collect();
-	Posts::create_posts(RuntimeOrigin::signed(who), posts)
+		.map(|(content, size)| NewPost { content: text(content), size: *size })
+		.collect::<Vec<_>>();
+	Posts::create_posts(RuntimeOrigin::signed(who), BoundedVec::try_from(posts).expect("fits"))
 }
 
 fn edit(who: AccountId, post_id: PostId, content: &str, size: u32) -> DispatchResult {
-	Posts::edit_post(RuntimeOrigin::signed(who), post_id, content.as_bytes().to_vec(), size)
+	Posts::edit_post(RuntimeOrigin::signed(who), post_id, text(content), size)
 }
 
 fn held(who: AccountId) -> Balance {
@@ -175,7 +187,7 @@ fn replies_need_a_live_post_to_answer() {
 #[test]
 fn posting_needs_the_deposit() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(post(POOR, examples::HELLO_V1, 1, None), Error::<Test>::InsufficientBalance);
+		assert_noop!(post(POOR, examples::HELLO_V1, 1, None), TokenError::FundsUnavailable);
 	});
 }
 
@@ -232,15 +244,75 @@ fn delete_post_leaves_a_tombstone_and_returns_the_deposit() {
 
 		let tombstone = stored(0);
 		assert!(tombstone.deleted);
-		assert_eq!((tombstone.content, tombstone.body_size, tombstone.deposit), (None, 0, 0));
+		assert_eq!(
+			(tombstone.content, tombstone.body_size, tombstone.deposit),
+			(None, 0, TOMBSTONE_DEPOSIT)
+		);
 		assert_eq!(tombstone.replies, 1, "its reply is still there");
 		assert!(!PostsByAuthor::<Test>::contains_key(ALICE, 0));
-		assert_eq!(held(ALICE), 0);
-		assert_eq!(Balances::balance(&ALICE), ENDOWMENT);
+		// The tombstone keeps TOMBSTONE_DEPOSIT held; the rest came back.
+		assert_eq!(held(ALICE), TOMBSTONE_DEPOSIT);
+		assert_eq!(Balances::balance(&ALICE), ENDOWMENT - TOMBSTONE_DEPOSIT);
 		assert_eq!(last_event(), Event::PostDeleted { post_id: 0, author: ALICE }.into());
 		// The reply lives on, still in its thread.
 		assert_eq!(stored(1).kind, PostKind::Reply { parent: 0, root: 0, depth: 1 });
 		assert!(Replies::<Test>::contains_key(0, 1));
+	});
+}
+
+#[test]
+fn a_deleted_post_with_nothing_below_it_is_removed_with_its_whole_deposit() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(post(ALICE, examples::HELLO_V1, 11, None)); // 0
+		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), 0));
+		assert!(PostsStorage::<Test>::get(0).is_none());
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(Balances::balance(&ALICE), ENDOWMENT);
+		assert_eq!(last_event(), Event::PostDeleted { post_id: 0, author: ALICE }.into());
+		assert_eq!(<Posts as PostsInspect<AccountId>>::post_ref(0), None);
+	});
+}
+
+#[test]
+fn the_last_reply_gone_takes_the_tombstones_above_it() {
+	new_test_ext().execute_with(|| {
+		const CAROL: AccountId = 4;
+		assert_ok!(Balances::mint_into(&CAROL, ENDOWMENT));
+		assert_ok!(post(ALICE, examples::HELLO_V1, 1, None)); // 0
+		assert_ok!(post(BOB, examples::HELLO_V1, 1, Some(0))); // 1
+		assert_ok!(post(CAROL, examples::HELLO_V1, 1, Some(1))); // 2
+		assert_ok!(post(BOB, examples::HELLO_V1, 1, Some(0))); // 3
+		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), 0));
+		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(BOB), 1));
+		assert!(stored(0).deleted && stored(1).deleted);
+		assert_eq!(held(BOB), TOMBSTONE_DEPOSIT + POST_DEPOSIT);
+		// Carol's reply goes: its parent (1) has nothing below any more and goes too; the root
+		// (0) still has reply 3 and stays.
+		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(CAROL), 2));
+		assert!(PostsStorage::<Test>::get(2).is_none() && PostsStorage::<Test>::get(1).is_none());
+		assert!(!Replies::<Test>::contains_key(1, 2) && !Replies::<Test>::contains_key(0, 1));
+		System::assert_has_event(Event::TombstoneRemoved { post_id: 1, author: BOB }.into());
+		assert_eq!((held(BOB), held(CAROL)), (POST_DEPOSIT, 0));
+		assert!(stored(0).deleted);
+		// The last reply goes: the root's tombstone with it.
+		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(BOB), 3));
+		assert_eq!(PostsStorage::<Test>::iter().count(), 0);
+		assert_eq!(Replies::<Test>::iter().count(), 0);
+		assert_eq!((held(ALICE), held(BOB)), (0, 0));
+		assert_eq!(last_event(), Event::TombstoneRemoved { post_id: 0, author: ALICE }.into());
+	});
+}
+
+#[test]
+fn a_tombstone_stays_while_reposts_of_it_live() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(post(ALICE, examples::HELLO_V1, 1, None)); // 0
+		assert_ok!(Posts::repost(RuntimeOrigin::signed(BOB), 0)); // 1
+		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), 0));
+		assert!(stored(0).deleted);
+		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(BOB), 1));
+		assert!(PostsStorage::<Test>::get(0).is_none() && PostsStorage::<Test>::get(1).is_none());
+		assert_eq!((held(ALICE), held(BOB)), (0, 0));
 	});
 }
 
@@ -251,7 +323,7 @@ fn deleting_a_reply_updates_its_parent() {
 		assert_ok!(post(BOB, examples::HELLO_V1, 1, Some(0))); // 1
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(BOB), 1));
 		assert_eq!(stored(0).replies, 0);
-		assert!(Replies::<Test>::contains_key(0, 1), "the thread keeps the tombstone");
+		assert!(!Replies::<Test>::contains_key(0, 1), "a reply with nothing below it goes");
 	});
 }
 
@@ -262,12 +334,19 @@ fn delete_errors() {
 			Posts::delete_post(RuntimeOrigin::signed(ALICE), 0),
 			Error::<Test>::PostNotFound
 		);
-		assert_ok!(post(ALICE, examples::HELLO_V1, 1, None));
+		assert_ok!(post(ALICE, examples::HELLO_V1, 1, None)); // 0
+		assert_ok!(post(BOB, examples::HELLO_V1, 1, Some(0))); // 1
 		assert_noop!(Posts::delete_post(RuntimeOrigin::signed(BOB), 0), Error::<Test>::NotAuthor);
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), 0));
 		assert_noop!(
 			Posts::delete_post(RuntimeOrigin::signed(ALICE), 0),
 			Error::<Test>::PostDeleted
+		);
+		// A post removed outright is not found at all.
+		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(BOB), 1));
+		assert_noop!(
+			Posts::delete_post(RuntimeOrigin::signed(BOB), 1),
+			Error::<Test>::PostNotFound
 		);
 	});
 }
@@ -307,10 +386,7 @@ fn repost_errors() {
 			Posts::repost(RuntimeOrigin::signed(ALICE), 1),
 			Error::<Test>::CannotRepostRepost
 		);
-		assert_noop!(
-			Posts::repost(RuntimeOrigin::signed(POOR), 0),
-			Error::<Test>::InsufficientBalance
-		);
+		assert_noop!(Posts::repost(RuntimeOrigin::signed(POOR), 0), TokenError::FundsUnavailable);
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), 0));
 		assert_noop!(Posts::repost(RuntimeOrigin::signed(ALICE), 0), Error::<Test>::PostDeleted);
 	});
@@ -350,7 +426,7 @@ fn create_posts_creates_each_post_as_create_post_would() {
 			);
 		}
 		assert_eq!(held(ALICE), 3 * POST_DEPOSIT);
-		assert_eq!(RateWindows::<Test>::get(ALICE).posts, 3);
+		assert_eq!(RecentActions::<Test>::get(ALICE).unwrap().into_inner(), vec![(1, 3)]);
 		// Each post keeps its own deposit: deleting one returns one.
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), 2));
 		assert_eq!(held(ALICE), 2 * POST_DEPOSIT);
@@ -362,8 +438,6 @@ fn create_posts_is_all_or_nothing() {
 	new_test_ext().execute_with(|| {
 		let good = (examples::HELLO_V1, 1);
 		assert_noop!(post_many(ALICE, &[]), Error::<Test>::NoPosts);
-		let too_many = vec![good; MAX_POSTS_PER_WINDOW as usize + 1];
-		assert_noop!(post_many(ALICE, &too_many), Error::<Test>::TooManyPosts);
 		assert_noop!(post_many(ALICE, &[good, ("QmNotACid", 1)]), Error::<Test>::MalformedCid);
 		assert_noop!(
 			post_many(ALICE, &[good, (examples::HELLO_V1, MAX_BODY_SIZE + 1)]),
@@ -372,7 +446,7 @@ fn create_posts_is_all_or_nothing() {
 		// Deposits for two posts, not three.
 		const CAROL: AccountId = 4;
 		assert_ok!(Balances::mint_into(&CAROL, EXISTENTIAL_DEPOSIT + 2 * POST_DEPOSIT + 1));
-		assert_noop!(post_many(CAROL, &[good, good, good]), Error::<Test>::InsufficientBalance);
+		assert_noop!(post_many(CAROL, &[good, good, good]), TokenError::FundsUnavailable);
 		assert_ok!(post_many(CAROL, &[good, good]));
 		assert_eq!(held(CAROL), 2 * POST_DEPOSIT);
 	});

@@ -1,0 +1,93 @@
+//! The pallet's invariants, checked by `try_state` (try-runtime) and after every unit test.
+
+use crate::*;
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, Get},
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	TryRuntimeError,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Checks that:
+	/// - every post's id is below `NextPostId`;
+	/// - a live post is indexed under its author; a tombstone has no body, no index entry, at
+	///   most `TombstoneDeposit` and a reply or repost below it; every `PostsByAuthor` entry
+	///   is a live post of that author, and every `Replies` entry a reply of its parent;
+	/// - each author's held `PostDeposit` is the sum of its posts' and tombstones' recorded
+	///   deposits;
+	/// - each post's `replies` counts its live replies in `Replies`, and its `reposts` its
+	///   entries in `Reposts`, each of which names a live repost of it by that account;
+	/// - a reply's parent exists and the reply is in its parent's `Replies`;
+	/// - no `RecentActions` entry records more than `MaxPostsPerWindow` actions or an empty count.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let next_id = NextPostId::<T>::get();
+		let mut deposits = alloc::collections::BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (id, post) in Posts::<T>::iter() {
+			ensure!(id < next_id, "a post id is not below NextPostId");
+			let indexed = PostsByAuthor::<T>::contains_key(&post.author, id);
+			if post.deleted {
+				ensure!(post.content.is_none(), "a deleted post keeps its body");
+				ensure!(
+					post.deposit <= T::TombstoneDeposit::get(),
+					"a tombstone holds more than TombstoneDeposit"
+				);
+				ensure!(!indexed, "a deleted post is indexed under its author");
+				ensure!(
+					!Pallet::<T>::has_nothing_below(id, &post),
+					"a tombstone with nothing below it is kept"
+				);
+			} else {
+				ensure!(indexed, "a live post is not indexed under its author");
+			}
+			let held = deposits.entry(post.author.clone()).or_insert_with(Zero::zero);
+			*held = held.saturating_add(post.deposit);
+			let live_replies = Replies::<T>::iter_key_prefix(id)
+				.filter(|reply| Posts::<T>::get(reply).is_some_and(|r| !r.deleted))
+				.count();
+			ensure!(post.replies as usize == live_replies, "a reply count is wrong");
+			let mut reposts = 0usize;
+			for (reposter, repost_id) in Reposts::<T>::iter_prefix(id) {
+				let repost = Posts::<T>::get(repost_id).ok_or("a Reposts entry names no post")?;
+				ensure!(
+					repost.author == reposter
+						&& !repost.deleted && repost.kind == PostKind::Repost { original: id },
+					"a Reposts entry names no live repost of its post by its account"
+				);
+				reposts += 1;
+			}
+			ensure!(post.reposts as usize == reposts, "a repost count is wrong");
+			if let PostKind::Reply { parent, .. } = post.kind {
+				ensure!(Posts::<T>::contains_key(parent), "a reply's parent is missing");
+				ensure!(Replies::<T>::contains_key(parent, id), "a reply is not in Replies");
+			}
+		}
+		for (parent, reply) in Replies::<T>::iter_keys() {
+			ensure!(
+				Posts::<T>::get(reply).is_some_and(
+					|r| matches!(r.kind, PostKind::Reply { parent: p, .. } if p == parent)
+				),
+				"a Replies entry names no reply of its parent"
+			);
+		}
+		for (author, id) in PostsByAuthor::<T>::iter_keys() {
+			let post = Posts::<T>::get(id).ok_or("PostsByAuthor names no post")?;
+			ensure!(post.author == author && !post.deleted, "PostsByAuthor names a wrong post");
+		}
+		for (author, deposit) in &deposits {
+			let held = T::Currency::balance_on_hold(&HoldReason::PostDeposit.into(), author);
+			ensure!(held == *deposit, "held post deposits differ from the recorded ones");
+		}
+		for (_, recent) in RecentActions::<T>::iter() {
+			let mut total = 0u32;
+			for (_, count) in recent.iter() {
+				ensure!(*count > 0, "a RecentActions entry counts nothing");
+				total = total.saturating_add(*count);
+			}
+			ensure!(total <= T::MaxPostsPerWindow::get(), "RecentActions exceeds the limit");
+		}
+		Ok(())
+	}
+}
