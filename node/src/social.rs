@@ -107,8 +107,8 @@ impl ClientSocialSource {
 			RuntimeEvent::Votes(Votes::VoteRemoved { post_id, direction, .. }) => {
 				SocialEvent::VoteRemoved { post_id, direction: direction_of(direction) }
 			},
-			RuntimeEvent::Rewards(Rewards::Tipped { post_id, amount, .. }) => {
-				SocialEvent::Tipped { post_id, amount }
+			RuntimeEvent::Rewards(Rewards::Tipped { post_id, from, to, amount }) => {
+				SocialEvent::Tipped { post_id, from: account(from), to: account(to), amount }
 			},
 			_ => return Ok(None),
 		}))

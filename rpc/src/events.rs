@@ -106,6 +106,10 @@ pub enum SocialEvent {
 	Tipped {
 		/// The post.
 		post_id: u64,
+		/// Who tipped.
+		from: Account,
+		/// The post's author.
+		to: Account,
 		/// The amount, in planck.
 		amount: u128,
 	},

@@ -11,7 +11,7 @@ use rocksdb::{ColumnFamily, Direction as Dir, IteratorMode, Options, WriteBatch,
 
 use crate::{
 	events::{Account, Direction, FinalizedBlock, SocialEvent},
-	records::{hot_rank, is_ranked, AccountCounts, PostKind, PostRecord, ProfileRecord},
+	records::{hot_rank, is_ranked, AccountCounts, PostKind, PostRecord, ProfileRecord, TipFlow},
 };
 
 /// The last block indexed: number and hash.
@@ -34,10 +34,30 @@ const HANDLES: &str = "handles";
 const COUNTS: &str = "counts";
 /// Inverted rank ++ inverted post id → (): live original posts, hottest first.
 const TRENDING: &str = "trending";
+/// Tipper ++ author → [`TipFlow`].
+const TIP_FLOWS: &str = "tip_flows";
+/// Tipper ++ author ++ entry number → (post id, credited planck): a pair's trending credits.
+const TIP_CREDITS: &str = "tip_credits";
 
-const COLUMNS: [&str; 10] =
-	[META, POSTS, BY_AUTHOR, THREADS, FOLLOWING, FOLLOWERS, PROFILES, HANDLES, COUNTS, TRENDING];
+const COLUMNS: [&str; 12] = [
+	META,
+	POSTS,
+	BY_AUTHOR,
+	THREADS,
+	FOLLOWING,
+	FOLLOWERS,
+	PROFILES,
+	HANDLES,
+	COUNTS,
+	TRENDING,
+	TIP_FLOWS,
+	TIP_CREDITS,
+];
 const LAST_BLOCK_KEY: &[u8] = b"last_block";
+/// The layout version of the index's records. An index written in another layout is emptied on
+/// open and rebuilt from genesis.
+const SCHEMA_KEY: &[u8] = b"schema";
+const SCHEMA_VERSION: u32 = 2;
 
 /// An index error: the database failed or holds something it cannot read.
 #[derive(Debug, thiserror::Error)]
@@ -74,7 +94,17 @@ impl SocialIndex {
 		let mut options = Options::default();
 		options.create_if_missing(true);
 		options.create_missing_column_families(true);
-		Ok(Self { db: DB::open_cf(&options, dir, COLUMNS)? })
+		let index = Self { db: DB::open_cf(&options, dir, COLUMNS)? };
+		if index.get::<u32>(META, SCHEMA_KEY)? != Some(SCHEMA_VERSION) {
+			if index.last_block()?.is_some() {
+				log::warn!(
+					target: "social",
+					"The social index was written in an older layout: rebuilding it",
+				);
+			}
+			index.clear()?;
+		}
+		Ok(index)
 	}
 
 	fn cf(&self, name: &str) -> &ColumnFamily {
@@ -98,6 +128,7 @@ impl SocialIndex {
 				batch.delete_cf(cf, entry?.0);
 			}
 		}
+		batch.put_cf(self.cf(META), SCHEMA_KEY, SCHEMA_VERSION.encode());
 		Ok(self.db.write(batch)?)
 	}
 
@@ -283,6 +314,8 @@ impl SocialIndex {
 			posts: HashMap::new(),
 			counts: HashMap::new(),
 			profiles: HashMap::new(),
+			flows: HashMap::new(),
+			credits: HashMap::new(),
 			batch: WriteBatch::default(),
 			changes: BlockChanges { number: block.number, ..Default::default() },
 		};
@@ -316,6 +349,10 @@ struct BlockWriter<'a> {
 	counts: HashMap<Account, AccountCounts>,
 	/// Profiles as the block left them so far (`None`: cleared).
 	profiles: HashMap<Account, Option<ProfileRecord>>,
+	/// Tip flows touched by the block, by (tipper, author).
+	flows: HashMap<(Account, Account), TipFlow>,
+	/// Trending credit entries the block wrote (`None`: removed), by key.
+	credits: HashMap<Vec<u8>, Option<(u64, u128)>>,
 	batch: WriteBatch,
 	changes: BlockChanges,
 }
@@ -483,12 +520,85 @@ impl BlockWriter<'_> {
 					count_vote(record, *direction, false);
 				}
 			},
-			SocialEvent::Tipped { post_id, amount } => {
+			SocialEvent::Tipped { post_id, from, to, amount } => {
 				if let Some(record) = self.post(*post_id)? {
 					record.tips = record.tips.saturating_add(*amount);
 				}
+				self.credit_tip(*post_id, from, to, *amount)?;
 			},
 		}
+		Ok(())
+	}
+
+	/// The tip flow from `tipper` to `author` as the block left it so far.
+	fn flow(&mut self, tipper: &Account, author: &Account) -> Result<TipFlow> {
+		if let Some(flow) = self.flows.get(&(*tipper, *author)) {
+			return Ok(*flow);
+		}
+		let key = [&tipper[..], &author[..]].concat();
+		Ok(self.index.get(TIP_FLOWS, &key)?.unwrap_or_default())
+	}
+
+	/// The key of entry `entry` of the credit stack of (`tipper`, `author`).
+	fn credit_key(tipper: &Account, author: &Account, entry: u64) -> Vec<u8> {
+		[&tipper[..], &author[..], &entry.to_be_bytes()].concat()
+	}
+
+	/// A credit entry as the block left it so far.
+	fn credit(&self, key: &[u8]) -> Result<Option<(u64, u128)>> {
+		match self.credits.get(key) {
+			Some(entry) => Ok(*entry),
+			None => self.index.get(TIP_CREDITS, key),
+		}
+	}
+
+	/// Adds `amount` from `tipper` on `author`'s post `post_id` to the tip flows, and moves
+	/// trending credits so that each direction's credit is its net flow ([`TipFlow`]): the
+	/// reverse direction loses credit (newest first) as far as this tip offsets it, and the post
+	/// gains what the tip adds to the tipper's net flow.
+	fn credit_tip(
+		&mut self,
+		post_id: u64,
+		tipper: &Account,
+		author: &Account,
+		amount: u128,
+	) -> Result<()> {
+		let mut forward = self.flow(tipper, author)?;
+		let mut reverse = self.flow(author, tipper)?;
+		forward.tipped = forward.tipped.saturating_add(amount);
+
+		let reverse_net = reverse.tipped.saturating_sub(forward.tipped);
+		let mut excess = reverse.credited.saturating_sub(reverse_net);
+		while excess > 0 && reverse.entries > 0 {
+			let key = Self::credit_key(author, tipper, reverse.entries - 1);
+			let Some((credited_post, credited)) = self.credit(&key)? else { break };
+			let cut = credited.min(excess);
+			if let Some(record) = self.post(credited_post)? {
+				record.trending_tips = record.trending_tips.saturating_sub(cut);
+			}
+			excess -= cut;
+			reverse.credited = reverse.credited.saturating_sub(cut);
+			if cut == credited {
+				self.credits.insert(key, None);
+				reverse.entries -= 1;
+			} else {
+				self.credits.insert(key, Some((credited_post, credited - cut)));
+			}
+		}
+
+		let forward_net = forward.tipped.saturating_sub(reverse.tipped);
+		let added = forward_net.saturating_sub(forward.credited);
+		if added > 0 {
+			let key = Self::credit_key(tipper, author, forward.entries);
+			self.credits.insert(key, Some((post_id, added)));
+			forward.entries += 1;
+			forward.credited = forward.credited.saturating_add(added);
+			if let Some(record) = self.post(post_id)? {
+				record.trending_tips = record.trending_tips.saturating_add(added);
+			}
+		}
+		self.flows.insert((*tipper, *author), forward);
+		self.flows.insert((*author, *tipper), reverse);
 		Ok(())
 	}
 
@@ -516,6 +626,7 @@ impl BlockWriter<'_> {
 			upvotes: 0,
 			downvotes: 0,
 			tips: 0,
+			trending_tips: 0,
 			replies: 0,
 			reposts: 0,
 		};
@@ -543,6 +654,17 @@ impl BlockWriter<'_> {
 		let counts = std::mem::take(&mut self.counts);
 		for (who, counts) in counts {
 			self.put(COUNTS, &who, &counts.encode());
+		}
+		let flows = std::mem::take(&mut self.flows);
+		for ((tipper, author), flow) in flows {
+			self.put(TIP_FLOWS, &[&tipper[..], &author[..]].concat(), &flow.encode());
+		}
+		let credits = std::mem::take(&mut self.credits);
+		for (key, entry) in credits {
+			match entry {
+				Some(entry) => self.put(TIP_CREDITS, &key, &entry.encode()),
+				None => self.delete(TIP_CREDITS, &key),
+			}
 		}
 		self.put(META, LAST_BLOCK_KEY, &(block.number, block.hash).encode());
 		self.index.db.write(self.batch)?;

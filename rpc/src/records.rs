@@ -50,6 +50,9 @@ pub struct PostRecord {
 	pub downvotes: u32,
 	/// Tips received, in planck.
 	pub tips: u128,
+	/// The part of `tips` that trending counts, in planck: tips net of what flowed back from
+	/// the post's author to each tipper (see [`TipFlow`]).
+	pub trending_tips: u128,
 	/// Live direct replies.
 	pub replies: u32,
 	/// Live reposts.
@@ -78,14 +81,33 @@ pub struct AccountCounts {
 	pub posts: u32,
 }
 
+/// The tips one account gave another's posts, as trending counts them.
+///
+/// Trending credits a tipper's tips to an author's posts only up to the tipper's *net* flow to
+/// that author: what it tipped the author minus what the author tipped it. Two accounts tipping
+/// each other back and forth therefore raise neither's posts, and a tip raises a post by no more
+/// than it cost its tipper net. The credit is kept per tipped post on a stack (newest on top);
+/// when the reverse flow grows, credits come off the top first. Each credit is pushed by one tip
+/// and removed at most once, so the work is amortised constant per tip.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode)]
+pub struct TipFlow {
+	/// Everything the tipper tipped the author, in planck.
+	pub tipped: u128,
+	/// What of it trending credits now: the tipper's net flow to the author, never negative.
+	pub credited: u128,
+	/// How many credit entries the pair's stack holds (its next entry's number).
+	pub entries: u64,
+}
+
 /// The trending rank of a post: Hive's "hot" formula over Plaza's signals,
 /// `sign(s) · log10(max(|s|, 1)) + created_seconds / 45000`, where
-/// `s = upvotes − downvotes + tips / 1 PLZ`. A post's rank is fixed by its age at creation, so an
-/// older post needs ten times the score to stay level with one 12.5 hours newer.
+/// `s = upvotes − downvotes + net tips / 1 PLZ` (tips net of reciprocal tipping: [`TipFlow`]). A
+/// post's rank is fixed by its age at creation, so an older post needs ten times the score to stay
+/// level with one 12.5 hours newer.
 pub fn hot_rank(record: &PostRecord) -> f64 {
 	const PLANCK_PER_PLZ: f64 = 1e12;
 	let score = f64::from(record.upvotes) - f64::from(record.downvotes)
-		+ record.tips as f64 / PLANCK_PER_PLZ;
+		+ record.trending_tips as f64 / PLANCK_PER_PLZ;
 	let order = score.abs().max(1.0).log10();
 	let sign = if score > 0.0 {
 		1.0

@@ -155,7 +155,7 @@ fn votes_and_tips_move_posts_in_trending() {
 	let record = chain.index.post(older).unwrap().unwrap();
 	assert_eq!((record.upvotes, record.downvotes), (20, 0));
 
-	chain.block(vec![SocialEvent::Tipped { post_id: newer, amount: 1_000 * 1_000_000_000_000 }]);
+	chain.block(vec![tip(CAROL, BOB, newer, 1_000 * PLZ)]);
 	assert_eq!(order(&chain), vec![newer, older], "1,000 PLZ of tips outweigh 20 votes");
 	chain.block(vec![SocialEvent::Voted {
 		post_id: older,
@@ -169,6 +169,80 @@ fn votes_and_tips_move_posts_in_trending() {
 	let first = chain.index.trending(None, 1).unwrap();
 	let rest = chain.index.trending(Some(&first[0].1), 10).unwrap();
 	assert_eq!(rest.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![older]);
+}
+
+const PLZ: u128 = 1_000_000_000_000;
+
+fn tip(from: Account, to: Account, post_id: u64, amount: u128) -> SocialEvent {
+	SocialEvent::Tipped { post_id, from, to, amount }
+}
+
+/// (tips, trending tips) of a post.
+fn tips_of(chain: &Chain, post: u64) -> (u128, u128) {
+	let record = chain.index.post(post).unwrap().unwrap();
+	(record.tips, record.trending_tips)
+}
+
+#[test]
+fn tips_passed_back_and_forth_raise_neither_post() {
+	let mut chain = Chain::new();
+	let alices = chain.post(ALICE);
+	let bobs = chain.post(BOB);
+	// Ten rounds of 100 PLZ each way, across blocks and within one.
+	for _ in 0..5 {
+		chain.block(vec![tip(ALICE, BOB, bobs, 100 * PLZ)]);
+		chain.block(vec![tip(BOB, ALICE, alices, 100 * PLZ)]);
+	}
+	chain.block(
+		(0..5)
+			.flat_map(|_| [tip(ALICE, BOB, bobs, 100 * PLZ), tip(BOB, ALICE, alices, 100 * PLZ)])
+			.collect(),
+	);
+	// The tips show in full; trending counts none of them: neither paid anything net.
+	assert_eq!(tips_of(&chain, bobs), (1_000 * PLZ, 0));
+	assert_eq!(tips_of(&chain, alices), (1_000 * PLZ, 0));
+}
+
+#[test]
+fn trending_credits_what_a_tip_costs_its_tipper_net() {
+	let mut chain = Chain::new();
+	let alices = chain.post(ALICE);
+	let bobs = [chain.post(BOB), chain.post(BOB)];
+	let carols = chain.post(CAROL);
+	chain.block(vec![tip(ALICE, BOB, bobs[0], 30 * PLZ), tip(ALICE, BOB, bobs[1], 20 * PLZ)]);
+	assert_eq!(tips_of(&chain, bobs[0]), (30 * PLZ, 30 * PLZ));
+	assert_eq!(tips_of(&chain, bobs[1]), (20 * PLZ, 20 * PLZ));
+	// BOB tips 35 back: ALICE's net flow to BOB is 15; the newest credit goes first.
+	chain.block(vec![tip(BOB, ALICE, alices, 35 * PLZ)]);
+	assert_eq!(tips_of(&chain, bobs[1]).1, 0);
+	assert_eq!(tips_of(&chain, bobs[0]).1, 15 * PLZ);
+	assert_eq!(tips_of(&chain, alices), (35 * PLZ, 0));
+	// BOB tips more back than it got: its net flow to ALICE is credited, ALICE's to it is gone.
+	chain.block(vec![tip(BOB, ALICE, alices, 25 * PLZ)]);
+	assert_eq!(tips_of(&chain, bobs[0]).1, 0);
+	assert_eq!(tips_of(&chain, alices), (60 * PLZ, 10 * PLZ));
+	// A third account's honest tip counts in full, whatever the others do.
+	chain.block(vec![tip(CAROL, ALICE, alices, 7 * PLZ), tip(ALICE, CAROL, carols, 1 * PLZ)]);
+	assert_eq!(tips_of(&chain, alices), (67 * PLZ, 16 * PLZ));
+	assert_eq!(tips_of(&chain, carols), (PLZ, 0));
+	// And the flows survive a reopen of the index.
+	let Chain { _dir: dir, index, .. } = chain;
+	drop(index);
+	let reopened = SocialIndex::open(dir.path()).unwrap();
+	assert_eq!(reopened.post(alices).unwrap().unwrap().trending_tips, 16 * PLZ);
+}
+
+#[test]
+fn an_index_in_another_layout_is_emptied_on_open() {
+	let mut chain = Chain::new();
+	chain.post(ALICE);
+	let meta = chain.index.cf(META);
+	chain.index.db.put_cf(meta, SCHEMA_KEY, 1u32.encode()).unwrap();
+	let Chain { _dir: dir, index, .. } = chain;
+	drop(index);
+	let reopened = SocialIndex::open(dir.path()).unwrap();
+	assert_eq!(reopened.last_block().unwrap(), None);
+	assert_eq!(reopened.post(0).unwrap(), None);
 }
 
 #[test]
