@@ -3,8 +3,8 @@
 use super::*;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::{traits::Get, BoundedVec};
-use frame_system::RawOrigin;
+use frame_support::{traits::Get, weights::Weight, BoundedVec};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use plaza_primitives::examples;
 use sp_runtime::traits::Saturating;
 
@@ -193,7 +193,6 @@ mod benchmarks {
 		}
 
 		assert_eq!(RecentActions::<T>::iter().count(), 0);
-		assert!(SweepCursor::<T>::get().is_none());
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -1,15 +1,15 @@
 
 //! Weights for `pallet_posts`, generated on this machine by `scripts/benchmark-weights.sh`.
 //!
-//! Benchmark CLI 64.0.0, 2026-11-22; steps 50, repeat 20;
+//! Benchmark CLI 64.0.0, 2026-12-01; steps 50, repeat 20;
 //! host `vm`, CPU `AMD EPYC`; WASM execution Compiled.
 //!
 //! Executed command:
-//! /root/.cache/plaza-target-benchmarks/release/plaza-node
+//! /root/.cache/plaza-target/release/plaza-node
 //! benchmark
 //! pallet
 //! --runtime
-//! /root/.cache/plaza-target-benchmarks/release/wbuild/plaza-runtime/plaza_runtime.compact.compressed.wasm
+//! /root/.cache/plaza-target/release/wbuild/plaza-runtime/plaza_runtime.compact.compressed.wasm
 //! --genesis-builder=runtime
 //! --genesis-builder-preset=development
 //! --pallet
@@ -51,27 +51,27 @@ pub trait WeightInfo {
 /// Weights for `pallet_posts` with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Posts::RateWindows` (r:1 w:1)
-	/// Proof: `Posts::RateWindows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::RecentActions` (r:1 w:1)
+	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
 	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Posts` (r:0 w:1)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	fn create_post() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0`
-		//  Estimated: `3568`
-		// Minimum execution time: 43_345_000 picoseconds.
-		Weight::from_parts(46_560_000, 3568)
+		//  Measured:  `125`
+		//  Estimated: `3674`
+		// Minimum execution time: 64_195_000 picoseconds.
+		Weight::from_parts(67_270_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	/// Storage: `Posts::RateWindows` (r:1 w:1)
-	/// Proof: `Posts::RateWindows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::RecentActions` (r:1 w:1)
+	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::PostsByAuthor` (r:0 w:20)
 	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Posts` (r:0 w:20)
@@ -79,89 +79,110 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 20]`.
 	fn create_posts(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0`
-		//  Estimated: `3568`
-		// Minimum execution time: 43_875_000 picoseconds.
-		Weight::from_parts(41_899_213, 3568)
-			// Standard Error: 1_519
-			.saturating_add(Weight::from_parts(5_481_153, 0).saturating_mul(n.into()))
+		//  Measured:  `133`
+		//  Estimated: `3674`
+		// Minimum execution time: 65_307_000 picoseconds.
+		Weight::from_parts(61_185_362, 3674)
+			// Standard Error: 5_093
+			.saturating_add(Weight::from_parts(8_125_519, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	/// Storage: `Posts::Posts` (r:1 w:2)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
-	/// Storage: `Posts::RateWindows` (r:1 w:1)
-	/// Proof: `Posts::RateWindows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::RecentActions` (r:1 w:1)
+	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
 	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Replies` (r:0 w:1)
 	/// Proof: `Posts::Replies` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn create_reply() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `214`
-		//  Estimated: `3605`
-		// Minimum execution time: 51_637_000 picoseconds.
-		Weight::from_parts(55_623_000, 3605)
+		//  Measured:  `398`
+		//  Estimated: `3674`
+		// Minimum execution time: 75_452_000 picoseconds.
+		Weight::from_parts(78_707_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Posts::Posts` (r:1 w:1)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::RecentActions` (r:1 w:1)
+	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	fn edit_post() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `114`
-		//  Estimated: `3605`
-		// Minimum execution time: 8_403_000 picoseconds.
-		Weight::from_parts(9_184_000, 3605)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		//  Measured:  `306`
+		//  Estimated: `3674`
+		// Minimum execution time: 20_611_000 picoseconds.
+		Weight::from_parts(22_253_000, 3674)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Posts::Posts` (r:2 w:2)
+	/// Storage: `Posts::Posts` (r:17 w:17)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::Replies` (r:33 w:16)
+	/// Proof: `Posts::Replies` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:17 w:17)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:16 w:16)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
 	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `Posts::Reposts` (r:0 w:1)
-	/// Proof: `Posts::Reposts` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// The range of component `d` is `[0, 16]`.
 	fn delete_post(d: u32, ) -> Weight {
-		// PLACEHOLDER-REGENERATE: the per-tombstone term
-		let _ = d;
 		// Proof Size summary in bytes:
-		//  Measured:  `309`
-		//  Estimated: `6220`
-		// Minimum execution time: 42_653_000 picoseconds.
-		Weight::from_parts(44_847_000, 6220)
+		//  Measured:  `324 + d * (296 ±0)`
+		//  Estimated: `4238 + d * (5014 ±0)`
+		// Minimum execution time: 65_828_000 picoseconds.
+		Weight::from_parts(62_308_625, 4238)
+			// Standard Error: 34_609
+			.saturating_add(Weight::from_parts(57_051_473, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(d.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(d.into())))
+			.saturating_add(Weight::from_parts(0, 5014).saturating_mul(d.into()))
 	}
 	/// Storage: `Posts::Posts` (r:1 w:2)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Reposts` (r:1 w:1)
 	/// Proof: `Posts::Reposts` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `Posts::RateWindows` (r:1 w:1)
-	/// Proof: `Posts::RateWindows` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::RecentActions` (r:1 w:1)
+	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
 	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn repost() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `214`
-		//  Estimated: `3605`
-		// Minimum execution time: 53_049_000 picoseconds.
-		Weight::from_parts(56_264_000, 3605)
+		//  Measured:  `398`
+		//  Estimated: `3674`
+		// Minimum execution time: 74_390_000 picoseconds.
+		Weight::from_parts(77_636_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	/// Storage: `Posts::SweepCursor` (r:1 w:1)
+	/// Proof: `Posts::SweepCursor` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::RecentActions` (r:257 w:256)
+	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 256]`.
 	fn sweep_recent_actions(n: u32, ) -> Weight {
-		// PLACEHOLDER-REGENERATE
-		Weight::from_parts(10_000_000, 0)
-			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
-			.saturating_add(T::DbWeight::get().reads_writes(1, 1).saturating_mul(n.into()))
+		// Proof Size summary in bytes:
+		//  Measured:  `0 + n * (85 ±0)`
+		//  Estimated: `3674 + n * (2684 ±0)`
+		// Minimum execution time: 4_117_000 picoseconds.
+		Weight::from_parts(4_366_000, 3674)
+			// Standard Error: 2_237
+			.saturating_add(Weight::from_parts(7_039_798, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(n.into()))
 	}
 }
 
@@ -169,43 +190,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn create_post() -> Weight {
-		Weight::from_parts(46_560_000, 3568)
+		Weight::from_parts(67_270_000, 3674)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn create_posts(n: u32, ) -> Weight {
-		Weight::from_parts(41_899_213, 3568)
-			.saturating_add(Weight::from_parts(5_481_153, 0).saturating_mul(n.into()))
+		Weight::from_parts(61_185_362, 3674)
+			.saturating_add(Weight::from_parts(8_125_519, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn create_reply() -> Weight {
-		Weight::from_parts(55_623_000, 3605)
+		Weight::from_parts(78_707_000, 3674)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn edit_post() -> Weight {
-		Weight::from_parts(9_184_000, 3605)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(22_253_000, 3674)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn delete_post(d: u32, ) -> Weight {
-		// PLACEHOLDER-REGENERATE: the per-tombstone term
-		let _ = d;
-		Weight::from_parts(44_847_000, 6220)
+		Weight::from_parts(62_308_625, 4238)
+			.saturating_add(Weight::from_parts(57_051_473, 0).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(d.into())))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(d.into())))
+			.saturating_add(Weight::from_parts(0, 5014).saturating_mul(d.into()))
 	}
 	fn repost() -> Weight {
-		Weight::from_parts(56_264_000, 3605)
+		Weight::from_parts(77_636_000, 3674)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn sweep_recent_actions(n: u32, ) -> Weight {
-		// PLACEHOLDER-REGENERATE
-		Weight::from_parts(10_000_000, 0)
-			.saturating_add(RocksDbWeight::get().reads_writes(1, 1))
-			.saturating_add(RocksDbWeight::get().reads_writes(1, 1).saturating_mul(n.into()))
+		Weight::from_parts(4_366_000, 3674)
+			.saturating_add(Weight::from_parts(7_039_798, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(n.into()))
 	}
 }

@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_profiles`, generated on this machine by `scripts/benchmark-weights.sh`.
 //!
-//! Benchmark CLI 64.0.0, 2026-11-22; steps 50, repeat 20;
+//! Benchmark CLI 64.0.0, 2026-12-01; steps 50, repeat 20;
 //! host `vm`, CPU `AMD EPYC`; WASM execution Compiled.
 //!
 //! Executed command:
@@ -9,7 +9,7 @@
 //! benchmark
 //! pallet
 //! --runtime
-//! /root/.cache/plaza-target-benchmarks/release/wbuild/plaza-runtime/plaza_runtime.compact.compressed.wasm
+//! /root/.cache/plaza-target/release/wbuild/plaza-runtime/plaza_runtime.compact.compressed.wasm
 //! --genesis-builder=runtime
 //! --genesis-builder-preset=development
 //! --pallet
@@ -55,13 +55,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn set_profile() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `330`
 		//  Estimated: `3669`
-		// Minimum execution time: 53_120_000 picoseconds.
-		Weight::from_parts(56_013_000, 3669)
+		// Minimum execution time: 70_425_000 picoseconds.
+		Weight::from_parts(75_122_000, 3669)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -70,15 +70,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::HandleOwners` (r:0 w:1)
 	/// Proof: `Profiles::HandleOwners` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn clear_profile() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `424`
 		//  Estimated: `3669`
-		// Minimum execution time: 39_189_000 picoseconds.
-		Weight::from_parts(41_753_000, 3669)
+		// Minimum execution time: 51_256_000 picoseconds.
+		Weight::from_parts(54_822_000, 3669)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -87,15 +87,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::FollowCountsOf` (r:2 w:2)
 	/// Proof: `Profiles::FollowCountsOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn follow() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `105`
 		//  Estimated: `6052`
-		// Minimum execution time: 47_861_000 picoseconds.
-		Weight::from_parts(50_756_000, 6052)
+		// Minimum execution time: 62_774_000 picoseconds.
+		Weight::from_parts(66_419_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -104,15 +104,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::FollowCountsOf` (r:2 w:2)
 	/// Proof: `Profiles::FollowCountsOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn unfollow() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `441`
 		//  Estimated: `6052`
-		// Minimum execution time: 45_749_000 picoseconds.
-		Weight::from_parts(49_904_000, 6052)
+		// Minimum execution time: 59_308_000 picoseconds.
+		Weight::from_parts(62_913_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -122,22 +122,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn set_profile() -> Weight {
-		Weight::from_parts(56_013_000, 3669)
+		Weight::from_parts(75_122_000, 3669)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn clear_profile() -> Weight {
-		Weight::from_parts(41_753_000, 3669)
+		Weight::from_parts(54_822_000, 3669)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn follow() -> Weight {
-		Weight::from_parts(50_756_000, 6052)
+		Weight::from_parts(66_419_000, 6052)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn unfollow() -> Weight {
-		Weight::from_parts(49_904_000, 6052)
+		Weight::from_parts(62_913_000, 6052)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}

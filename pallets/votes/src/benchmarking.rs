@@ -38,8 +38,8 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(voter.clone()), post_id, VoteDirection::Down);
 
-		let vote = Votes::<T>::get(post_id, &voter).expect("the vote is stored");
-		assert_eq!(vote.direction, VoteDirection::Down);
+		let stored = Votes::<T>::get(post_id, &voter).expect("the vote is stored");
+		assert_eq!(stored.direction, VoteDirection::Down);
 	}
 
 	#[benchmark]
