@@ -1,6 +1,7 @@
-// Rewards on a real dev node (eras of 10 blocks): two authors, several voters, one era passes,
-// every claim pays what the published formula gives to within a planck; a tip moves exactly its
-// amount and emits its receipt.
+// Rewards on a real dev node (eras of 10 blocks): two authors, several staked voters, one era
+// passes, every claim pays what the published formula gives to within a planck; a ring of twenty
+// accounts passing one stake around counts one vote; a tip moves exactly its amount and emits its
+// receipt.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
@@ -9,6 +10,8 @@ import { body } from '../lib/content.js';
 import { startNode, tempDir, waitFor } from '../lib/node.js';
 
 const PLZ = 10n ** 12n;
+/** What each voter locks for curation: a full-mana vote weighs exactly this. */
+const STAKE = 10n * PLZ;
 let node;
 let api;
 let base;
@@ -39,9 +42,15 @@ test('two authors, several voters, one era: each claim pays its share', async ()
   const { Alice, Bob, Charlie, Dave, Eve } = keys;
   const send = (tx, who) => signAndWaitInBlock(api, tx, who);
 
-  // Voters need a profile for their votes to earn.
+  // Voters need a profile and a curation stake for their votes to earn.
   await Promise.all([Charlie, Dave, Eve].map((who, i) =>
-    send(api.tx.profiles.setProfile(`voter_${i}`, `Voter ${i}`, null), who)));
+    send(api.tx.utility.batchAll([
+      api.tx.profiles.setProfile(`voter_${i}`, `Voter ${i}`, null),
+      api.tx.rewards.lockStake(STAKE),
+    ]), who)));
+  for (const who of [Charlie, Dave, Eve]) {
+    assert.equal((await api.query.rewards.stakes(who.address)).unwrap().active.toBigInt(), STAKE);
+  }
   const [p1, p2] = await Promise.all([[Alice, 'a post by Alice'], [Bob, 'a post by Bob']].map(async ([who, text]) => {
     const b = await body(text);
     const { events } = await send(api.tx.posts.createPost(b.text, b.size, null), who);
@@ -63,8 +72,8 @@ test('two authors, several voters, one era: each claim pays its share', async ()
     assert.equal(vote.era.toNumber(), era, 'all votes count in the same era');
     counted[`${who.address}/${post}`] = vote.weight.toBigInt();
   }
-  assert.equal(counted[`${Charlie.address}/${p1}`], 1_000_000n, 'a full first vote');
-  assert.equal(counted[`${Charlie.address}/${p2}`], 980_000n, 'the second spent 2 % of mana first');
+  assert.equal(counted[`${Charlie.address}/${p1}`], STAKE, 'a full first vote weighs the stake');
+  assert.equal(counted[`${Charlie.address}/${p2}`], STAKE * 98n / 100n, 'the second spent 2 % of mana first');
 
   // The era ends: its pool is fixed and announced.
   await waitFor(`era ${era} to end`, async () => (await api.query.rewards.eras(era)).isSome, 90_000);
@@ -83,10 +92,10 @@ test('two authors, several voters, one era: each claim pays its share', async ()
   };
   const s1 = await score(p1);
   const s2 = await score(p2);
-  // Two full upvotes on p1; on p2 two upvotes (980,000 + 1,000,000) and Dave's 980,000 downvote.
-  assert.equal(s1.net, 2_000_000n);
-  assert.equal(s2.up, 1_980_000n);
-  assert.equal(s2.net, 1_000_000n);
+  // Two full upvotes on p1; on p2 two upvotes (0.98 + 1 stake) and Dave's 0.98 stake downvote.
+  assert.equal(s1.net, 2n * STAKE);
+  assert.equal(s2.up, STAKE * 198n / 100n);
+  assert.equal(s2.net, STAKE);
   assert.equal(total, s1.net + s2.net);
 
   const curation = (s, weight) => share(share(curators, s.net, total), weight, s.up);
@@ -112,6 +121,41 @@ test('two authors, several voters, one era: each claim pays its share', async ()
       (await freeBalance(api, who.address, parentHash)) + amount - fee(events));
   }
   assert.equal((await api.call.rewardsApi.pendingRewards(Alice.address)).toBigInt(), 0n, 'claimed');
+});
+
+test('a ring of twenty accounts passing one stake around counts one vote', async () => {
+  const { Alice, Bob } = keys;
+  const send = (tx, who) => signAndWaitInBlock(api, tx, who);
+  const ring = Array.from({ length: 20 }, (_, i) => devKey(api, `Ring//${i}`));
+  // The ring's first account gets the stake; every account gets enough for its profile and fees.
+  await send(api.tx.utility.batchAll(ring.map((who, i) =>
+    api.tx.balances.transferKeepAlive(who.address, (i === 0 ? STAKE : 0n) + PLZ))), Alice);
+  await Promise.all(ring.map((who, i) => send(api.tx.profiles.setProfile(`ring_${i}`, '', null), who)));
+  const b = await body('farm me');
+  const { events } = await send(api.tx.posts.createPost(b.text, b.size, null), Bob);
+  const post = events.find((e) => api.events.posts.PostCreated.is(e)).data.postId.toNumber();
+
+  // The first locks the stake, votes, unlocks, and tries to pass the tokens on: they stay held.
+  await send(api.tx.rewards.lockStake(STAKE), ring[0]);
+  await send(api.tx.votes.vote(post, 'Up'), ring[0]);
+  await send(api.tx.rewards.unlockStake(STAKE), ring[0]);
+  await assert.rejects(send(api.tx.balances.transferKeepAlive(ring[1].address, STAKE), ring[0]), /FundsUnavailable/);
+  // So the others have nothing to lock, and their votes count nothing.
+  await Promise.all(ring.slice(1).map(async (who) => {
+    await assert.rejects(send(api.tx.rewards.lockStake(STAKE), who), /FundsUnavailable/);
+    await send(api.tx.votes.vote(post, 'Up'), who);
+  }));
+
+  let weight = 0n;
+  for (const who of ring) {
+    const vote = await api.query.rewards.countedVotes(post, who.address);
+    if (vote.isSome) weight += vote.unwrap().weight.toBigInt();
+  }
+  // Twenty accounts, one counted vote: exactly what one account holding the stake weighs.
+  assert.equal(weight, STAKE);
+  assert.equal((await api.query.votes.tallies(post)).up.toNumber(), 20, 'every vote is in the tally');
+  const unlocking = (await api.query.rewards.stakes(ring[0].address)).unwrap().unlocking;
+  assert.equal(unlocking[0].amount.toBigInt(), STAKE);
 });
 
 test('a tip moves exactly its amount and emits its receipt', async () => {
