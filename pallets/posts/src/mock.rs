@@ -67,20 +67,7 @@ pub const BOB: AccountId = 2;
 pub const POOR: AccountId = 3;
 pub const ENDOWMENT: Balance = 10_000;
 
-/// A test's externalities: what `execute_with` runs, it runs and then checks the pallet's
-/// `try_state` invariants, so that every test also proves them.
-pub struct TestExt(sp_io::TestExternalities);
-
-impl TestExt {
-	/// Runs `test`, then `Posts::do_try_state`.
-	pub fn execute_with<R>(mut self, test: impl FnOnce() -> R) -> R {
-		self.0.execute_with(|| {
-			let result = test();
-			Posts::do_try_state().expect("the posts pallet's invariants hold");
-			result
-		})
-	}
-}
+plaza_primitives::test_ext_checking_invariants!(Posts);
 
 pub fn new_test_ext() -> TestExt {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();

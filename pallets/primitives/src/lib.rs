@@ -19,3 +19,35 @@ mod social;
 
 pub use content::*;
 pub use social::*;
+
+/// Defines `TestExt` in a pallet's mock runtime: test externalities whose `execute_with` runs the
+/// test and then every named pallet's `do_try_state`, so that every unit test also proves the
+/// pallets' invariants. The mock needs `sp_io` among its (dev-)dependencies.
+///
+/// ```ignore
+/// plaza_primitives::test_ext_checking_invariants!(Posts, Votes);
+/// pub fn new_test_ext() -> TestExt { TestExt(storage.into()) }
+/// ```
+#[macro_export]
+macro_rules! test_ext_checking_invariants {
+	($($pallet:ty),+ $(,)?) => {
+		/// A test's externalities: what `execute_with` runs, it runs and then checks the
+		/// `try_state` invariants of the pallets under test.
+		pub struct TestExt(pub sp_io::TestExternalities);
+
+		impl TestExt {
+			/// Runs `test`, then each pallet's `do_try_state`.
+			pub fn execute_with<R>(mut self, test: impl FnOnce() -> R) -> R {
+				self.0.execute_with(|| {
+					let result = test();
+					$(
+						<$pallet>::do_try_state().unwrap_or_else(|e| {
+							panic!("{}'s invariants do not hold: {e:?}", stringify!($pallet))
+						});
+					)+
+					result
+				})
+			}
+		}
+	};
+}

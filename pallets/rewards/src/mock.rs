@@ -128,24 +128,7 @@ pub const POOR: AccountId = 6;
 pub const NOBODY: AccountId = 7;
 pub const ENDOWMENT: Balance = 1_000_000_000;
 
-/// A test's externalities: what `execute_with` runs, it runs and then checks the `try_state`
-/// invariants of the rewards pallet and of the social pallets it works with.
-pub struct TestExt(sp_io::TestExternalities);
-
-impl TestExt {
-	/// Runs `test`, then every pallet's `do_try_state`.
-	pub fn execute_with<R>(mut self, test: impl FnOnce() -> R) -> R {
-		self.0.execute_with(|| {
-			let result = test();
-			Rewards::do_try_state().expect("the rewards pallet's invariants hold");
-			Posts::do_try_state().expect("the posts pallet's invariants hold");
-			Votes::do_try_state().expect("the votes pallet's invariants hold");
-			pallet_profiles::Pallet::<Test>::do_try_state()
-				.expect("the profiles pallet's invariants hold");
-			result
-		})
-	}
-}
+plaza_primitives::test_ext_checking_invariants!(Rewards, Posts, Votes, Profiles);
 
 pub fn new_test_ext() -> TestExt {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();

@@ -115,20 +115,7 @@ pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;
 pub const CHARLIE: AccountId = 3;
 
-/// A test's externalities: what `execute_with` runs, it runs and then checks the pallet's
-/// `try_state` invariants, so that every test also proves them.
-pub struct TestExt(sp_io::TestExternalities);
-
-impl TestExt {
-	/// Runs `test`, then `Votes::do_try_state`.
-	pub fn execute_with<R>(mut self, test: impl FnOnce() -> R) -> R {
-		self.0.execute_with(|| {
-			let result = test();
-			Votes::do_try_state().expect("the votes pallet's invariants hold");
-			result
-		})
-	}
-}
+plaza_primitives::test_ext_checking_invariants!(Votes);
 
 pub fn new_test_ext() -> TestExt {
 	OBSERVED.with(|o| o.borrow_mut().clear());

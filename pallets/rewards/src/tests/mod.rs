@@ -196,8 +196,7 @@ fn one_account_cannot_farm_linearly() {
 	new_test_ext().execute_with(|| {
 		// Votes in a row by one account weigh less and less (each spends 2 % of full mana)…
 		let max = MAX_REWARDED_VOTES_PER_ERA as usize;
-		let posts: Vec<_> =
-			(0..=max).map(|i| post(if i % 2 == 0 { ALICE } else { BOB })).collect();
+		let posts: Vec<_> = (0..=max).map(|i| post(if i % 2 == 0 { ALICE } else { BOB })).collect();
 		for p in &posts {
 			vote(CHARLIE, *p, Down);
 		}
@@ -205,8 +204,9 @@ fn one_account_cannot_farm_linearly() {
 			.iter()
 			.map(|p| CountedVotes::<Test>::get(p, CHARLIE).unwrap().weight)
 			.collect();
-		let expected: Vec<u128> =
-			(0..max as u128).map(|i| STAKE * (FULL_MANA as u128 - i * 20_000) / 1_000_000).collect();
+		let expected: Vec<u128> = (0..max as u128)
+			.map(|i| STAKE * (FULL_MANA as u128 - i * 20_000) / 1_000_000)
+			.collect();
 		assert_eq!(weights, expected);
 		// …and past the era's bound they count nothing at all.
 		assert!(CountedVotes::<Test>::get(posts[max], CHARLIE).is_none());

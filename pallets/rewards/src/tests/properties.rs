@@ -144,8 +144,8 @@ fn check_invariants() {
 /// the pallets' own checks cover accounts that have records, this also catches a hold left
 /// behind by an account whose last record is gone.
 fn check_every_hold() {
-	use std::collections::BTreeMap;
 	use codec::Encode;
+	use std::collections::BTreeMap;
 	// Hold reasons are not ordered: they are keyed by their encoding.
 	let mut recorded = BTreeMap::<(AccountId, Vec<u8>), Balance>::new();
 	let mut add = |who: AccountId, reason: RuntimeHoldReason, amount: Balance| {
