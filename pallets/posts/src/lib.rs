@@ -651,19 +651,21 @@ pub mod pallet {
 			};
 			let mut stale = Vec::new();
 			let mut visited = 0;
-			let mut last_key = None;
 			for (who, recent) in iter.by_ref().take(entries as usize) {
 				visited += 1;
 				if !recent.last().is_some_and(|(block, _)| Self::in_window(*block, now)) {
-					stale.push(who.clone());
+					stale.push(who);
 				}
-				last_key = Some(RecentActions::<T>::hashed_key_for(&who));
 			}
+			// Go on after the last key looked at, or start over once the map is done. Hashed
+			// keys of this map always fit a SweepKey.
+			let cursor = (visited == entries)
+				.then(|| SweepKey::try_from(iter.last_raw_key().to_vec()).ok())
+				.flatten();
 			for who in stale {
 				RecentActions::<T>::remove(who);
 			}
-			// Start over once the map is done; hashed keys of this map always fit a SweepKey.
-			match last_key.filter(|_| visited == entries).and_then(|k| SweepKey::try_from(k).ok()) {
+			match cursor {
 				Some(key) => SweepCursor::<T>::put(key),
 				None => SweepCursor::<T>::kill(),
 			}

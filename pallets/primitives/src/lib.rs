@@ -20,6 +20,12 @@ mod social;
 pub use content::*;
 pub use social::*;
 
+/// `value` as a storage entry should hold it: `None` (no entry) when it is the default — a zero
+/// count, an empty list — so that storage keeps no entries that say nothing.
+pub fn unless_default<V: Default + PartialEq>(value: V) -> Option<V> {
+	(value != V::default()).then_some(value)
+}
+
 /// Defines `TestExt` in a pallet's mock runtime: test externalities whose `execute_with` runs the
 /// test and then every named pallet's `do_try_state`, so that every unit test also proves the
 /// pallets' invariants. The mock needs `sp_io` among its (dev-)dependencies.

@@ -307,7 +307,7 @@ pub mod pallet {
 			FollowCountsOf::<T>::mutate_exists(who, |counts| {
 				let mut updated = counts.unwrap_or_default();
 				change(&mut updated);
-				*counts = (updated != FollowCounts::default()).then_some(updated);
+				*counts = plaza_primitives::unless_default(updated);
 			});
 		}
 

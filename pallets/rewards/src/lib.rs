@@ -635,7 +635,7 @@ impl<T: Config> Pallet<T> {
 		if after != before {
 			AuthorScores::<T>::mutate_exists(era, author, |s| {
 				let updated = s.unwrap_or_default().saturating_add(after).saturating_sub(before);
-				*s = (updated > 0).then_some(updated);
+				*s = plaza_primitives::unless_default(updated);
 			});
 			EraScore::<T>::mutate(|s| *s = s.saturating_add(after).saturating_sub(before));
 			ClaimFrom::<T>::mutate(author, |from| *from = Some(from.unwrap_or(era)));
@@ -649,7 +649,7 @@ impl<T: Config> Pallet<T> {
 				} else {
 					votes.retain(|(post, _)| *post != post_id);
 				}
-				*entry = (!votes.is_empty()).then_some(votes);
+				*entry = plaza_primitives::unless_default(votes);
 			});
 			ClaimFrom::<T>::mutate(voter, |from| *from = Some(from.unwrap_or(era)));
 		}
@@ -682,8 +682,8 @@ impl<T: Config> OnVote<T::AccountId> for Pallet<T> {
 			if counted.direction == VoteDirection::Down {
 				// Its slot among the era's counted downvotes is free again.
 				Stakes::<T>::mutate(voter, |stake| {
-					if let Some(stake) = stake.as_mut().filter(|s| s.downvote_era == era) {
-						stake.downvotes.saturating_dec();
+					if let Some(stake) = stake {
+						stake.count_downvote(era, false);
 					}
 				});
 			}
@@ -707,7 +707,7 @@ impl<T: Config> OnVote<T::AccountId> for Pallet<T> {
 			VoteDirection::Up => {
 				(CuratorVotes::<T>::decode_len(era, voter).unwrap_or(0) as u32) < max
 			},
-			VoteDirection::Down => stake.downvote_era != era || stake.downvotes < max,
+			VoteDirection::Down => stake.downvotes_in(era) < max,
 		};
 		if !has_room {
 			return nothing_counted();
@@ -717,11 +717,7 @@ impl<T: Config> OnVote<T::AccountId> for Pallet<T> {
 			return nothing_counted();
 		}
 		if direction == VoteDirection::Down {
-			if stake.downvote_era != era {
-				stake.downvote_era = era;
-				stake.downvotes = 0;
-			}
-			stake.downvotes.saturating_inc();
+			stake.count_downvote(era, true);
 			Stakes::<T>::insert(voter, stake);
 		}
 		let vote = CountedVote { era, direction, weight };

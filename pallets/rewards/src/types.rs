@@ -193,3 +193,25 @@ where
 	/// How many of the account's downvotes counted in `downvote_era`.
 	pub downvotes: u32,
 }
+
+impl<Balance, MaxChunks: Get<u32>> CurationStake<Balance, MaxChunks>
+where
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+{
+	/// How many of the account's downvotes counted in `era`.
+	pub fn downvotes_in(&self, era: EraIndex) -> u32 {
+		if self.downvote_era == era {
+			self.downvotes
+		} else {
+			0
+		}
+	}
+
+	/// Counts one more downvote in `era` (`add`), or one fewer.
+	pub fn count_downvote(&mut self, era: EraIndex, add: bool) {
+		let downvotes = self.downvotes_in(era);
+		self.downvote_era = era;
+		self.downvotes =
+			if add { downvotes.saturating_add(1) } else { downvotes.saturating_sub(1) };
+	}
+}

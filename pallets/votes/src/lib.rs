@@ -225,7 +225,7 @@ pub mod pallet {
 			Tallies::<T>::mutate_exists(post_id, |tally| {
 				let mut updated = tally.unwrap_or_default();
 				updated.apply(previous, current);
-				*tally = (updated != Tally::default()).then_some(updated);
+				*tally = plaza_primitives::unless_default(updated);
 			});
 		}
 	}
