@@ -11,6 +11,8 @@ pub type Migrations = (
 	pallet_posts::migration::v1::MigrateV0ToV1<Runtime>,
 	// Rewards 0 → 1: vote weights are stake times mana (u128), no longer mana alone (u64).
 	pallet_rewards::migration::v1::MigrateV0ToV1<Runtime>,
+	// Rewards 1 → 2: eras close and are pruned; accounts list the eras they have rewards in.
+	pallet_rewards::migration::v2::MigrateV1ToV2<Runtime>,
 	// Votes 0 → 1: each vote records the deposit it holds.
 	pallet_votes::migration::v1::MigrateV0ToV1<Runtime>,
 );
@@ -21,7 +23,7 @@ mod tests {
 	use crate::{AllPalletsWithSystem, Posts, Rewards, System};
 	use frame_support::traits::{Get, GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 	use pallet_posts::migration::v1::v0;
-	use pallet_rewards::migration::v1::v0 as rewards_v0;
+	use pallet_rewards::migration::{v1::v0 as rewards_v0, v2::v1 as rewards_v1};
 	use plaza_primitives::VoteDirection;
 	use sp_genesis_builder::DEV_RUNTIME_PRESET;
 	use sp_keyring::Sr25519Keyring;
@@ -34,7 +36,7 @@ mod tests {
 			// So the migrations find nothing to do.
 			assert_eq!(
 				<Migrations as OnRuntimeUpgrade>::on_runtime_upgrade(),
-				<Runtime as frame_system::Config>::DbWeight::get().reads(3)
+				<Runtime as frame_system::Config>::DbWeight::get().reads(4)
 			);
 		});
 	}
@@ -60,6 +62,20 @@ mod tests {
 				&bob,
 				frame_support::BoundedVec::truncate_from(vec![(7, 980_000u64)]),
 			);
+			// …whose finished era 2 pays Bob, who has not claimed it, its whole curators' part.
+			let era2 = rewards_v1::EraPayout {
+				pool: 1_000,
+				authors: 500,
+				curators: 500,
+				total_score: 980_000,
+			};
+			rewards_v1::Eras::<Runtime>::insert(2, era2);
+			let scored = pallet_rewards::PostScore { up: 980_000, down: 0 };
+			pallet_rewards::PostScores::<Runtime>::insert(2, 7, scored);
+			rewards_v1::ClaimFrom::<Runtime>::insert(&bob, 2);
+			let pool = Rewards::pool_account();
+			<crate::Balances as frame_support::traits::fungible::Mutate<_>>::mint_into(&pool, 500)
+				.unwrap();
 
 			<(Migrations, AllPalletsWithSystem) as OnRuntimeUpgrade>::on_runtime_upgrade();
 
@@ -69,7 +85,7 @@ mod tests {
 			let recent = pallet_posts::RecentActions::<Runtime>::get(&alice).unwrap();
 			assert_eq!(recent.into_inner(), vec![(99, 20)]);
 			assert!(pallet_posts::RecentActions::<Runtime>::get(&bob).is_none());
-			assert_eq!(Rewards::on_chain_storage_version(), 1);
+			assert_eq!(Rewards::on_chain_storage_version(), 2);
 			let vote = pallet_rewards::CountedVotes::<Runtime>::get(7, &bob).unwrap();
 			assert_eq!(
 				(vote.era, vote.direction, vote.weight),
@@ -77,6 +93,10 @@ mod tests {
 			);
 			let curated = pallet_rewards::CuratorVotes::<Runtime>::get(2, &bob).into_inner();
 			assert_eq!(curated, vec![(7, 980_000u128)]);
+			assert_eq!(pallet_rewards::UnclaimedEras::<Runtime>::get(&bob).into_inner(), vec![2]);
+			let era2 = pallet_rewards::Eras::<Runtime>::get(2).unwrap();
+			assert_eq!((era2.claimants, era2.claimed), (1, 500));
+			assert_eq!(Rewards::pending_rewards(&bob), 500);
 			crate::tests::check_invariants();
 		});
 	}

@@ -683,6 +683,10 @@ impl<T: Config> PostsInspect<T::AccountId> for Pallet<T> {
 		})
 	}
 
+	fn next_post_id() -> PostId {
+		NextPostId::<T>::get()
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_post_for_benchmark(author: &T::AccountId) -> PostId {
 		benchmarking::new_post::<T>(author, None)

@@ -43,6 +43,10 @@ pub trait PostsInspect<AccountId> {
 	/// The post `post_id`, if one has that id.
 	fn post_ref(post_id: PostId) -> Option<PostRef<AccountId>>;
 
+	/// The id the next post will get: every post created so far has a lower one (ids are
+	/// given out in order and never reused).
+	fn next_post_id() -> PostId;
+
 	/// Creates a post by `author`, for other pallets' benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_post_for_benchmark(author: &AccountId) -> PostId;

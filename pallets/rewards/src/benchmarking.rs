@@ -53,6 +53,21 @@ fn post_and_curator<T: Config>() -> (T::AccountId, PostId, T::AccountId) {
 	(author, post_id, voter)
 }
 
+/// A payout of one era's mint with `claimants` claimants left, none of whom has claimed.
+fn payout<T: Config>(claimants: u32) -> EraPayout<BalanceOf<T>> {
+	let pool = T::EraMint::get();
+	let authors = pool / 2u32.into();
+	let curators = pool.saturating_sub(authors);
+	let claimed = Zero::zero();
+	EraPayout { pool, authors, curators, total_score: 2 * 1_000_000, claimed, claimants }
+}
+
+/// A full curation window that every post is in, as the hook reads it on every vote.
+fn full_window<T: Config>() {
+	let starts = (0..T::CurationWindow::get()).map(|_| 0).collect::<alloc::vec::Vec<_>>();
+	WindowStarts::<T>::put(BoundedVec::truncate_from(starts));
+}
+
 /// The curator upvotes the post again: the hook call both vote benchmarks measure.
 fn upvote_again<T: Config>(post_id: PostId, author: &T::AccountId, voter: &T::AccountId) {
 	Pallet::<T>::on_vote(post_id, author, voter, Some(VoteDirection::Up), Some(VoteDirection::Up));
@@ -76,27 +91,36 @@ mod benchmarks {
 		assert_eq!(CurrentEra::<T>::get(), 0);
 	}
 
-	/// The block that ends an era with scores, fees and a carry.
+	/// The block that ends an era with scores, fees and a carry, and expires the era that
+	/// passes the claim horizon.
 	#[benchmark]
 	fn on_initialize_era_end() {
 		let era_length: BlockNumberFor<T> = 10u32.into();
 		EraLength::<T>::put(era_length);
+		let horizon = T::ClaimHorizon::get();
+		CurrentEra::<T>::put(horizon);
 		fund::<T>(&Pallet::<T>::pool_account());
 		EraScore::<T>::put(1_000_000u128);
+		EraClaimants::<T>::put(1);
 		EraFees::<T>::put(T::Currency::minimum_balance());
 		Carry::<T>::put(T::Currency::minimum_balance());
+		Eras::<T>::insert(0, payout::<T>(1));
+		full_window::<T>();
 
 		#[block]
 		{
 			Pallet::<T>::on_initialize(era_length);
 		}
 
-		assert_eq!(CurrentEra::<T>::get(), 1);
-		assert!(Eras::<T>::contains_key(0));
+		assert_eq!(CurrentEra::<T>::get(), horizon + 1);
+		assert!(Eras::<T>::contains_key(horizon));
+		assert!(!Eras::<T>::contains_key(0));
+		assert!(ErasToPrune::<T>::contains_key(0));
 	}
 
 	/// Settling `e` finished eras, in each of which the caller wrote a post with score and made
-	/// the most rewarded upvotes an era allows.
+	/// the most rewarded upvotes an era allows, and was the last claimant (so its claim closes
+	/// the era).
 	#[benchmark]
 	fn claim_rewards(e: Linear<1, { T::MaxErasPerClaim::get() }>) {
 		let v = T::MaxRewardedVotesPerEra::get();
@@ -104,11 +128,7 @@ mod benchmarks {
 		fund::<T>(&caller);
 		fund::<T>(&Pallet::<T>::pool_account());
 		for era in 0..e {
-			let pool = T::EraMint::get();
-			Eras::<T>::insert(
-				era,
-				EraPayout { pool, authors: pool, curators: pool, total_score: 2 * 1_000_000 },
-			);
+			Eras::<T>::insert(era, payout::<T>(1));
 			AuthorScores::<T>::insert(era, &caller, 1_000_000u128);
 			let votes: BoundedVec<_, _> = (0..v as PostId)
 				.map(|post| {
@@ -120,13 +140,14 @@ mod benchmarks {
 				.expect("v is within the bound");
 			CuratorVotes::<T>::insert(era, &caller, votes);
 		}
-		ClaimFrom::<T>::insert(&caller, 0);
+		UnclaimedEras::<T>::insert(&caller, BoundedVec::truncate_from((0..e).collect()));
 		CurrentEra::<T>::put(e);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()));
 
-		assert!(ClaimFrom::<T>::get(&caller).is_none());
+		assert!(!UnclaimedEras::<T>::contains_key(&caller));
+		assert_eq!(ErasToPrune::<T>::iter().count() as u32, e);
 	}
 
 	#[benchmark]
@@ -148,12 +169,21 @@ mod benchmarks {
 	#[benchmark]
 	fn on_vote(v: Linear<1, { T::MaxRewardedVotesPerEra::get() }>) {
 		let (author, post_id, voter) = post_and_curator::<T>();
+		full_window::<T>();
+		// Author and voter have rewards unclaimed in as many earlier eras as can be listed.
+		let era = T::ClaimHorizon::get();
+		CurrentEra::<T>::put(era);
+		for who in [&author, &voter] {
+			UnclaimedEras::<T>::insert(who, BoundedVec::truncate_from((0..era).collect()));
+		}
 		let others: BoundedVec<_, _> = (0..(v - 1) as PostId)
 			.map(|i| (post_id + 1 + i, 1))
 			.collect::<alloc::vec::Vec<_>>()
 			.try_into()
 			.expect("v - 1 is within the bound");
-		CuratorVotes::<T>::insert(0, &voter, others);
+		if !others.is_empty() {
+			CuratorVotes::<T>::insert(era, &voter, others);
+		}
 		Pallet::<T>::on_vote(post_id, &author, &voter, None, Some(VoteDirection::Down));
 
 		#[block]
@@ -161,7 +191,8 @@ mod benchmarks {
 			upvote_again::<T>(post_id, &author, &voter);
 		}
 
-		assert_eq!(CuratorVotes::<T>::decode_len(0, &voter), Some(v as usize));
+		assert_eq!(CuratorVotes::<T>::decode_len(era, &voter), Some(v as usize));
+		assert_eq!(UnclaimedEras::<T>::get(&author).last(), Some(&era));
 	}
 
 	/// The most expensive vote that counts nothing: an upvote by a curator with a profile and
@@ -174,6 +205,7 @@ mod benchmarks {
 		let now: BlockNumberFor<T> = 1u32.into();
 		frame_system::Pallet::<T>::set_block_number(now);
 		CurrentEra::<T>::put(1);
+		full_window::<T>();
 		Manas::<T>::insert(&voter, Mana { level: 0, updated: now });
 
 		#[block]
@@ -221,6 +253,24 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller.clone()));
 
 		assert!(Stakes::<T>::get(&caller).unwrap().unlocking.is_empty());
+	}
+
+	/// Removing `k` scores of a closed era in `on_idle`. (Removing the `CountedVotes` of posts
+	/// out of the curation window is the same operation, a prefix cleared key by key, and is
+	/// charged the same per key.)
+	#[benchmark]
+	fn prune_closed_eras(k: Linear<0, MAX_PRUNED_PER_BLOCK>) {
+		ErasToPrune::<T>::insert(0, ());
+		for post in 0..k {
+			PostScores::<T>::insert(0, PostId::from(post), PostScore { up: 1, down: 0 });
+		}
+
+		#[block]
+		{
+			Pallet::<T>::prune_closed_eras(Weight::MAX);
+		}
+
+		assert_eq!(PostScores::<T>::iter_prefix(0).count(), 0);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

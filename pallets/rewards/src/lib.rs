@@ -22,6 +22,7 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use frame_support::{
+	defensive,
 	traits::{
 		fungible::{Balanced, Inspect, Mutate, MutateHold},
 		tokens::{Precision, Preservation},
@@ -44,6 +45,19 @@ pub type BalanceOf<T> =
 /// A curation stake as this runtime stores it.
 pub type CurationStakeOf<T> = CurationStake<BalanceOf<T>, <T as Config>::MaxUnlockingChunks>;
 
+/// The most keys `on_idle` removes from closed eras in one block, however much weight is left.
+pub const MAX_PRUNED_PER_BLOCK: u32 = 512;
+
+/// The most eras an account can have rewards in at once: those still within the claim horizon
+/// and the era in progress, `ClaimHorizon + 1`.
+pub struct MaxUnclaimedEras<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Get<u32> for MaxUnclaimedEras<T> {
+	fn get() -> u32 {
+		T::ClaimHorizon::get().saturating_add(1)
+	}
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -53,7 +67,9 @@ pub mod pallet {
 	/// The in-code storage version.
 	///
 	/// 1: vote weights are stake times mana (`u128`), no longer mana alone (`u64`).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// 2: eras close (settled or expired) and are pruned; each account lists the eras it has
+	/// rewards in (`UnclaimedEras`, replacing `ClaimFrom`).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -114,6 +130,17 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxErasPerClaim: Get<u32>;
 
+		/// For how many eras, counting the one it was created in, votes on a post count for
+		/// rewards (Hive's payout window). Later votes count nothing, so a (post, voter) pair's
+		/// record of having counted is needed only that long, and is then removed.
+		#[pallet::constant]
+		type CurationWindow: Get<EraIndex>;
+
+		/// For how many eras after its end an era's rewards can be claimed. When era `e + H`
+		/// ends, era `e` expires: what is still unclaimed goes back to the pool.
+		#[pallet::constant]
+		type ClaimHorizon: Get<EraIndex>;
+
 		/// The most upvotes, and separately the most downvotes, per account and era that count
 		/// for rewards; further votes in that era count nothing (and spend no mana).
 		#[pallet::constant]
@@ -147,22 +174,33 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type EraScore<T: Config> = StorageValue<_, u128, ValueQuery>;
 
-	/// What the last finished era left undistributed, carried into the era in progress.
+	/// What goes into the era in progress's pool besides its mint and fees: what finished eras
+	/// left undistributed (no scores), unclaimed (expired) or as rounding dust (settled).
 	#[pallet::storage]
 	pub type Carry<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
-	/// What each finished era pays out.
+	/// What each finished era with scores pays out, until it closes: once its last claimant has
+	/// claimed (settled) or `ClaimHorizon` eras after its end (expired).
 	#[pallet::storage]
 	pub type Eras<T: Config> =
 		StorageMap<_, Twox64Concat, EraIndex, EraPayout<BalanceOf<T>>, OptionQuery>;
 
-	/// The vote weights each post collected in each era; a post with none has no entry.
+	/// How many accounts have rewards in the era in progress (author score or rewarded upvotes).
+	#[pallet::storage]
+	pub type EraClaimants<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Closed eras whose scores `on_idle` is still removing, a bounded number of keys per block.
+	#[pallet::storage]
+	pub type ErasToPrune<T: Config> = StorageMap<_, Twox64Concat, EraIndex, (), OptionQuery>;
+
+	/// The vote weights each post collected in each era; a post with none has no entry. Removed
+	/// with the era once it closes.
 	#[pallet::storage]
 	pub type PostScores<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, EraIndex, Twox64Concat, PostId, PostScore, ValueQuery>;
 
 	/// Each author's share of each era's score: the sum of its posts' net scores in that era.
-	/// Removed when claimed, and while it is zero.
+	/// Removed when claimed, while it is zero, and with the era once it closes.
 	#[pallet::storage]
 	pub type AuthorScores<T: Config> = StorageDoubleMap<
 		_,
@@ -174,8 +212,8 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Each curator's rewarded upvotes in each era: (post, weight). Removed when claimed, and
-	/// when the last of them is taken back.
+	/// Each curator's rewarded upvotes in each era: (post, weight). Removed when claimed, when
+	/// the last of them is taken back, and with the era once it closes.
 	#[pallet::storage]
 	pub type CuratorVotes<T: Config> = StorageDoubleMap<
 		_,
@@ -189,7 +227,8 @@ pub mod pallet {
 
 	/// The votes that count for rewards: (post, voter) → era, direction and weight. A pair counts
 	/// in one era at most: once its era has ended the entry stays, whatever the voter does with
-	/// its vote, so that the pair is never counted again.
+	/// its vote, so that the pair is never counted again, until the post leaves the curation
+	/// window (after which no vote on it counts); then `on_idle` removes it.
 	#[pallet::storage]
 	pub type CountedVotes<T: Config> = StorageDoubleMap<
 		_,
@@ -201,15 +240,35 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// The id of the first post of each of the last `CurationWindow` eras that have one recorded,
+	/// oldest first, the era in progress last; once full, votes count only on posts from its
+	/// first id on. (Recorded at each era's start; empty until the first era ends.)
+	#[pallet::storage]
+	pub type WindowStarts<T: Config> =
+		StorageValue<_, BoundedVec<PostId, T::CurationWindow>, ValueQuery>;
+
+	/// Posts below this id have no `CountedVotes` left: `on_idle` removes those of posts that
+	/// left the curation window, post by post, from here.
+	#[pallet::storage]
+	pub type CountedVotesPrunedBelow<T: Config> = StorageValue<_, PostId, ValueQuery>;
+
 	/// Each account's voting mana; an account not here has full mana.
 	#[pallet::storage]
 	pub type Manas<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, Mana<BlockNumberFor<T>>, OptionQuery>;
 
-	/// The first era each account may still have rewards in (set when it first earns score).
+	/// The eras each account has rewards in and has not claimed, oldest first: an era is added
+	/// when the account first earns score in it and removed when claimed, so that a claim
+	/// reads only eras the account earned in. At most `ClaimHorizon + 1` (older eras have
+	/// expired); no entry while empty.
 	#[pallet::storage]
-	pub type ClaimFrom<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, EraIndex, OptionQuery>;
+	pub type UnclaimedEras<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<EraIndex, MaxUnclaimedEras<T>>,
+		ValueQuery,
+	>;
 
 	/// Curation stakes by account: an account with neither active nor unlocking stake has no
 	/// entry.
@@ -264,13 +323,29 @@ pub mod pallet {
 			/// Its pool: mint, fee share and carried remainder.
 			pool: BalanceOf<T>,
 		},
+		/// Every claimant of `era` has claimed: `returned` (the rounding dust of its claims) went
+		/// back to the pool of the era in progress, and the era's scores are being removed.
+		EraSettled {
+			/// The era.
+			era: EraIndex,
+			/// What went back to the pool.
+			returned: BalanceOf<T>,
+		},
+		/// `era` passed the claim horizon: what was still unclaimed (`returned`) went back to the
+		/// pool of the era in progress, and the era's scores are being removed.
+		EraExpired {
+			/// The era.
+			era: EraIndex,
+			/// What went back to the pool.
+			returned: BalanceOf<T>,
+		},
 		/// `who` was paid its rewards for finished eras.
 		RewardsClaimed {
 			/// The claimant.
 			who: T::AccountId,
 			/// What it was paid.
 			amount: BalanceOf<T>,
-			/// How many finished eras this claim settled.
+			/// How many finished eras this claim settled (eras past the horizon pay nothing).
 			eras: u32,
 		},
 		/// A tip went from `from` to the author of `post_id`.
@@ -351,6 +426,10 @@ pub mod pallet {
 			hook.saturating_add(Self::fee_accounting_commit())
 		}
 
+		fn on_idle(_: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::prune_closed_eras(remaining)
+		}
+
 		fn integrity_test() {
 			assert!(
 				!T::ManaRegenerationPeriod::get().is_zero(),
@@ -358,6 +437,12 @@ pub mod pallet {
 			);
 			assert!(!T::VoteManaCost::get().is_zero(), "a vote must spend mana");
 			assert!(T::MaxErasPerClaim::get() > 0, "a claim must settle at least one era");
+			assert!(T::ClaimHorizon::get() > 0, "a finished era must be claimable for an era");
+			assert!(T::CurationWindow::get() > 0, "votes must count in a post's own era");
+			assert!(
+				T::MaxErasPerClaim::get() <= MaxUnclaimedEras::<T>::get(),
+				"a claim need not settle more eras than an account can have rewards in"
+			);
 			assert!(T::MaxRewardedVotesPerEra::get() > 0, "some votes must earn rewards");
 			assert!(T::MaxUnlockingChunks::get() > 0, "stake must be able to unlock");
 			assert!(!T::MinCurationStake::get().is_zero(), "a vote that earns needs some stake");
@@ -372,31 +457,31 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Pays the caller everything it earned as author and curator in finished eras, up to
-		/// `MaxErasPerClaim` eras from the first unclaimed one; call again for the rest.
+		/// `MaxErasPerClaim` of the eras it earned in, oldest first; call again for the rest. Eras
+		/// past the claim horizon pay nothing. The claim that settles an era's last claimant
+		/// closes the era.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::claim_rewards(T::MaxErasPerClaim::get()))]
 		pub fn claim_rewards(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let from = ClaimFrom::<T>::get(&who).ok_or(Error::<T>::NothingToClaim)?;
 			let current = CurrentEra::<T>::get();
-			ensure!(from < current, Error::<T>::NothingToClaim);
-			let until = current.min(from.saturating_add(T::MaxErasPerClaim::get()));
+			let mut settled = UnclaimedEras::<T>::get(&who).into_inner();
+			let finished = settled.iter().take_while(|era| **era < current).count();
+			ensure!(finished > 0, Error::<T>::NothingToClaim);
+			let eras = finished.min(T::MaxErasPerClaim::get() as usize);
+			let rest = settled.split_off(eras);
 
-			let mut amount = BalanceOf::<T>::zero();
-			for era in from..until {
-				let votes = CuratorVotes::<T>::take(era, &who);
-				let author_score = AuthorScores::<T>::take(era, &who);
-				amount = amount.saturating_add(Self::reward(era, author_score, &votes));
-			}
-			if until == current && !Self::has_score_in(current, &who) {
-				ClaimFrom::<T>::remove(&who);
-			} else {
-				ClaimFrom::<T>::insert(&who, until);
+			let amount = settled.iter().fold(BalanceOf::<T>::zero(), |amount, era| {
+				amount.saturating_add(Self::settle_claim(*era, &who))
+			});
+			match plaza_primitives::unless_default(rest) {
+				Some(rest) => UnclaimedEras::<T>::insert(&who, BoundedVec::truncate_from(rest)),
+				None => UnclaimedEras::<T>::remove(&who),
 			}
 			if !amount.is_zero() {
 				T::Currency::transfer(&Self::pool_account(), &who, amount, Preservation::Preserve)?;
 			}
-			let eras = until - from;
+			let eras = eras as u32;
 			Self::deposit_event(Event::RewardsClaimed { who, amount, eras });
 			Ok(Some(T::WeightInfo::claim_rewards(eras)).into())
 		}
@@ -510,14 +595,100 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Everything `who` could claim now, over all finished eras (for the runtime API).
+	/// It reads at most `ClaimHorizon + 1` eras, each with at most `MaxRewardedVotesPerEra`
+	/// votes.
 	pub fn pending_rewards(who: &T::AccountId) -> BalanceOf<T> {
-		let Some(from) = ClaimFrom::<T>::get(who) else {
-			return Zero::zero();
-		};
-		(from..CurrentEra::<T>::get()).fold(Zero::zero(), |total: BalanceOf<T>, era| {
-			let votes = CuratorVotes::<T>::get(era, who);
-			total.saturating_add(Self::reward(era, AuthorScores::<T>::get(era, who), &votes))
-		})
+		let current = CurrentEra::<T>::get();
+		UnclaimedEras::<T>::get(who).into_iter().take_while(|era| *era < current).fold(
+			Zero::zero(),
+			|total: BalanceOf<T>, era| {
+				let Some(payout) = Eras::<T>::get(era) else { return total };
+				let votes = CuratorVotes::<T>::get(era, who);
+				let author_score = AuthorScores::<T>::get(era, who);
+				total.saturating_add(Self::reward(era, &payout, author_score, &votes))
+			},
+		)
+	}
+
+	/// Takes `who`'s scores of the finished era `era` and returns what they earned, counting it
+	/// as claimed; closes the era if `who` was its last claimant. A closed era pays nothing.
+	fn settle_claim(era: EraIndex, who: &T::AccountId) -> BalanceOf<T> {
+		let votes = CuratorVotes::<T>::take(era, who);
+		let author_score = AuthorScores::<T>::take(era, who);
+		let Some(mut payout) = Eras::<T>::get(era) else { return Zero::zero() };
+		let reward = Self::reward(era, &payout, author_score, &votes);
+		payout.claimed.saturating_accrue(reward);
+		payout.claimants.saturating_dec();
+		if payout.claimants == 0 {
+			Self::close_era(era, &payout, false);
+		} else {
+			Eras::<T>::insert(era, payout);
+		}
+		reward
+	}
+
+	/// Closes the finished era `era`: what it still holds goes back to the pool of the era in
+	/// progress, its payout goes, and its scores are queued for `on_idle` to remove.
+	fn close_era(era: EraIndex, payout: &EraPayout<BalanceOf<T>>, expired: bool) {
+		let returned = payout.unpaid();
+		Carry::<T>::mutate(|carry| carry.saturating_accrue(returned));
+		Eras::<T>::remove(era);
+		ErasToPrune::<T>::insert(era, ());
+		Self::deposit_event(if expired {
+			Event::EraExpired { era, returned }
+		} else {
+			Event::EraSettled { era, returned }
+		});
+	}
+
+	/// The first post votes count on in the era in progress: the first post of the oldest era in
+	/// the curation window (every post while fewer eras than the window have passed).
+	pub fn earning_from() -> PostId {
+		let starts = WindowStarts::<T>::get();
+		if starts.len() as u32 >= T::CurationWindow::get() {
+			starts.first().copied().unwrap_or(0)
+		} else {
+			0
+		}
+	}
+
+	/// Removes the scores of closed eras, one era at a time, then the `CountedVotes` of posts
+	/// that left the curation window, one post at a time, as many keys as `remaining` weight
+	/// pays for (at most [`MAX_PRUNED_PER_BLOCK`]); returns the weight used.
+	pub(crate) fn prune_closed_eras(remaining: Weight) -> Weight {
+		let fixed = T::WeightInfo::prune_closed_eras(0);
+		let per_key = T::WeightInfo::prune_closed_eras(1).saturating_sub(fixed);
+		let Some(budget) = remaining.checked_sub(&fixed) else { return Weight::zero() };
+		let limit = budget
+			.checked_div_per_component(&per_key)
+			.unwrap_or(u64::MAX)
+			.min(MAX_PRUNED_PER_BLOCK.into()) as u32;
+		let mut left = limit;
+		// One era after another, each map in turn; an era leaves the queue once all three are
+		// empty. Every map visited counts as at least one key, so that the loop is bounded by
+		// the budget. A map the budget did not cover is taken up again in the next block.
+		'eras: while left > 0 {
+			let Some(era) = ErasToPrune::<T>::iter_keys().next() else { break };
+			for map in 0..3 {
+				if left == 0 {
+					break 'eras;
+				}
+				let result = match map {
+					0 => PostScores::<T>::clear_prefix(era, left, None),
+					1 => AuthorScores::<T>::clear_prefix(era, left, None),
+					_ => CuratorVotes::<T>::clear_prefix(era, left, None),
+				};
+				left = left.saturating_sub(result.loops.max(1));
+				if result.maybe_cursor.is_some() {
+					break 'eras;
+				}
+			}
+			ErasToPrune::<T>::remove(era);
+		}
+		if left > 0 {
+			left = Self::prune_counted_votes(left);
+		}
+		T::WeightInfo::prune_closed_eras(limit - left)
 	}
 
 	/// Reading and committing, once per block, the two entries every fee payment writes: the
@@ -536,10 +707,12 @@ impl<T: Config> Pallet<T> {
 	/// What an account with `author_score` and the rewarded upvotes `votes` earned in the
 	/// finished era `era`. Every division rounds down, so the payouts never add up to more than
 	/// the era's pool.
-	fn reward(era: EraIndex, author_score: u128, votes: &[(PostId, VoteWeight)]) -> BalanceOf<T> {
-		let Some(payout) = Eras::<T>::get(era) else {
-			return Zero::zero();
-		};
+	fn reward(
+		era: EraIndex,
+		payout: &EraPayout<BalanceOf<T>>,
+		author_score: u128,
+		votes: &[(PostId, VoteWeight)],
+	) -> BalanceOf<T> {
 		if payout.total_score == 0 {
 			return Zero::zero();
 		}
@@ -564,7 +737,8 @@ impl<T: Config> Pallet<T> {
 		AuthorScores::<T>::contains_key(era, who) || CuratorVotes::<T>::contains_key(era, who)
 	}
 
-	/// Fixes the era in progress's pool and payout split, and starts the next era.
+	/// Fixes the era in progress's pool and payout split, starts the next era, and expires the
+	/// era that passes the claim horizon.
 	fn end_era(now: frame_system::pallet_prelude::BlockNumberFor<T>) {
 		let era = CurrentEra::<T>::get();
 		let minted = T::EraMint::get();
@@ -573,17 +747,35 @@ impl<T: Config> Pallet<T> {
 		let minted = T::Currency::mint_into(&Self::pool_account(), minted).unwrap_or_default();
 		let pool = minted.saturating_add(EraFees::<T>::take()).saturating_add(Carry::<T>::take());
 		let total_score = EraScore::<T>::take();
-		let payout = if total_score == 0 {
+		let claimants = EraClaimants::<T>::take();
+		if total_score == 0 {
+			// Nothing to pay: the pool carries over, and whatever counted goes.
 			Carry::<T>::put(pool);
-			EraPayout { pool, authors: Zero::zero(), curators: Zero::zero(), total_score }
+			ErasToPrune::<T>::insert(era, ());
 		} else {
 			let authors = T::AuthorShare::get() * pool;
-			EraPayout { pool, authors, curators: pool.saturating_sub(authors), total_score }
-		};
-		Eras::<T>::insert(era, payout);
+			let curators = pool.saturating_sub(authors);
+			let claimed = Zero::zero();
+			let payout = EraPayout { pool, authors, curators, total_score, claimed, claimants };
+			Eras::<T>::insert(era, payout);
+		}
 		CurrentEra::<T>::put(era.saturating_add(1));
 		EraStart::<T>::put(now);
+		WindowStarts::<T>::mutate(|starts| {
+			// The next era's first post; the oldest era leaves the window once it is full.
+			if starts.is_full() {
+				starts.remove(0);
+			}
+			let _ = starts.try_push(T::Posts::next_post_id());
+		});
 		Self::deposit_event(Event::EraEnded { era, pool });
+
+		// Era `era - H` was claimable until now.
+		if let Some(expiring) = era.checked_sub(T::ClaimHorizon::get()) {
+			if let Some(payout) = Eras::<T>::get(expiring) {
+				Self::close_era(expiring, &payout, true);
+			}
+		}
 	}
 
 	/// Spends one vote's mana of `voter` and returns the mana it had, in parts per million.
@@ -623,6 +815,8 @@ impl<T: Config> Pallet<T> {
 		add: bool,
 	) {
 		let era = vote.era;
+		let author_had = Self::has_score_in(era, author);
+		let voter_had = Self::has_score_in(era, voter);
 		let mut score = PostScores::<T>::get(era, post_id);
 		let before = score.net();
 		score.apply(vote.direction, vote.weight, add);
@@ -638,7 +832,6 @@ impl<T: Config> Pallet<T> {
 				*s = plaza_primitives::unless_default(updated);
 			});
 			EraScore::<T>::mutate(|s| *s = s.saturating_add(after).saturating_sub(before));
-			ClaimFrom::<T>::mutate(author, |from| *from = Some(from.unwrap_or(era)));
 		}
 		if vote.direction == VoteDirection::Up {
 			CuratorVotes::<T>::mutate_exists(era, voter, |entry| {
@@ -651,8 +844,56 @@ impl<T: Config> Pallet<T> {
 				}
 				*entry = plaza_primitives::unless_default(votes);
 			});
-			ClaimFrom::<T>::mutate(voter, |from| *from = Some(from.unwrap_or(era)));
 		}
+		Self::note_claimant(era, author, author_had);
+		if voter != author {
+			Self::note_claimant(era, voter, voter_had);
+		}
+	}
+
+	/// Removes up to `limit` `CountedVotes` of posts below the curation window, post by post from
+	/// `CountedVotesPrunedBelow` (each post visited counting as at least one key); returns what
+	/// is left of `limit`.
+	fn prune_counted_votes(mut limit: u32) -> u32 {
+		let until = Self::earning_from();
+		let mut next = CountedVotesPrunedBelow::<T>::get();
+		let start = next;
+		while limit > 0 && next < until {
+			let result = CountedVotes::<T>::clear_prefix(next, limit, None);
+			limit = limit.saturating_sub(result.loops.max(1));
+			if result.maybe_cursor.is_some() {
+				break;
+			}
+			next += 1;
+		}
+		if next != start {
+			CountedVotesPrunedBelow::<T>::put(next);
+		}
+		limit
+	}
+
+	/// Keeps `UnclaimedEras` and `EraClaimants` in step when `who` gains (or loses) its first
+	/// score in the era in progress `era`: `had` is whether it had one before.
+	fn note_claimant(era: EraIndex, who: &T::AccountId, had: bool) {
+		let has = Self::has_score_in(era, who);
+		if has == had {
+			return;
+		}
+		UnclaimedEras::<T>::mutate_exists(who, |entry| {
+			let mut eras = entry.take().unwrap_or_default();
+			if has {
+				// Eras past the horizon pay nothing: make room by forgetting them.
+				let horizon = T::ClaimHorizon::get();
+				eras.retain(|earlier| earlier.saturating_add(horizon) >= era);
+				if eras.try_push(era).is_err() {
+					defensive!("eras within the horizon fit UnclaimedEras");
+				}
+			} else if eras.last() == Some(&era) {
+				eras.pop();
+			}
+			*entry = plaza_primitives::unless_default(eras);
+		});
+		EraClaimants::<T>::mutate(|n| if has { n.saturating_inc() } else { n.saturating_dec() });
 	}
 }
 
@@ -670,6 +911,10 @@ impl<T: Config> OnVote<T::AccountId> for Pallet<T> {
 		_previous: Option<VoteDirection>,
 		current: Option<VoteDirection>,
 	) -> Weight {
+		if post_id < Self::earning_from() {
+			// Out of the curation window: no vote on it counts (nor did any in this era).
+			return T::WeightInfo::on_vote_not_counted();
+		}
 		let era = CurrentEra::<T>::get();
 		let mut uncounted = false;
 		if let Some(counted) = CountedVotes::<T>::get(post_id, voter) {

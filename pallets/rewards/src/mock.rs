@@ -45,6 +45,8 @@ pub const STAKE: Balance = crate::FULL_MANA as Balance;
 pub const MAX_UNLOCKING_CHUNKS: u32 = 3;
 pub const MANA_REGENERATION_PERIOD: u64 = 100;
 pub const MAX_ERAS_PER_CLAIM: u32 = 3;
+pub const CLAIM_HORIZON: u32 = 5;
+pub const CURATION_WINDOW: u32 = 4;
 pub const MAX_REWARDED_VOTES_PER_ERA: u32 = 4;
 
 parameter_types! {
@@ -66,6 +68,8 @@ parameter_types! {
 	pub const ManaRegenerationPeriod: u64 = MANA_REGENERATION_PERIOD;
 	pub const VoteManaCost: Perbill = Perbill::from_percent(2);
 	pub const MaxErasPerClaim: u32 = MAX_ERAS_PER_CLAIM;
+	pub const ClaimHorizon: u32 = CLAIM_HORIZON;
+	pub const CurationWindow: u32 = CURATION_WINDOW;
 	pub const MaxRewardedVotesPerEra: u32 = MAX_REWARDED_VOTES_PER_ERA;
 }
 
@@ -113,6 +117,8 @@ impl pallet_rewards::Config for Test {
 	type ManaRegenerationPeriod = ManaRegenerationPeriod;
 	type VoteManaCost = VoteManaCost;
 	type MaxErasPerClaim = MaxErasPerClaim;
+	type ClaimHorizon = ClaimHorizon;
+	type CurationWindow = CurationWindow;
 	type MaxRewardedVotesPerEra = MaxRewardedVotesPerEra;
 	type WeightInfo = ();
 }
@@ -163,9 +169,11 @@ pub fn new_test_ext() -> TestExt {
 	TestExt(ext)
 }
 
-/// Runs blocks up to and including `n`, with the rewards pallet's hook.
+/// Runs blocks up to and including `n`, with the rewards pallet's hooks: each block before the
+/// next ends with `on_idle` (with all the weight it wants), the next starts with `on_initialize`.
 pub fn run_to_block(n: u64) {
 	while System::block_number() < n {
+		Rewards::on_idle(System::block_number(), frame_support::weights::Weight::MAX);
 		System::set_block_number(System::block_number() + 1);
 		Rewards::on_initialize(System::block_number());
 	}

@@ -18,7 +18,7 @@ pub type VoteWeight = u128;
 /// Full mana, in parts per million.
 pub const FULL_MANA: u32 = 1_000_000;
 
-/// What a finished era pays out.
+/// What a finished era pays out, and how much of it is still owed.
 #[derive(
 	Clone,
 	Copy,
@@ -42,6 +42,18 @@ pub struct EraPayout<Balance> {
 	pub curators: Balance,
 	/// The sum over posts of their net scores (negative scores count as zero).
 	pub total_score: u128,
+	/// What claims have paid out of `authors + curators` so far.
+	pub claimed: Balance,
+	/// How many accounts that earned in the era have not claimed it yet.
+	pub claimants: u32,
+}
+
+impl<Balance: Copy + Saturating> EraPayout<Balance> {
+	/// What the era still holds for its claimants, with the rounding dust of the claims made:
+	/// what goes back to the pool once the era closes.
+	pub fn unpaid(&self) -> Balance {
+		self.authors.saturating_add(self.curators).saturating_sub(self.claimed)
+	}
 }
 
 /// The vote weights a post collected in one era.

@@ -29,6 +29,12 @@ parameter_types! {
 	pub const VoteManaCost: Perbill = Perbill::from_percent(2);
 	/// One claim settles up to 30 finished eras.
 	pub const MaxErasPerClaim: u32 = 30;
+	/// An era's rewards can be claimed for 30 eras after its end (30 days on `local`); then
+	/// what is unclaimed goes back to the pool.
+	pub const ClaimHorizon: u32 = 30;
+	/// Votes on a post count for rewards in the era it was created in and the six after it:
+	/// a week on `local`, as Hive's payout window.
+	pub const CurationWindow: u32 = 7;
 	/// Up to 50 upvotes, and 50 downvotes, per account and era count for rewards.
 	pub const MaxRewardedVotesPerEra: u32 = 50;
 }
@@ -47,6 +53,8 @@ impl pallet_rewards::Config for Runtime {
 	type ManaRegenerationPeriod = ManaRegenerationPeriod;
 	type VoteManaCost = VoteManaCost;
 	type MaxErasPerClaim = MaxErasPerClaim;
+	type ClaimHorizon = ClaimHorizon;
+	type CurationWindow = CurationWindow;
 	type MaxRewardedVotesPerEra = MaxRewardedVotesPerEra;
 	type WeightInfo = pallet_rewards::weights::SubstrateWeight<Runtime>;
 }
