@@ -48,6 +48,7 @@ pub trait WeightInfo {
 	fn lock_stake() -> Weight;
 	fn unlock_stake() -> Weight;
 	fn withdraw_unlocked(c: u32, ) -> Weight;
+	fn prune_closed_eras(k: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_rewards` with the runtime's database weights.
@@ -61,8 +62,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `1489`
-		// Minimum execution time: 1_623_000 picoseconds.
-		Weight::from_parts(1_873_000, 1489)
+		// Minimum execution time: 1_602_000 picoseconds.
+		Weight::from_parts(1_843_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	/// Storage: `Rewards::EraStart` (r:1 w:1)
@@ -75,42 +76,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::Carry` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::EraScore` (r:1 w:1)
 	/// Proof: `Rewards::EraScore` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Rewards::Eras` (r:0 w:1)
-	/// Proof: `Rewards::Eras` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::EraClaimants` (r:1 w:1)
+	/// Proof: `Rewards::EraClaimants` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::WindowStarts` (r:1 w:1)
+	/// Proof: `Rewards::WindowStarts` (`max_values`: Some(1), `max_size`: Some(57), added: 552, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::Eras` (r:1 w:2)
+	/// Proof: `Rewards::Eras` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::ErasToPrune` (r:0 w:1)
+	/// Proof: `Rewards::ErasToPrune` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn on_initialize_era_end() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6`
-		//  Estimated: `1501`
-		// Minimum execution time: 31_106_000 picoseconds.
-		Weight::from_parts(32_899_000, 1501)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		//  Measured:  `138`
+		//  Estimated: `3561`
+		// Minimum execution time: 45_056_000 picoseconds.
+		Weight::from_parts(47_671_000, 3561)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
-	/// Storage: `Rewards::ClaimFrom` (r:1 w:1)
-	/// Proof: `Rewards::ClaimFrom` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CurrentEra` (r:1 w:0)
 	/// Proof: `Rewards::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Rewards::CuratorVotes` (r:31 w:30)
+	/// Storage: `Rewards::UnclaimedEras` (r:1 w:1)
+	/// Proof: `Rewards::UnclaimedEras` (`max_values`: None, `max_size`: Some(173), added: 2648, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::CuratorVotes` (r:30 w:30)
 	/// Proof: `Rewards::CuratorVotes` (`max_values`: None, `max_size`: Some(1261), added: 3736, mode: `MaxEncodedLen`)
-	/// Storage: `Rewards::AuthorScores` (r:31 w:30)
+	/// Storage: `Rewards::AuthorScores` (r:30 w:30)
 	/// Proof: `Rewards::AuthorScores` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
-	/// Storage: `Rewards::Eras` (r:30 w:0)
-	/// Proof: `Rewards::Eras` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::Eras` (r:30 w:30)
+	/// Proof: `Rewards::Eras` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::PostScores` (r:1500 w:0)
 	/// Proof: `Rewards::PostScores` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::Carry` (r:1 w:1)
+	/// Proof: `Rewards::Carry` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::ErasToPrune` (r:0 w:30)
+	/// Proof: `Rewards::ErasToPrune` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[1, 30]`.
 	fn claim_rewards(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3275 + e * (728 ±0)`
-		//  Estimated: `4726 + e * (126750 ±0)`
-		// Minimum execution time: 274_969_000 picoseconds.
-		Weight::from_parts(85_133_875, 4726)
-			// Standard Error: 287_812
-			.saturating_add(Weight::from_parts(167_937_593, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		//  Measured:  `3265 + e * (732 ±0)`
+		//  Estimated: `3638 + e * (126750 ±0)`
+		// Minimum execution time: 278_784_000 picoseconds.
+		Weight::from_parts(101_407_113, 3638)
+			// Standard Error: 173_033
+			.saturating_add(Weight::from_parts(169_939_168, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((53_u64).saturating_mul(e.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(e.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 126750).saturating_mul(e.into()))
 	}
 	/// Storage: `Posts::Posts` (r:1 w:0)
@@ -125,43 +136,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `254`
 		//  Estimated: `3605`
-		// Minimum execution time: 58_867_000 picoseconds.
-		Weight::from_parts(62_162_000, 3605)
+		// Minimum execution time: 58_667_000 picoseconds.
+		Weight::from_parts(61_671_000, 3605)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Rewards::WindowStarts` (r:1 w:0)
+	/// Proof: `Rewards::WindowStarts` (`max_values`: Some(1), `max_size`: Some(57), added: 552, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CurrentEra` (r:1 w:0)
 	/// Proof: `Rewards::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CountedVotes` (r:1 w:1)
 	/// Proof: `Rewards::CountedVotes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::AuthorScores` (r:2 w:1)
+	/// Proof: `Rewards::AuthorScores` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::CuratorVotes` (r:2 w:1)
+	/// Proof: `Rewards::CuratorVotes` (`max_values`: None, `max_size`: Some(1261), added: 3736, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::PostScores` (r:1 w:1)
 	/// Proof: `Rewards::PostScores` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::Stakes` (r:1 w:1)
 	/// Proof: `Rewards::Stakes` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::Profiles` (r:1 w:0)
 	/// Proof: `Profiles::Profiles` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
-	/// Storage: `Rewards::CuratorVotes` (r:1 w:1)
-	/// Proof: `Rewards::CuratorVotes` (`max_values`: None, `max_size`: Some(1261), added: 3736, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::Manas` (r:1 w:1)
 	/// Proof: `Rewards::Manas` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Rewards::AuthorScores` (r:1 w:1)
-	/// Proof: `Rewards::AuthorScores` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::EraScore` (r:1 w:1)
 	/// Proof: `Rewards::EraScore` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Rewards::ClaimFrom` (r:2 w:2)
-	/// Proof: `Rewards::ClaimFrom` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::UnclaimedEras` (r:1 w:1)
+	/// Proof: `Rewards::UnclaimedEras` (`max_values`: None, `max_size`: Some(173), added: 2648, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::EraClaimants` (r:1 w:1)
+	/// Proof: `Rewards::EraClaimants` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 50]`.
 	fn on_vote(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `349 + v * (24 ±0)`
-		//  Estimated: `6044`
-		// Minimum execution time: 52_198_000 picoseconds.
-		Weight::from_parts(56_769_285, 6044)
-			// Standard Error: 898
-			.saturating_add(Weight::from_parts(41_064, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		//  Measured:  `593 + v * (24 ±0)`
+		//  Estimated: `8462`
+		// Minimum execution time: 89_372_000 picoseconds.
+		Weight::from_parts(93_241_798, 8462)
+			// Standard Error: 781
+			.saturating_add(Weight::from_parts(27_879, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
+	/// Storage: `Rewards::WindowStarts` (r:1 w:0)
+	/// Proof: `Rewards::WindowStarts` (`max_values`: Some(1), `max_size`: Some(57), added: 552, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CurrentEra` (r:1 w:0)
 	/// Proof: `Rewards::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CountedVotes` (r:1 w:0)
@@ -176,11 +193,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::Manas` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn on_vote_not_counted() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `246`
+		//  Measured:  `292`
 		//  Estimated: `4726`
-		// Minimum execution time: 21_381_000 picoseconds.
-		Weight::from_parts(22_964_000, 4726)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Minimum execution time: 23_585_000 picoseconds.
+		Weight::from_parts(25_308_000, 4726)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -191,8 +208,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `116`
 		//  Estimated: `3698`
-		// Minimum execution time: 57_426_000 picoseconds.
-		Weight::from_parts(59_889_000, 3698)
+		// Minimum execution time: 57_145_000 picoseconds.
+		Weight::from_parts(59_708_000, 3698)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -204,8 +221,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `205`
 		//  Estimated: `3698`
-		// Minimum execution time: 12_419_000 picoseconds.
-		Weight::from_parts(13_691_000, 3698)
+		// Minimum execution time: 12_378_000 picoseconds.
+		Weight::from_parts(13_830_000, 3698)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -220,12 +237,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `120 + c * (20 ±0)`
 		//  Estimated: `3698`
-		// Minimum execution time: 50_395_000 picoseconds.
-		Weight::from_parts(53_340_567, 3698)
-			// Standard Error: 3_598
-			.saturating_add(Weight::from_parts(20_109, 0).saturating_mul(c.into()))
+		// Minimum execution time: 50_404_000 picoseconds.
+		Weight::from_parts(52_910_060, 3698)
+			// Standard Error: 2_274
+			.saturating_add(Weight::from_parts(33_538, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Rewards::ErasToPrune` (r:1 w:0)
+	/// Proof: `Rewards::ErasToPrune` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::PostScores` (r:512 w:512)
+	/// Proof: `Rewards::PostScores` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::WindowStarts` (r:1 w:0)
+	/// Proof: `Rewards::WindowStarts` (`max_values`: Some(1), `max_size`: Some(57), added: 552, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::CountedVotesPrunedBelow` (r:1 w:0)
+	/// Proof: `Rewards::CountedVotesPrunedBelow` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// The range of component `k` is `[0, 512]`.
+	fn prune_closed_eras(k: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `48 + k * (52 ±0)`
+		//  Estimated: `6058 + k * (2535 ±0)`
+		// Minimum execution time: 19_609_000 picoseconds.
+		Weight::from_parts(16_500_513, 6058)
+			// Standard Error: 869
+			.saturating_add(Weight::from_parts(1_060_374, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(k.into()))
 	}
 }
 
@@ -233,53 +273,62 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn on_initialize() -> Weight {
-		Weight::from_parts(1_873_000, 1489)
+		Weight::from_parts(1_843_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 	}
 	fn on_initialize_era_end() -> Weight {
-		Weight::from_parts(32_899_000, 1501)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(47_671_000, 3561)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn claim_rewards(e: u32, ) -> Weight {
-		Weight::from_parts(85_133_875, 4726)
-			.saturating_add(Weight::from_parts(167_937_593, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(101_407_113, 3638)
+			.saturating_add(Weight::from_parts(169_939_168, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((53_u64).saturating_mul(e.into())))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(e.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 126750).saturating_mul(e.into()))
 	}
 	fn tip() -> Weight {
-		Weight::from_parts(62_162_000, 3605)
+		Weight::from_parts(61_671_000, 3605)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn on_vote(v: u32, ) -> Weight {
-		Weight::from_parts(56_769_285, 6044)
-			.saturating_add(Weight::from_parts(41_064, 0).saturating_mul(v.into()))
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		Weight::from_parts(93_241_798, 8462)
+			.saturating_add(Weight::from_parts(27_879, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn on_vote_not_counted() -> Weight {
-		Weight::from_parts(22_964_000, 4726)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		Weight::from_parts(25_308_000, 4726)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn lock_stake() -> Weight {
-		Weight::from_parts(59_889_000, 3698)
+		Weight::from_parts(59_708_000, 3698)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn unlock_stake() -> Weight {
-		Weight::from_parts(13_691_000, 3698)
+		Weight::from_parts(13_830_000, 3698)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_unlocked(c: u32, ) -> Weight {
-		Weight::from_parts(53_340_567, 3698)
-			.saturating_add(Weight::from_parts(20_109, 0).saturating_mul(c.into()))
+		Weight::from_parts(52_910_060, 3698)
+			.saturating_add(Weight::from_parts(33_538, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn prune_closed_eras(k: u32, ) -> Weight {
+		Weight::from_parts(16_500_513, 6058)
+			.saturating_add(Weight::from_parts(1_060_374, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(k.into()))
 	}
 }
