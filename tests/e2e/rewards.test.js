@@ -1,5 +1,6 @@
 // Rewards on a real dev node (eras of 10 blocks): two authors, several staked voters, one era
-// passes, every claim pays what the published formula gives to within a planck; a ring of twenty
+// passes, every claim pays what the published formula gives to within a planck, and the last
+// claim closes the era, sending its rounding dust back to the pool; a ring of twenty
 // accounts passing one stake around counts one vote; a tip moves exactly its amount and emits its
 // receipt.
 import assert from 'node:assert/strict';
@@ -107,6 +108,12 @@ test('two authors, several voters, one era: each claim pays its share', async ()
     [Eve.address, curation(s2, counted[`${Eve.address}/${p2}`])],
   ]);
 
+  assert.equal(payout.claimants.toNumber(), 5, 'two authors and three curators earned');
+  for (const who of [Alice, Bob, Charlie, Dave, Eve]) {
+    assert.deepEqual((await api.query.rewards.unclaimedEras(who.address)).map((e) => e.toNumber()), [era]);
+  }
+  let paid = 0n;
+  let lastClaim;
   for (const who of [Alice, Bob, Charlie, Dave, Eve]) {
     const want = expected.get(who.address);
     assert.ok(want > 0n);
@@ -116,11 +123,33 @@ test('two authors, several voters, one era: each claim pays its share', async ()
     const claimed = events.find((e) => api.events.rewards.RewardsClaimed.is(e));
     const amount = claimed.data.amount.toBigInt();
     assert.ok(amount - want <= 1n && want - amount <= 1n, `${who.address} was paid ${amount}, expected ${want}`);
+    assert.equal((await api.query.rewards.unclaimedEras.at(blockHash, who.address)).length, 0);
+    paid += amount;
+    lastClaim = { blockHash, events };
     const { parentHash } = await api.rpc.chain.getHeader(blockHash);
     assert.equal(await freeBalance(api, who.address, blockHash),
       (await freeBalance(api, who.address, parentHash)) + amount - fee(events));
   }
   assert.equal((await api.call.rewardsApi.pendingRewards(Alice.address)).toBigInt(), 0n, 'claimed');
+
+  // The last claimant closed the era: its payout is gone and the dust went back to the pool.
+  const settled = lastClaim.events.find((e) => api.events.rewards.EraSettled.is(e));
+  assert.ok(settled, 'the last claim settles the era');
+  assert.equal(settled.data.era.toNumber(), era);
+  assert.equal(settled.data.returned.toBigInt(), authors + curators - paid);
+  assert.ok(authors + curators - paid <= 5n, 'rounding leaves at most a planck per claimant');
+  assert.ok((await api.query.rewards.eras.at(lastClaim.blockHash, era)).isNone);
+  const { parentHash } = await api.rpc.chain.getHeader(lastClaim.blockHash);
+  const carry = async (at) => (await api.query.rewards.carry.at(at)).toBigInt();
+  const eraAt = async (at) => (await api.query.rewards.currentEra.at(at)).toNumber();
+  if (await eraAt(parentHash) === await eraAt(lastClaim.blockHash)) {
+    // (An era that ends in the claim's own block takes the carry into its pool first.)
+    assert.equal(await carry(lastClaim.blockHash), (await carry(parentHash)) + authors + curators - paid);
+  }
+  // Idle time in the following blocks removes the era's scores.
+  await waitFor(`era ${era}'s scores to be pruned`, async () =>
+    (await api.query.rewards.postScores.keys(era)).length === 0 && (await api.query.rewards.erasToPrune(era)).isNone,
+  60_000);
 });
 
 test('a ring of twenty accounts passing one stake around counts one vote', async () => {
