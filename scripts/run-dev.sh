@@ -7,5 +7,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 scripts/setup.sh
-cargo build --release --locked -p plaza-node
+# The whole workspace, as scripts/test.sh builds it: the same features, so that either command
+# reuses what the other built instead of rebuilding the node with a different feature set.
+cargo build --release --locked --workspace
 exec "$PLAZA_NODE" --dev "$@"
