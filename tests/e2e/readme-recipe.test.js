@@ -26,15 +26,21 @@ const option = (command, name) => command.match(new RegExp(`--${name}[ =](\\S+)`
 
 const running = [];
 
-after(async () => {
-  for (const { child } of running) {
+/** Stops every process the tests started (SIGINT, SIGKILL after 30 s) and waits for them. */
+async function stopAll() {
+  const stopping = running.splice(0);
+  for (const { child } of stopping) {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
   }
-  await Promise.all(running.map(({ child }) => new Promise((resolve) => {
+  await Promise.all(stopping.map(({ child }) => new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.on('exit', () => { clearTimeout(timer); resolve(); });
   })));
+}
+
+after(async () => {
+  await stopAll();
   for (const command of commands) rmSync(option(command, 'base-path'), { recursive: true, force: true });
 });
 
@@ -77,6 +83,8 @@ test("the README's three-validator recipe runs as printed", async () => {
   }
   alive();
   assert.equal(await rpcCall(url(commands[0]), 'system_chain'), 'Plaza Local Testnet');
+  // The next test uses the same ports.
+  await stopAll();
 });
 
 test("the README's dev-node command runs as printed", async () => {
@@ -113,4 +121,5 @@ test("the README's dev-node command runs as printed", async () => {
   }
   // Ctrl-C stops it cleanly.
   assert.deepEqual(await exited, { code: 0, signal: null });
+  running.splice(0);
 });
