@@ -18,17 +18,23 @@ as_root() {
 	fi
 }
 
+# The Debian packages the build loads from, each checked by name (`dpkg -s`), never by a file
+# glob: clang-sys (bindgen, for RocksDB) loads libclang.so or libclang-*.so, which only
+# libclang-dev provides (the base image's libclang-cpp.so.* is a different library and does not
+# count); prost-build runs protoc from protobuf-compiler.
+PACKAGES=(clang libclang-dev protobuf-compiler)
+installed() { dpkg -s "$1" >/dev/null 2>&1; }
 missing=()
-command -v clang >/dev/null || missing+=(clang)
-command -v protoc >/dev/null || missing+=(protobuf-compiler)
-# clang-sys (bindgen, for RocksDB) loads libclang.so or libclang-*.so, which only libclang-dev
-# provides: the base image's libclang-cpp.so.* is a different library and does not count.
-dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
+for package in "${PACKAGES[@]}"; do installed "$package" || missing+=("$package"); done
 if ((${#missing[@]})); then
 	log "installing ${missing[*]}"
 	as_root apt-get update -qq
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# What setup promises, checked after it ran: every package installed, not merely something like it.
+for package in "${PACKAGES[@]}"; do
+	installed "$package" || { log "$package is still not installed"; exit 1; }
+done
 
 command -v cargo >/dev/null || { log "Rust is not installed: see https://rustup.rs"; exit 1; }
 installed_targets=$(rustup target list --installed)
