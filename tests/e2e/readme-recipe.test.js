@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { after, test } from 'node:test';
 
-import { NODE_BIN, rpcCall, waitFor } from '../lib/node.js';
+import { NODE_BIN, finalizedNumber, rpcCall, waitFor } from '../lib/node.js';
 
 /** The sh block of a README section, its commands with continuation lines joined. */
 function recipe(readme, heading) {
@@ -25,6 +25,21 @@ const commands = lines.filter((l) => l.startsWith('$NODE '));
 const option = (command, name) => command.match(new RegExp(`--${name}[ =](\\S+)`))?.[1];
 
 const running = [];
+
+/** Runs `command` with bash, keeping the end of its output; the tests stop it. */
+function runAsPrinted(command, options) {
+  const child = spawn('bash', ['-c', command], { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = [];
+  const keep = (chunk) => { log.push(chunk.toString()); if (log.length > 300) log.shift(); };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const entry = { command, child, log };
+  running.push(entry);
+  return entry;
+}
+
+/** The RPC of the node listening on `url`, as `finalizedNumber` takes it. */
+const rpcAt = (url) => ({ rpc: (method, params) => rpcCall(url, method, params) });
 
 /** Stops every process the tests started (SIGINT, SIGKILL after 30 s) and waits for them. */
 async function stopAll() {
@@ -50,15 +65,7 @@ test("the README's three-validator recipe runs as printed", async () => {
   for (const command of commands) {
     // A fresh chain each run, as for a first-time reader.
     rmSync(option(command, 'base-path'), { recursive: true, force: true });
-    const child = spawn('bash', ['-c', `exec ${command}`], {
-      env: { ...process.env, NODE: NODE_BIN },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const log = [];
-    const keep = (chunk) => { log.push(chunk.toString()); if (log.length > 300) log.shift(); };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    running.push({ command, child, log });
+    runAsPrinted(`exec ${command}`, { env: { ...process.env, NODE: NODE_BIN } });
   }
 
   const alive = () => {
@@ -77,8 +84,7 @@ test("the README's three-validator recipe runs as printed", async () => {
   for (const { command } of running) {
     await waitFor(`${url(command)} to finalize beyond #2`, async () => {
       alive();
-      const head = await rpcCall(url(command), 'chain_getFinalizedHead');
-      return parseInt((await rpcCall(url(command), 'chain_getHeader', [head])).number, 16) > 2;
+      return (await finalizedNumber(rpcAt(url(command)))) > 2;
     }, 180_000);
   }
   alive();
@@ -94,23 +100,13 @@ test("the README's dev-node command runs as printed", async () => {
   assert.equal(command, 'scripts/run-dev.sh');
   // Run from the checkout, as the README's reader does; the build is already done (the test
   // command built the same workspace), so this only checks it and starts the node.
-  const child = spawn('bash', ['-c', command], {
-    cwd: new URL('../..', import.meta.url),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log = [];
-  const keep = (chunk) => { log.push(chunk.toString()); if (log.length > 300) log.shift(); };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  running.push({ command, child, log });
+  const { child, log } = runAsPrinted(command, { cwd: new URL('../..', import.meta.url) });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const url = 'http://127.0.0.1:9944';
   try {
     await waitFor('the dev node to finalize a block on ws://127.0.0.1:9944', async () => {
       assert.ok(child.exitCode === null, `run-dev.sh exited (${child.exitCode}):\n${log.join('').slice(-3000)}`);
-      const head = await rpcCall(url, 'chain_getFinalizedHead').catch(() => null);
-      if (!head) return false;
-      return parseInt((await rpcCall(url, 'chain_getHeader', [head])).number, 16) >= 1;
+      return (await finalizedNumber(rpcAt(url)).catch(() => 0)) >= 1;
     }, 300_000);
     assert.equal(await rpcCall(url, 'system_chain'), 'Plaza Development');
     // Its IPFS API is on the documented default port.
