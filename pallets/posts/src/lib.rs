@@ -635,16 +635,14 @@ pub mod pallet {
 		/// weight and [`MAX_SWEPT_PER_BLOCK`] entries, from `SweepCursor` on. Returns the weight
 		/// used.
 		pub(crate) fn sweep_recent_actions(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
-			let fixed = T::WeightInfo::sweep_recent_actions(0);
-			let per_entry = T::WeightInfo::sweep_recent_actions(1).saturating_sub(fixed);
-			let Some(budget) = remaining.checked_sub(&fixed) else { return Weight::zero() };
-			let entries = budget
-				.checked_div_per_component(&per_entry)
-				.unwrap_or(u64::MAX)
-				.min(MAX_SWEPT_PER_BLOCK.into()) as u32;
-			if entries == 0 {
+			let budget = plaza_primitives::idle_budget(
+				remaining,
+				T::WeightInfo::sweep_recent_actions,
+				MAX_SWEPT_PER_BLOCK,
+			);
+			let Some(entries) = budget.filter(|entries| *entries > 0) else {
 				return Weight::zero();
-			}
+			};
 			let mut iter = match SweepCursor::<T>::get() {
 				Some(key) => RecentActions::<T>::iter_from(key.into_inner()),
 				None => RecentActions::<T>::iter(),

@@ -20,6 +20,20 @@ mod social;
 pub use content::*;
 pub use social::*;
 
+/// The budget of an `on_idle` task whose weight for `n` items is `weight_of(n)` (linear, as
+/// benchmarked): how many items `remaining` pays for beyond the fixed part `weight_of(0)`, at most
+/// `max`; `None` when not even the fixed part fits.
+pub fn idle_budget(
+	remaining: frame_support::weights::Weight,
+	weight_of: impl Fn(u32) -> frame_support::weights::Weight,
+	max: u32,
+) -> Option<u32> {
+	let fixed = weight_of(0);
+	let per_item = weight_of(1).saturating_sub(fixed);
+	let budget = remaining.checked_sub(&fixed)?;
+	Some(budget.checked_div_per_component(&per_item).unwrap_or(u64::MAX).min(max.into()) as u32)
+}
+
 /// `value` as a storage entry should hold it: `None` (no entry) when it is the default — a zero
 /// count, an empty list — so that storage keeps no entries that say nothing.
 pub fn unless_default<V: Default + PartialEq>(value: V) -> Option<V> {

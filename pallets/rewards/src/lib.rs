@@ -656,13 +656,12 @@ impl<T: Config> Pallet<T> {
 	/// that left the curation window, one post at a time, as many keys as `remaining` weight
 	/// pays for (at most [`MAX_PRUNED_PER_BLOCK`]); returns the weight used.
 	pub(crate) fn prune_closed_eras(remaining: Weight) -> Weight {
-		let fixed = T::WeightInfo::prune_closed_eras(0);
-		let per_key = T::WeightInfo::prune_closed_eras(1).saturating_sub(fixed);
-		let Some(budget) = remaining.checked_sub(&fixed) else { return Weight::zero() };
-		let limit = budget
-			.checked_div_per_component(&per_key)
-			.unwrap_or(u64::MAX)
-			.min(MAX_PRUNED_PER_BLOCK.into()) as u32;
+		let budget = plaza_primitives::idle_budget(
+			remaining,
+			T::WeightInfo::prune_closed_eras,
+			MAX_PRUNED_PER_BLOCK,
+		);
+		let Some(limit) = budget else { return Weight::zero() };
 		let mut left = limit;
 		// One era after another, each map in turn; an era leaves the queue once all three are
 		// empty. Every map visited counts as at least one key, so that the loop is bounded by

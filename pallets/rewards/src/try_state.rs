@@ -24,12 +24,13 @@ impl<T: Config> Pallet<T> {
 		let starts = WindowStarts::<T>::get();
 		ensure!(starts.windows(2).all(|w| w[0] <= w[1]), "WindowStarts is not in order");
 		let pruned_below = CountedVotesPrunedBelow::<T>::get();
-		ensure!(pruned_below <= Self::earning_from(), "CountedVotes pruned inside the window");
+		let earning_from = Self::earning_from();
+		ensure!(pruned_below <= earning_from, "CountedVotes pruned inside the window");
 		for (post_id, voter, vote) in CountedVotes::<T>::iter() {
 			ensure!(vote.era <= era, "a vote is counted in an era not yet started");
 			ensure!(post_id >= pruned_below, "a CountedVotes entry was left behind by pruning");
 			ensure!(
-				vote.era < era || post_id >= Self::earning_from(),
+				vote.era < era || post_id >= earning_from,
 				"a vote counts in this era on a post outside the curation window"
 			);
 			if vote.era == era {
