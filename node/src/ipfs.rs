@@ -3,10 +3,14 @@
 //! ([`crate::social::ClientSocialSource`]) and keeps those that name a body.
 
 use futures::stream::BoxStream;
-use plaza_ipfs::{ChainReferences, Cid, Reference};
+use plaza_ipfs::{Body, ChainReferences, Reference};
 use plaza_rpc::{events::SocialEvent, indexer::SocialSource};
 
 use crate::social::ClientSocialSource;
+
+/// The most bytes of a profile's metadata document that are pinned (the chain declares no size
+/// for it; a document names its images by CID rather than holding them).
+pub const MAX_PROFILE_DOCUMENT: u64 = 64 * 1024;
 
 /// Reads references to bodies from the client's finalized blocks.
 pub struct ClientReferences(pub ClientSocialSource);
@@ -16,19 +20,21 @@ impl ChainReferences for ClientReferences {
 		self.0.finalized_number()
 	}
 
-	fn references_changed(&self, number: u32) -> Result<Vec<(Reference, Option<Cid>)>, String> {
+	fn references_changed(&self, number: u32) -> Result<Vec<(Reference, Option<Body>)>, String> {
 		let block = self.0.block(number)?;
 		Ok(block
 			.events
 			.into_iter()
 			.filter_map(|event| match event {
-				SocialEvent::PostCreated { post_id, content, .. }
-				| SocialEvent::PostEdited { post_id, content, .. } => {
-					Some((Reference::Post(post_id), Some(content)))
+				SocialEvent::PostCreated { post_id, content, body_size, .. }
+				| SocialEvent::PostEdited { post_id, content, body_size, .. } => {
+					let body = Body { cid: content, max_size: body_size.into() };
+					Some((Reference::Post(post_id), Some(body)))
 				},
 				SocialEvent::PostDeleted { post_id } => Some((Reference::Post(post_id), None)),
 				SocialEvent::ProfileSet { who, metadata, .. } => {
-					Some((Reference::Profile(who), metadata))
+					let body = metadata.map(|cid| Body { cid, max_size: MAX_PROFILE_DOCUMENT });
+					Some((Reference::Profile(who), body))
 				},
 				SocialEvent::ProfileCleared { who } => Some((Reference::Profile(who), None)),
 				_ => None,

@@ -11,7 +11,7 @@ use jsonrpsee::{
 	types::{error::ErrorObjectOwned, ErrorCode},
 	PendingSubscriptionSink, SubscriptionMessage,
 };
-use plaza_ipfs::ContentStore;
+use plaza_ipfs::{ContentStore, StoreError};
 use serde::Serialize;
 use sp_core::crypto::{AccountId32, Ss58AddressFormat, Ss58Codec};
 use tokio::sync::broadcast;
@@ -319,11 +319,10 @@ impl Social {
 			return;
 		}
 		let Ok(cid) = Cid::try_from(content) else { return };
-		match tokio::time::timeout(HYDRATE_TIMEOUT, store.cat(&cid, &[])).await {
-			Ok(Ok(bytes)) if bytes.len() as u32 <= MAX_HYDRATED_BODY => {
-				view.body = Some(encode_body(bytes))
-			},
-			Ok(Ok(_)) => {
+		let read = store.cat(&cid, &[], MAX_HYDRATED_BODY.into());
+		match tokio::time::timeout(HYDRATE_TIMEOUT, read).await {
+			Ok(Ok(bytes)) => view.body = Some(encode_body(bytes)),
+			Ok(Err(StoreError::TooLarge { .. })) => {
 				view.body_unavailable =
 					Some(format!("the body is larger than {MAX_HYDRATED_BODY} bytes"))
 			},

@@ -308,7 +308,7 @@ async fn cat(state: &ApiState, query: &Query) -> HttpResponse {
 		(Ok(offset), Ok(length)) => (offset.unwrap_or(0), length),
 		(Err(response), _) | (_, Err(response)) => return response,
 	};
-	match state.store.cat(&cid, &path).await {
+	match state.store.cat(&cid, &path, state.max_upload).await {
 		Ok(content) => {
 			let start = (offset as usize).min(content.len());
 			let end = length
@@ -335,9 +335,10 @@ async fn cid_command(state: &ApiState, command: &str, query: &Query) -> HttpResp
 			.block(&cid)
 			.await
 			.map(|block| json_response(json!({ "Key": cid.to_string(), "Size": block.len() }))),
-		"pin/add" => {
-			store.pin(&cid).await.map(|()| json_response(json!({ "Pins": [cid.to_string()] })))
-		},
+		"pin/add" => store
+			.pin(&cid, state.max_upload)
+			.await
+			.map(|()| json_response(json!({ "Pins": [cid.to_string()] }))),
 		_ => store.unpin(&cid).await.map(|()| json_response(json!({ "Pins": [cid.to_string()] }))),
 	};
 	answer.unwrap_or_else(store_error)
@@ -389,7 +390,7 @@ async fn gateway(state: &ApiState, request: &Request<Incoming>) -> HttpResponse 
 		set_cache_headers(&mut response, &etag, &decoded);
 		return response;
 	}
-	let content = match state.store.cat(&cid, &path).await {
+	let content = match state.store.cat(&cid, &path, state.max_upload).await {
 		Ok(content) => content,
 		Err(e) => return store_error(e),
 	};
@@ -503,6 +504,7 @@ fn store_error(e: StoreError) -> HttpResponse {
 		StoreError::NotFound(_) | StoreError::NoSuchLink { .. } => StatusCode::NOT_FOUND,
 		StoreError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
 		StoreError::Unreadable(..) | StoreError::NotPinned(_) => StatusCode::BAD_REQUEST,
+		StoreError::TimedOut(_) => StatusCode::GATEWAY_TIMEOUT,
 		StoreError::Backend(_) => StatusCode::INTERNAL_SERVER_ERROR,
 	};
 	error(status, &e.to_string())

@@ -10,7 +10,10 @@ use cid::{Cid, Version};
 use futures::TryStreamExt;
 use ipfs_api_backend_hyper::{request::Add, IpfsApi, IpfsClient, TryFromUri};
 
-use crate::store::{AddOptions, Added, ContentStore, StoreError};
+use crate::{
+	dag::{self, MAX_BLOCK},
+	store::{AddOptions, Added, ContentStore, StoreError},
+};
 
 /// A Kubo daemon's RPC API.
 pub struct KuboStore {
@@ -39,13 +42,14 @@ impl KuboStore {
 		}
 	}
 
-	/// Reads a stream to its end, refusing more than the content limit.
+	/// Reads a stream to its end, refusing more than `limit` bytes (and the content limit).
 	async fn read_bounded(
 		&self,
 		cid: &Cid,
 		stream: impl futures::Stream<Item = Result<Bytes, ipfs_api_backend_hyper::Error>> + Unpin,
+		limit: u64,
 	) -> Result<Bytes, StoreError> {
-		let limit = self.max_content;
+		let limit = limit.min(self.max_content);
 		let read =
 			stream.map_err(|e| e.to_string()).try_fold(Vec::new(), |mut all, chunk| async move {
 				if (all.len() + chunk.len()) as u64 > limit {
@@ -89,20 +93,32 @@ impl ContentStore for KuboStore {
 		Ok(Added { cid, dag_size })
 	}
 
-	async fn cat(&self, cid: &Cid, path: &[String]) -> Result<Bytes, StoreError> {
+	async fn cat(&self, cid: &Cid, path: &[String], limit: u64) -> Result<Bytes, StoreError> {
 		let mut ipfs_path = format!("/ipfs/{cid}");
 		for segment in path {
 			ipfs_path.push('/');
 			ipfs_path.push_str(segment);
 		}
-		self.read_bounded(cid, self.client.cat(&ipfs_path)).await
+		// Kubo sends no more than asked for: one byte past the limit shows the file exceeds it.
+		let length =
+			usize::try_from(limit.min(self.max_content).saturating_add(1)).unwrap_or(usize::MAX);
+		self.read_bounded(cid, self.client.cat_range(&ipfs_path, 0, length), limit).await
 	}
 
 	async fn block(&self, cid: &Cid) -> Result<Bytes, StoreError> {
-		self.read_bounded(cid, self.client.block_get(&cid.to_string())).await
+		let stream = self.client.block_get(&cid.to_string());
+		self.read_bounded(cid, stream, MAX_BLOCK as u64).await
 	}
 
-	async fn pin(&self, cid: &Cid) -> Result<(), StoreError> {
+	async fn pin(&self, cid: &Cid, limit: u64) -> Result<(), StoreError> {
+		let limit = limit.min(self.max_content);
+		// Kubo's own `pin/add` would fetch whatever the DAG links: fetch it block by block
+		// within the limit first (Kubo keeps what `block/get` fetched), then pin what is here.
+		let fetch = dag::fetch_all(cid, limit, |next| async move { self.block(&next).await });
+		match tokio::time::timeout(self.timeout, fetch).await {
+			Ok(fetched) => fetched?,
+			Err(_) => return Err(StoreError::TimedOut(*cid)),
+		}
 		self.bounded(cid, self.client.pin_add(&cid.to_string(), true)).await.map(drop)
 	}
 

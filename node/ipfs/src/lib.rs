@@ -11,6 +11,7 @@
 
 #![deny(missing_docs)]
 
+mod dag;
 mod db;
 mod embedded;
 mod http;
@@ -32,7 +33,7 @@ use futures::{future::BoxFuture, FutureExt};
 use substrate_prometheus_endpoint::Registry;
 
 pub use cid::Cid;
-pub use pinner::{ChainReferences, PinBook, Reference};
+pub use pinner::{Body, ChainReferences, PinBook, Reference};
 pub use store::{AddOptions, Added, ContentStore, StoreError};
 
 /// The IPFS flags of `plaza-node`.

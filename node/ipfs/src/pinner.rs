@@ -2,11 +2,17 @@
 //! documents. It reads each finalized block's events, keeps a reference count per CID, pins new
 //! CIDs through the content store (which fetches what is missing), retries failures with
 //! exponential back-off, and unpins a CID when no live post or profile refers to it any more
-//! (deleted posts, replaced edits, changed or cleared profiles).
+//! (deleted posts, replaced edits, changed or cleared profiles), retrying unpins that fail.
+//!
+//! A body is pinned only up to the size declared on chain (the largest any reference declares):
+//! a post that declares 100 bytes and names megabytes is recorded as failed with the reason
+//! "size mismatch" and not retried, so a deposit for a small body cannot make every node keep a
+//! large one.
 //!
 //! Its state lives in the IPFS database: the last block processed, each reference, and each CID's
 //! record; a block's changes and its number are written in one transaction, so a restart
-//! continues exactly where it stopped and catches up with finality.
+//! continues exactly where it stopped and catches up with finality. A database written in an
+//! older layout is cleared and rebuilt from the chain.
 
 use std::{
 	collections::HashMap,
@@ -20,7 +26,11 @@ use futures::{stream::BoxStream, StreamExt};
 use kvdb::DBTransaction;
 use kvdb_rocksdb::Database;
 
-use crate::{db, metrics::Metrics, store::ContentStore};
+use crate::{
+	db,
+	metrics::Metrics,
+	store::{ContentStore, StoreError},
+};
 
 /// After this many failed attempts a CID counts as failed rather than missing (it is still
 /// retried, at the longest back-off).
@@ -31,6 +41,10 @@ const MAX_BACKOFF: Duration = Duration::from_secs(600);
 const CONCURRENT_PINS: usize = 4;
 /// The key of the last processed block number in [`db::META`].
 const LAST_BLOCK_KEY: &[u8] = b"pinner_last_block";
+/// The key of the layout version of the pinner's records in [`db::META`].
+const SCHEMA_KEY: &[u8] = b"pinner_schema";
+/// The layout of the pinner's records: 2 records each CID's size limit.
+const SCHEMA: u32 = 2;
 
 /// What on chain refers to a body.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Hash, Debug)]
@@ -41,15 +55,25 @@ pub enum Reference {
 	Profile([u8; 32]),
 }
 
+/// A body a reference names: its CID and the most content bytes it may hold (the size declared
+/// on chain).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Body {
+	/// The body's CID.
+	pub cid: Cid,
+	/// The most content bytes to pin under it.
+	pub max_size: u64,
+}
+
 /// What the pinner needs from the chain.
 pub trait ChainReferences: Send + Sync + 'static {
 	/// The number of the last finalized block.
 	fn finalized_number(&self) -> u32;
 
-	/// The references finalized block `number` changed, each with the CID it names now (`None`:
-	/// no body any more). An error skips the block (with a warning): its state was pruned, or its
-	/// events are in a layout this node does not know.
-	fn references_changed(&self, number: u32) -> Result<Vec<(Reference, Option<Cid>)>, String>;
+	/// The references finalized block `number` changed, each with the body it names now
+	/// (`None`: no body any more). An error skips the block (with a warning): its state was
+	/// pruned, or its events are in a layout this node does not know.
+	fn references_changed(&self, number: u32) -> Result<Vec<(Reference, Option<Body>)>, String>;
 
 	/// Yields whenever blocks are finalized.
 	fn finality_notifications(&self) -> BoxStream<'static, ()>;
@@ -74,10 +98,12 @@ struct PinRecord {
 	state: PinState,
 	attempts: u32,
 	last_error: Vec<u8>,
+	/// The most content bytes to pin: the largest size any reference declared.
+	limit: u64,
 }
 
 /// One CID's status, as the RPC reports it.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PinStatus {
 	/// The CID.
@@ -122,8 +148,18 @@ pub struct PinBook {
 }
 
 impl PinBook {
-	/// Opens the book kept in `db`, counting its records.
+	/// Opens the book kept in `db`, counting its records. Records in another layout are cleared,
+	/// so that the pinner rebuilds them from the chain.
 	pub fn open(db: Arc<Database>, metrics: Option<Metrics>) -> std::io::Result<Self> {
+		let schema = db.get(db::META, SCHEMA_KEY)?.and_then(|v| u32::decode(&mut &v[..]).ok());
+		if schema != Some(SCHEMA) {
+			let mut transaction = DBTransaction::new();
+			transaction.delete_prefix(db::REFERENCES, &[]);
+			transaction.delete_prefix(db::PIN_RECORDS, &[]);
+			transaction.delete(db::META, LAST_BLOCK_KEY);
+			transaction.put(db::META, SCHEMA_KEY, &SCHEMA.encode());
+			db.write(transaction)?;
+		}
 		let mut counts = PinCounts::default();
 		for entry in db.iter(db::PIN_RECORDS) {
 			let (_, value) = entry?;
@@ -214,11 +250,34 @@ fn status(cid: &Cid, record: &PinRecord) -> PinStatus {
 	}
 }
 
-/// A CID waiting for its next pin attempt.
+/// A CID waiting for its next pin (or unpin) attempt.
 struct Retry {
 	due: Instant,
 	in_flight: bool,
+	/// Failed attempts in this run (the book counts a pin's attempts across runs).
+	failures: u32,
 }
+
+impl Retry {
+	fn now() -> Self {
+		Self { due: Instant::now(), in_flight: false, failures: 0 }
+	}
+}
+
+/// The back-off after `failures` failed attempts.
+fn backoff(failures: u32) -> Duration {
+	Duration::from_secs(1 << failures.min(10)).min(MAX_BACKOFF)
+}
+
+/// What a store call the pinner started was for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Work {
+	Pin,
+	Unpin,
+}
+
+/// A finished store call: what it was, for which CID, and how it went.
+type Done = (Work, Cid, Result<(), StoreError>);
 
 /// The pinner's task: follows finality until the node stops.
 pub async fn run(
@@ -226,7 +285,7 @@ pub async fn run(
 	book: Arc<PinBook>,
 	store: Arc<dyn ContentStore>,
 ) {
-	let mut pinner = Pinner { chain, book, store, queue: HashMap::new() };
+	let mut pinner = Pinner { chain, book, store, queue: HashMap::new(), unpins: HashMap::new() };
 	if let Err(e) = pinner.load_queue() {
 		log::error!(target: "ipfs", "The pinner cannot read its records: {e}");
 		return;
@@ -236,10 +295,13 @@ pub async fn run(
 	let mut tick = tokio::time::interval(Duration::from_secs(1));
 	loop {
 		pinner.catch_up();
-		pinner.start_due_pins(&done_tx);
+		pinner.start_due_work(&done_tx);
 		tokio::select! {
 			notification = finality.next() => if notification.is_none() { return },
-			Some((cid, result)) = done_rx.recv() => pinner.finish_pin(cid, result),
+			Some((work, cid, result)) = done_rx.recv() => match work {
+				Work::Pin => pinner.finish_pin(cid, result),
+				Work::Unpin => pinner.finish_unpin(cid, result),
+			},
 			_ = tick.tick() => {
 				if let Some(metrics) = &pinner.book.metrics {
 					metrics.publish_stored_bytes(pinner.store.stored_bytes());
@@ -253,7 +315,10 @@ struct Pinner {
 	chain: Arc<dyn ChainReferences>,
 	book: Arc<PinBook>,
 	store: Arc<dyn ContentStore>,
+	/// CIDs to pin.
 	queue: HashMap<Cid, Retry>,
+	/// CIDs nothing refers to any more, to unpin.
+	unpins: HashMap<Cid, Retry>,
 }
 
 impl Pinner {
@@ -261,7 +326,7 @@ impl Pinner {
 	fn load_queue(&mut self) -> std::io::Result<()> {
 		for status in self.book.unpinned(usize::MAX)? {
 			if let Ok(cid) = Cid::try_from(status.cid.as_str()) {
-				self.queue.insert(cid, Retry { due: Instant::now(), in_flight: false });
+				self.queue.insert(cid, Retry::now());
 			}
 		}
 		Ok(())
@@ -299,7 +364,7 @@ impl Pinner {
 	fn apply(
 		&mut self,
 		number: u32,
-		changes: Vec<(Reference, Option<Cid>)>,
+		changes: Vec<(Reference, Option<Body>)>,
 	) -> std::io::Result<()> {
 		let db = &self.book.db;
 		// The block's view: references and records as changed so far in this block.
@@ -313,10 +378,13 @@ impl Pinner {
 					.get(db::REFERENCES, &reference.encode())?
 					.and_then(|bytes| Cid::try_from(&bytes[..]).ok()),
 			};
-			if old == new {
+			let new_cid = new.map(|body| body.cid);
+			if old == new_cid {
 				continue;
 			}
-			for (cid, up) in old.map(|c| (c, false)).into_iter().chain(new.map(|c| (c, true))) {
+			let released = old.map(|cid| (cid, None));
+			let referenced = new.map(|body| (body.cid, Some(body.max_size)));
+			for (cid, up) in released.into_iter().chain(referenced) {
 				if !records.contains_key(&cid) {
 					let record = self.book.record(&cid)?;
 					before.insert(cid, record.as_ref().map(|r| r.state));
@@ -324,23 +392,25 @@ impl Pinner {
 				}
 				let entry = records.get_mut(&cid).expect("inserted above");
 				*entry = match (entry.take(), up) {
-					(Some(mut record), true) => {
+					(Some(mut record), Some(max_size)) => {
 						record.references += 1;
+						record.limit = record.limit.max(max_size);
 						Some(record)
 					},
-					(None, true) => Some(PinRecord {
+					(None, Some(max_size)) => Some(PinRecord {
 						references: 1,
 						state: PinState::Missing,
 						attempts: 0,
 						last_error: Vec::new(),
+						limit: max_size,
 					}),
-					(Some(record), false) if record.references > 1 => {
+					(Some(record), None) if record.references > 1 => {
 						Some(PinRecord { references: record.references - 1, ..record })
 					},
-					(_, false) => None,
+					(_, None) => None,
 				};
 			}
-			references.insert(reference, new);
+			references.insert(reference, new_cid);
 		}
 
 		let mut transaction = DBTransaction::new();
@@ -363,12 +433,15 @@ impl Pinner {
 			let after = record.as_ref().map(|r| r.state);
 			self.book.count(before[&cid], after);
 			match (before[&cid], record) {
-				(None, Some(_)) => {
-					self.queue.insert(cid, Retry { due: Instant::now(), in_flight: false });
-				},
 				(Some(_), None) => {
 					self.queue.remove(&cid);
-					self.unpin(cid);
+					self.unpins.insert(cid, Retry::now());
+				},
+				// New, or released and referenced again in this block (its record starts over),
+				// or a failed one that another reference may now allow: (re)try it.
+				(_, Some(record)) if record.state != PinState::Pinned => {
+					self.unpins.remove(&cid);
+					self.queue.entry(cid).or_insert_with(Retry::now);
 				},
 				_ => {},
 			}
@@ -376,43 +449,70 @@ impl Pinner {
 		Ok(())
 	}
 
-	fn unpin(&self, cid: Cid) {
-		let store = self.store.clone();
-		tokio::spawn(async move {
-			match store.unpin(&cid).await {
-				Ok(()) => log::debug!(target: "ipfs", "Unpinned {cid}: nothing refers to it"),
-				Err(crate::store::StoreError::NotPinned(_)) => {},
-				Err(e) => log::warn!(target: "ipfs", "Could not unpin {cid}: {e}"),
+	/// Starts the pins and unpins that are due, at most [`CONCURRENT_PINS`] of each at once. A
+	/// CID is never pinned and unpinned at the same time.
+	fn start_due_work(&mut self, done: &tokio::sync::mpsc::UnboundedSender<Done>) {
+		let now = Instant::now();
+		for work in [Work::Pin, Work::Unpin] {
+			let (tasks, others) = match work {
+				Work::Pin => (&mut self.queue, &self.unpins),
+				Work::Unpin => (&mut self.unpins, &self.queue),
+			};
+			let mut in_flight = tasks.values().filter(|retry| retry.in_flight).count();
+			for (cid, retry) in tasks.iter_mut() {
+				if in_flight >= CONCURRENT_PINS {
+					break;
+				}
+				if retry.in_flight
+					|| retry.due > now
+					|| others.get(cid).is_some_and(|o| o.in_flight)
+				{
+					continue;
+				}
+				let limit = match work {
+					Work::Pin => match self.book.record(cid) {
+						Ok(Some(record)) => record.limit,
+						_ => continue,
+					},
+					Work::Unpin => 0,
+				};
+				retry.in_flight = true;
+				in_flight += 1;
+				let (cid, store, done) = (*cid, self.store.clone(), done.clone());
+				tokio::spawn(async move {
+					let result = match work {
+						Work::Pin => store.pin(&cid, limit).await,
+						Work::Unpin => store.unpin(&cid).await,
+					};
+					let _ = done.send((work, cid, result));
+				});
 			}
-		});
+		}
 	}
 
-	/// Starts the pins that are due, at most [`CONCURRENT_PINS`] at once.
-	fn start_due_pins(
-		&mut self,
-		done: &tokio::sync::mpsc::UnboundedSender<(Cid, Result<(), String>)>,
-	) {
-		let now = Instant::now();
-		let mut in_flight = self.queue.values().filter(|retry| retry.in_flight).count();
-		for (cid, retry) in self.queue.iter_mut() {
-			if in_flight >= CONCURRENT_PINS {
-				break;
-			}
-			if retry.in_flight || retry.due > now {
-				continue;
-			}
-			retry.in_flight = true;
-			in_flight += 1;
-			let (cid, store, done) = (*cid, self.store.clone(), done.clone());
-			tokio::spawn(async move {
-				let result = store.pin(&cid).await.map_err(|e| e.to_string());
-				let _ = done.send((cid, result));
-			});
+	/// Records the outcome of an unpin attempt; a failed one is retried with back-off.
+	fn finish_unpin(&mut self, cid: Cid, result: Result<(), StoreError>) {
+		match result {
+			Ok(()) | Err(StoreError::NotPinned(_)) => {
+				self.unpins.remove(&cid);
+				log::debug!(target: "ipfs", "Unpinned {cid}: nothing refers to it");
+			},
+			Err(e) => {
+				if let Some(retry) = self.unpins.get_mut(&cid) {
+					retry.failures += 1;
+					*retry = Retry {
+						due: Instant::now() + backoff(retry.failures),
+						in_flight: false,
+						failures: retry.failures,
+					};
+				}
+				log::warn!(target: "ipfs", "Could not unpin {cid} (will retry): {e}");
+			},
 		}
 	}
 
 	/// Records the outcome of a pin attempt.
-	fn finish_pin(&mut self, cid: Cid, result: Result<(), String>) {
+	fn finish_pin(&mut self, cid: Cid, result: Result<(), StoreError>) {
 		let record = match self.book.record(&cid) {
 			Ok(record) => record,
 			Err(e) => return log::error!(target: "ipfs", "The pinner cannot read its records: {e}"),
@@ -420,7 +520,7 @@ impl Pinner {
 		let Some(mut record) = record else {
 			// Released while it was being pinned.
 			if result.is_ok() {
-				self.unpin(cid);
+				self.unpins.insert(cid, Retry::now());
 			}
 			return;
 		};
@@ -433,16 +533,31 @@ impl Pinner {
 				self.queue.remove(&cid);
 				log::info!(target: "ipfs", "📌 Pinned {cid}");
 			},
+			// Larger than declared: no retry will change that.
+			Err(StoreError::TooLarge { limit }) => {
+				record.state = PinState::Failed;
+				record.last_error = if *limit < record.limit {
+					format!("the content is larger than this node's {limit}-byte limit")
+				} else {
+					format!("size mismatch: the content is larger than the {limit} bytes declared on chain")
+				}
+				.into_bytes();
+				self.queue.remove(&cid);
+				log::info!(target: "ipfs", "Not pinning {cid}: {}", String::from_utf8_lossy(&record.last_error));
+			},
 			Err(e) => {
 				record.state = if record.attempts >= ATTEMPTS_BEFORE_FAILED {
 					PinState::Failed
 				} else {
 					PinState::Missing
 				};
-				record.last_error = e.clone().into_bytes();
-				let backoff = Duration::from_secs(1 << record.attempts.min(10)).min(MAX_BACKOFF);
+				record.last_error = e.to_string().into_bytes();
 				if let Some(retry) = self.queue.get_mut(&cid) {
-					*retry = Retry { due: Instant::now() + backoff, in_flight: false };
+					*retry = Retry {
+						due: Instant::now() + backoff(record.attempts),
+						in_flight: false,
+						failures: retry.failures + 1,
+					};
 				}
 				log::debug!(target: "ipfs", "Pinning {cid} failed (attempt {}): {e}", record.attempts);
 			},
@@ -453,5 +568,152 @@ impl Pinner {
 			return log::error!(target: "ipfs", "The pinner cannot write its records: {e}");
 		}
 		self.book.count(Some(before), Some(record.state));
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use bytes::Bytes;
+	use tokio::sync::mpsc;
+
+	use super::*;
+	use crate::{embedded::EmbeddedStore, store::AddOptions};
+
+	/// A chain the tests feed blocks to by hand.
+	struct NoChain;
+
+	impl ChainReferences for NoChain {
+		fn finalized_number(&self) -> u32 {
+			0
+		}
+		fn references_changed(&self, _: u32) -> Result<Vec<(Reference, Option<Body>)>, String> {
+			Ok(Vec::new())
+		}
+		fn finality_notifications(&self) -> BoxStream<'static, ()> {
+			futures::stream::pending().boxed()
+		}
+	}
+
+	struct Harness {
+		_dir: tempfile::TempDir,
+		pinner: Pinner,
+		store: Arc<EmbeddedStore>,
+		done: (mpsc::UnboundedSender<Done>, mpsc::UnboundedReceiver<Done>),
+		block: u32,
+	}
+
+	impl Harness {
+		fn new() -> Self {
+			let dir = tempfile::tempdir().unwrap();
+			let db = db::open(dir.path()).unwrap();
+			let store = Arc::new(
+				EmbeddedStore::new(db.clone(), &[], Duration::from_secs(5), 1 << 20).unwrap(),
+			);
+			let book = Arc::new(PinBook::open(db, None).unwrap());
+			let pinner = Pinner {
+				chain: Arc::new(NoChain),
+				book,
+				store: store.clone(),
+				queue: HashMap::new(),
+				unpins: HashMap::new(),
+			};
+			Self { _dir: dir, pinner, store, done: mpsc::unbounded_channel(), block: 0 }
+		}
+
+		/// Stores `body` without pinning it; its CID.
+		async fn body(&self, body: &'static [u8]) -> Cid {
+			let options = AddOptions { pin: false, ..Default::default() };
+			self.store.add(Bytes::from_static(body), options).await.unwrap().cid
+		}
+
+		/// Applies one finalized block's changes, then runs every pin and unpin that is due.
+		async fn block(&mut self, changes: Vec<(Reference, Option<Body>)>) {
+			self.pinner.apply(self.block, changes).unwrap();
+			self.block += 1;
+			loop {
+				self.pinner.start_due_work(&self.done.0);
+				let busy = self.pinner.queue.values().chain(self.pinner.unpins.values());
+				if !busy.into_iter().any(|retry| retry.in_flight) {
+					return;
+				}
+				match self.done.1.recv().await.unwrap() {
+					(Work::Pin, cid, result) => self.pinner.finish_pin(cid, result),
+					(Work::Unpin, cid, result) => self.pinner.finish_unpin(cid, result),
+				}
+			}
+		}
+
+		fn status(&self, cid: &Cid) -> Option<PinStatus> {
+			self.pinner.book.status(cid).unwrap()
+		}
+
+		async fn pinned(&self) -> Vec<Cid> {
+			self.store.pins().await.unwrap()
+		}
+	}
+
+	fn post(id: u64, cid: Cid, max_size: u64) -> (Reference, Option<Body>) {
+		(Reference::Post(id), Some(Body { cid, max_size }))
+	}
+
+	#[tokio::test]
+	async fn content_larger_than_declared_is_a_size_mismatch_and_not_retried() {
+		let mut h = Harness::new();
+		let cid = h.body(b"hello world\n").await;
+		h.block(vec![post(1, cid, 5)]).await;
+		let status = h.status(&cid).unwrap();
+		assert_eq!(status.state, PinState::Failed);
+		assert_eq!(status.attempts, 1);
+		assert_eq!(
+			status.last_error.as_deref(),
+			Some("size mismatch: the content is larger than the 5 bytes declared on chain")
+		);
+		assert!(h.pinned().await.is_empty());
+		assert!(h.pinner.queue.is_empty(), "no retry can make it fit");
+		assert_eq!(h.pinner.book.counts().failed, 1);
+
+		// Another post names the same body with its true size: now it is pinned.
+		h.block(vec![post(2, cid, 12)]).await;
+		assert_eq!(h.status(&cid).unwrap().state, PinState::Pinned);
+		assert_eq!(h.pinned().await, vec![cid]);
+	}
+
+	#[tokio::test]
+	async fn a_body_released_and_referenced_again_in_one_block_stays_pinned() {
+		let mut h = Harness::new();
+		let cid = h.body(b"moved").await;
+		h.block(vec![post(1, cid, 5)]).await;
+		assert_eq!(h.status(&cid).unwrap().state, PinState::Pinned);
+
+		// Post 1 is deleted and post 2 names the same body, in one block.
+		h.block(vec![(Reference::Post(1), None), post(2, cid, 5)]).await;
+		let status = h.status(&cid).unwrap();
+		assert_eq!((status.state, status.references), (PinState::Pinned, 1));
+		assert_eq!(h.pinned().await, vec![cid]);
+		assert_eq!(h.pinner.book.counts().pinned, 1);
+
+		// Deleting the last reference unpins it.
+		h.block(vec![(Reference::Post(2), None)]).await;
+		assert_eq!(h.status(&cid), None);
+		assert!(h.pinned().await.is_empty());
+		assert!(h.pinner.unpins.is_empty());
+	}
+
+	#[test]
+	fn records_of_an_older_layout_are_cleared() {
+		let dir = tempfile::tempdir().unwrap();
+		let db = db::open(dir.path()).unwrap();
+		let mut transaction = DBTransaction::new();
+		transaction.put(db::META, LAST_BLOCK_KEY, &7u32.encode());
+		transaction.put(db::PIN_RECORDS, b"an old record", &[1, 2, 3]);
+		db.write(transaction).unwrap();
+		let book = PinBook::open(db.clone(), None).unwrap();
+		assert_eq!(book.last_block().unwrap(), None, "the pinner starts over from genesis");
+		assert_eq!(db.iter(db::PIN_RECORDS).count(), 0);
+		// The layout is recorded: reopening keeps what the pinner writes from now on.
+		let mut transaction = DBTransaction::new();
+		transaction.put(db::META, LAST_BLOCK_KEY, &7u32.encode());
+		db.write(transaction).unwrap();
+		assert_eq!(PinBook::open(db, None).unwrap().last_block().unwrap(), Some(7));
 	}
 }

@@ -43,7 +43,10 @@ pub enum StoreError {
 	/// the fetch timeout.
 	#[error("{0} was not found (looked locally and at every configured source)")]
 	NotFound(Cid),
-	/// The content is larger than the configured limit.
+	/// Reading or pinning the content took longer than the fetch timeout.
+	#[error("{0} could not be read within the fetch timeout")]
+	TimedOut(Cid),
+	/// The content is larger than the limit (the configured one, or the size declared on chain).
 	#[error("the content is larger than the {limit}-byte limit")]
 	TooLarge {
 		/// The limit, in bytes.
@@ -76,13 +79,17 @@ pub trait ContentStore: Send + Sync + 'static {
 	async fn add(&self, body: Bytes, options: AddOptions) -> Result<Added, StoreError>;
 
 	/// The bytes of the UnixFS file at `cid`, or at `path` below it when `cid` is a directory.
-	async fn cat(&self, cid: &Cid, path: &[String]) -> Result<Bytes, StoreError>;
+	/// A file larger than `limit` bytes (or than the store's own limit) is refused with
+	/// [`StoreError::TooLarge`] before its content is read.
+	async fn cat(&self, cid: &Cid, path: &[String], limit: u64) -> Result<Bytes, StoreError>;
 
 	/// One raw block.
 	async fn block(&self, cid: &Cid) -> Result<Bytes, StoreError>;
 
-	/// Pins the whole DAG under `cid`, fetching what is missing.
-	async fn pin(&self, cid: &Cid) -> Result<(), StoreError>;
+	/// Pins the whole DAG under `cid`, fetching what is missing. Content larger than `limit`
+	/// bytes (or than the store's own limit) is refused with [`StoreError::TooLarge`] once that
+	/// shows, before more is fetched: see [`crate::dag`].
+	async fn pin(&self, cid: &Cid, limit: u64) -> Result<(), StoreError>;
 
 	/// Removes the pin of `cid`.
 	async fn unpin(&self, cid: &Cid) -> Result<(), StoreError>;

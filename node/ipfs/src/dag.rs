@@ -1,0 +1,97 @@
+//! Walking DAGs that strangers wrote, within bounds.
+//!
+//! A root may declare any size and link anything: a UnixFS "bomb" links the same empty child
+//! hundreds of times over a few levels, so a naive read visits W^D blocks while its output never
+//! grows, and a root may declare a few bytes and link megabytes. Every walk in this crate is
+//! bounded by the content's size limit (the root's declared file size and the bytes of its
+//! blocks), by the number of blocks it visits, and by its caller's deadline.
+
+use std::{collections::HashSet, future::Future};
+
+use bytes::Bytes;
+use cid::Cid;
+use rust_unixfs::file::visit::IdleFileVisit;
+
+use crate::store::StoreError;
+
+/// The multicodec of raw blocks.
+pub const RAW: u64 = 0x55;
+/// The multicodec of dag-pb blocks.
+pub const DAG_PB: u64 = 0x70;
+/// The largest block accepted from anyone (Kubo's own limit is 2 MiB).
+pub const MAX_BLOCK: usize = 2 * 1024 * 1024;
+/// Block bytes a DAG may hold beyond its content and [`FRAMING_PER_64`]: the root and branch
+/// nodes of a small file.
+const FRAMING_ALLOWANCE: u64 = 4 * 1024;
+/// Framing a DAG may add per 64 content bytes (one byte: Kubo's dag-pb wraps a 256 KiB chunk in
+/// 14 bytes and links 174 chunks with about 50 bytes each).
+const FRAMING_PER_64: u64 = 1;
+/// The fewest content bytes a file may hold per block it links, on average: Kubo's chunks hold
+/// 256 KiB; this still reads files cut into 1 KiB chunks, and keeps a bomb's walk under a
+/// second at the 32 MiB default content limit.
+const MIN_BYTES_PER_BLOCK: u64 = 1024;
+/// Blocks any walk may visit beyond one per [`MIN_BYTES_PER_BLOCK`].
+const VISITS_ALLOWANCE: u64 = 64;
+
+/// The most bytes of blocks a DAG of at most `limit` content bytes may hold.
+pub fn block_bytes_budget(limit: u64) -> u64 {
+	limit.saturating_add(FRAMING_ALLOWANCE).saturating_add(limit / 64 * FRAMING_PER_64)
+}
+
+/// The most blocks a walk over at most `size` content bytes may visit (counting a block linked
+/// twice twice).
+pub fn visits_budget(size: u64) -> u64 {
+	VISITS_ALLOWANCE.saturating_add(size / MIN_BYTES_PER_BLOCK)
+}
+
+/// The content size a root block declares: a raw block's length, a UnixFS file's `filesize`;
+/// `None` for anything else (a directory, another codec).
+pub fn declared_size(cid: &Cid, block: &[u8]) -> Option<u64> {
+	match cid.codec() {
+		RAW => Some(block.len() as u64),
+		DAG_PB => IdleFileVisit::default().start(block).ok().map(|(_, size, _, _)| size),
+		_ => None,
+	}
+}
+
+/// Fetches every distinct block under `root` with `fetch` (which keeps what it fetches). Refuses
+/// with [`StoreError::TooLarge`] a root that declares more than `limit` content bytes, and a DAG
+/// whose blocks hold more than [`block_bytes_budget`] or number more than [`visits_budget`], as
+/// soon as that shows.
+pub async fn fetch_all<F, Fut>(root: &Cid, limit: u64, mut fetch: F) -> Result<(), StoreError>
+where
+	F: FnMut(Cid) -> Fut,
+	Fut: Future<Output = Result<Bytes, StoreError>>,
+{
+	let too_large = || StoreError::TooLarge { limit };
+	let (bytes_budget, visits_budget) = (block_bytes_budget(limit), visits_budget(limit));
+	let mut pending = vec![*root];
+	let mut seen = HashSet::new();
+	let mut bytes = 0u64;
+	while let Some(next) = pending.pop() {
+		if !seen.insert(next) {
+			continue;
+		}
+		if seen.len() as u64 > visits_budget {
+			return Err(too_large());
+		}
+		let block = fetch(next).await?;
+		if next == *root && declared_size(root, &block).is_some_and(|size| size > limit) {
+			return Err(too_large());
+		}
+		bytes = bytes.saturating_add(block.len() as u64);
+		if bytes > bytes_budget {
+			return Err(too_large());
+		}
+		if next.codec() == DAG_PB {
+			let node = ipld_dagpb::PbNode::from_bytes(block).map_err(|e| unreadable(next, e))?;
+			pending.extend(node.links.into_iter().map(|link| link.cid));
+		}
+	}
+	Ok(())
+}
+
+/// [`StoreError::Unreadable`] of `cid` for `reason`.
+pub fn unreadable(cid: Cid, reason: impl ToString) -> StoreError {
+	StoreError::Unreadable(cid, reason.to_string())
+}
