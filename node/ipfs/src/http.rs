@@ -1,20 +1,27 @@
 //! The node's IPFS HTTP endpoint: a subset of Kubo's RPC API (`/api/v0/…`, POST only, as Kubo
 //! serves it, so IPFS client libraries work unchanged) and a read-only gateway
 //! (`GET`/`HEAD /ipfs/<cid>[/path]`) with content length, byte ranges and immutable caching.
+//!
+//! Guards, as Kubo has them: the RPC API refuses calls from web pages of other origins (403), so
+//! a page the operator visits cannot add, pin or unpin through the loopback port; origins may be
+//! allowed with `--ipfs-api-allow-origin` (they get CORS answers). Against slow and greedy
+//! clients: a cap on open connections (more are closed at once), a deadline for each request's
+//! headers (which also closes idle connections), for each piece of a body, and for a whole
+//! request.
 
-use std::{convert::Infallible, sync::Arc};
+use std::{convert::Infallible, sync::Arc, time::Duration};
 
 use bytes::Bytes;
 use cid::{Cid, Version};
 use http_body_util::{BodyExt, Full};
 use hyper::{
 	body::Incoming,
-	header::{self, HeaderValue},
+	header::{self, HeaderMap, HeaderValue},
 	server::conn::http1,
 	service::service_fn,
 	Method, Request, Response, StatusCode,
 };
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use serde_json::{json, Value};
 
 use crate::store::{parse_ipfs_path, AddOptions, ContentStore, StoreError};
@@ -29,32 +36,77 @@ pub struct ApiState {
 	pub peer_id: String,
 	/// The peer's public key, base64 of its protobuf form (`/api/v0/id`).
 	pub public_key: String,
+	/// Origins whose web pages may call the RPC API (`scheme://host[:port]`, or `*` for any).
+	pub allowed_origins: Vec<String>,
+	/// Bounds on connections and requests.
+	pub limits: Limits,
+}
+
+/// How the endpoint bounds what clients may hold.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+	/// Connections served at once; more are closed as soon as they are accepted.
+	pub max_connections: usize,
+	/// Time allowed for a request's headers, and for an idle connection's next request.
+	pub header_timeout: Duration,
+	/// Time allowed between two pieces of a request body.
+	pub body_idle_timeout: Duration,
+	/// Time allowed for a whole request, body included, and its answer.
+	pub request_timeout: Duration,
+}
+
+impl Default for Limits {
+	fn default() -> Self {
+		Self {
+			max_connections: 256,
+			header_timeout: Duration::from_secs(10),
+			body_idle_timeout: Duration::from_secs(10),
+			request_timeout: Duration::from_secs(120),
+		}
+	}
 }
 
 type HttpResponse = Response<Full<Bytes>>;
 
 /// Serves the endpoint on `listener` until the node stops.
 pub async fn serve(listener: tokio::net::TcpListener, state: Arc<ApiState>) {
+	let limits = state.limits;
+	let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
 	loop {
 		let stream = match listener.accept().await {
 			Ok((stream, _)) => stream,
 			Err(e) => {
 				log::warn!(target: "ipfs", "IPFS API accept failed: {e}");
-				tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+				tokio::time::sleep(Duration::from_millis(100)).await;
 				continue;
 			},
+		};
+		let Ok(slot) = slots.clone().try_acquire_owned() else {
+			log::debug!(target: "ipfs", "IPFS API: {} connections open, closing a new one", limits.max_connections);
+			drop(stream);
+			continue;
 		};
 		let state = state.clone();
 		tokio::spawn(async move {
 			let service = service_fn(move |request| {
 				let state = state.clone();
-				async move { Ok::<_, Infallible>(handle(&state, request).await) }
+				async move {
+					let answer =
+						tokio::time::timeout(limits.request_timeout, handle(&state, request));
+					Ok::<_, Infallible>(answer.await.unwrap_or_else(|_| {
+						error(StatusCode::REQUEST_TIMEOUT, "the request took too long")
+					}))
+				}
 			});
-			if let Err(e) =
-				http1::Builder::new().serve_connection(TokioIo::new(stream), service).await
-			{
+			let connection = http1::Builder::new()
+				.timer(TokioTimer::new())
+				.header_read_timeout(limits.header_timeout)
+				.max_buf_size(64 * 1024)
+				.serve_connection(TokioIo::new(stream), service);
+			if let Err(e) = connection.await {
 				log::debug!(target: "ipfs", "IPFS API connection ended: {e}");
 			}
+			drop(slot);
 		});
 	}
 }
@@ -62,41 +114,111 @@ pub async fn serve(listener: tokio::net::TcpListener, state: Arc<ApiState>) {
 async fn handle(state: &ApiState, request: Request<Incoming>) -> HttpResponse {
 	let path = request.uri().path().to_owned();
 	if let Some(command) = path.strip_prefix("/api/v0/") {
-		if request.method() != Method::POST {
-			return error(StatusCode::METHOD_NOT_ALLOWED, "the RPC API takes POST requests");
-		}
-		let query = Query::parse(request.uri().query());
-		return match command {
-			"add" => add(state, &query, request).await,
-			"cat" => cat(state, &query).await,
-			"block/get" | "block/stat" | "pin/add" | "pin/rm" => {
-				cid_command(state, command, &query).await
+		let origin = match allowed_origin(request.headers(), &state.allowed_origins) {
+			Ok(origin) => origin,
+			Err(refused) => {
+				return error(
+					StatusCode::FORBIDDEN,
+					&format!(
+						"cross-origin request from {refused} refused: start the node with \
+						 --ipfs-api-allow-origin {refused} to allow it"
+					),
+				)
 			},
-			"pin/ls" => pin_ls(state, &query).await,
-			"id" => json_response(json!({
-				"ID": state.peer_id,
-				"PublicKey": state.public_key,
-				"Addresses": [],
-				"AgentVersion": agent_version(),
-				"ProtocolVersion": "ipfs/0.1.0",
-			})),
-			"version" => json_response(json!({
-				"Version": env!("CARGO_PKG_VERSION"),
-				"Commit": "",
-				"Repo": "plaza",
-				"System": format!("{}/{}", std::env::consts::ARCH, std::env::consts::OS),
-				"Golang": "",
-			})),
-			_ => error(StatusCode::NOT_FOUND, &format!("unknown command {command:?}")),
 		};
+		let mut response = if request.method() == Method::OPTIONS && origin.is_some() {
+			preflight()
+		} else {
+			api(state, command, request).await
+		};
+		if let Some(origin) = origin {
+			let headers = response.headers_mut();
+			headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+			headers.insert(header::VARY, HeaderValue::from_static("Origin"));
+		}
+		return response;
 	}
 	if path.starts_with("/ipfs/") {
-		return match *request.method() {
+		let mut response = match *request.method() {
 			Method::GET | Method::HEAD => gateway(state, &request).await,
+			Method::OPTIONS => preflight(),
 			_ => error(StatusCode::METHOD_NOT_ALLOWED, "the gateway is read-only"),
 		};
+		// Content addressed by its hash is public: any page may read it, as from any gateway.
+		response
+			.headers_mut()
+			.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+		return response;
 	}
 	error(StatusCode::NOT_FOUND, "not found: try /api/v0/… or /ipfs/<cid>")
+}
+
+/// The origin a browser says a request comes from (its `Origin`, or else its `Referer`'s), if
+/// it is allowed; `Ok(None)` without either (curl, IPFS client libraries, server-side code: no
+/// web page can send a request without them); `Err` with the origin when it is not allowed.
+fn allowed_origin(headers: &HeaderMap, allowed: &[String]) -> Result<Option<HeaderValue>, String> {
+	let origin = match (headers.get(header::ORIGIN), headers.get(header::REFERER)) {
+		(Some(origin), _) => origin.to_str().unwrap_or("(not text)").to_ascii_lowercase(),
+		(None, Some(referer)) => referer_origin(referer.to_str().unwrap_or("(not text)")),
+		(None, None) => return Ok(None),
+	};
+	if allowed.iter().any(|a| a == "*" || *a == origin) {
+		Ok(Some(HeaderValue::from_str(&origin).map_err(|_| origin.clone())?))
+	} else {
+		Err(origin)
+	}
+}
+
+/// The `scheme://host[:port]` part of a URL, lower-cased.
+fn referer_origin(url: &str) -> String {
+	let after_scheme = url.find("://").map_or(0, |i| i + 3);
+	let end = url[after_scheme..].find(['/', '?', '#']).map_or(url.len(), |i| after_scheme + i);
+	url[..end].to_ascii_lowercase()
+}
+
+/// The answer to a CORS preflight from an allowed origin.
+fn preflight() -> HttpResponse {
+	let mut response = Response::new(Full::new(Bytes::new()));
+	let headers = response.headers_mut();
+	headers
+		.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, HEAD, POST"));
+	headers.insert(
+		header::ACCESS_CONTROL_ALLOW_HEADERS,
+		HeaderValue::from_static("Content-Type, Range, If-None-Match"),
+	);
+	headers.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
+	response
+}
+
+/// An RPC API call, once its origin is allowed.
+async fn api(state: &ApiState, command: &str, request: Request<Incoming>) -> HttpResponse {
+	if request.method() != Method::POST {
+		return error(StatusCode::METHOD_NOT_ALLOWED, "the RPC API takes POST requests");
+	}
+	let query = Query::parse(request.uri().query());
+	match command {
+		"add" => add(state, &query, request).await,
+		"cat" => cat(state, &query).await,
+		"block/get" | "block/stat" | "pin/add" | "pin/rm" => {
+			cid_command(state, command, &query).await
+		},
+		"pin/ls" => pin_ls(state, &query).await,
+		"id" => json_response(json!({
+			"ID": state.peer_id,
+			"PublicKey": state.public_key,
+			"Addresses": [],
+			"AgentVersion": agent_version(),
+			"ProtocolVersion": "ipfs/0.1.0",
+		})),
+		"version" => json_response(json!({
+			"Version": env!("CARGO_PKG_VERSION"),
+			"Commit": "",
+			"Repo": "plaza",
+			"System": format!("{}/{}", std::env::consts::ARCH, std::env::consts::OS),
+			"Golang": "",
+		})),
+		_ => error(StatusCode::NOT_FOUND, &format!("unknown command {command:?}")),
+	}
 }
 
 fn agent_version() -> String {
@@ -193,7 +315,8 @@ async fn add(state: &ApiState, query: &Query, request: Request<Incoming>) -> Htt
 		_ => return error(StatusCode::BAD_REQUEST, "add takes a multipart/form-data body"),
 	};
 	let limit = state.max_upload;
-	let (body, pump) = pump_body(request.into_body(), limit);
+	let idle = state.limits.body_idle_timeout;
+	let (body, pump) = pump_body(request.into_body(), limit, idle);
 	let constraints = multer::Constraints::new().size_limit(
 		// Room for the multipart framing around a body of the largest size allowed.
 		multer::SizeLimit::new().per_field(limit).whole_stream(limit.saturating_add(64 * 1024)),
@@ -204,20 +327,12 @@ async fn add(state: &ApiState, query: &Query, request: Request<Incoming>) -> Htt
 		let field = match multipart.next_field().await {
 			Ok(Some(field)) => field,
 			Ok(None) => break,
-			Err(e) => {
-				drop(multipart);
-				let _ = pump.await;
-				return multipart_error(e, limit);
-			},
+			Err(e) => return refused_upload(e, multipart, pump, limit, idle).await,
 		};
 		let name = field.file_name().or(field.name()).map(str::to_owned);
 		let content = match field.bytes().await {
 			Ok(content) => content,
-			Err(e) => {
-				drop(multipart);
-				let _ = pump.await;
-				return multipart_error(e, limit);
-			},
+			Err(e) => return refused_upload(e, multipart, pump, limit, idle).await,
 		};
 		let added = match state.store.add(content, options).await {
 			Ok(added) => added,
@@ -244,15 +359,26 @@ async fn add(state: &ApiState, query: &Query, request: Request<Incoming>) -> Htt
 
 /// Feeds the request body to the multipart parser through a channel. Once the parser stops early
 /// (a refused upload), the rest of the body is read and dropped, up to `limit` more bytes, so the
-/// client gets the error answer rather than a reset connection.
+/// client gets the error answer rather than a reset connection. A body that sends nothing for
+/// `idle` is cut off: the pump then returns `true`.
 fn pump_body(
 	mut incoming: Incoming,
 	limit: u64,
-) -> (impl futures::Stream<Item = Result<Bytes, std::io::Error>>, tokio::task::JoinHandle<()>) {
+	idle: Duration,
+) -> (impl futures::Stream<Item = Result<Bytes, std::io::Error>>, tokio::task::JoinHandle<bool>) {
 	let (sender, receiver) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(8);
 	let pump = tokio::spawn(async move {
 		let mut dropped = 0u64;
-		while let Some(frame) = incoming.frame().await {
+		loop {
+			let frame = match tokio::time::timeout(idle, incoming.frame()).await {
+				Ok(Some(frame)) => frame,
+				Ok(None) => return false,
+				Err(_) => {
+					let stalled = std::io::Error::new(std::io::ErrorKind::TimedOut, "stalled");
+					let _ = sender.send(Err(stalled)).await;
+					return true;
+				},
+			};
 			let data = match frame {
 				Ok(frame) => match frame.into_data() {
 					Ok(data) => data,
@@ -260,13 +386,13 @@ fn pump_body(
 				},
 				Err(e) => {
 					let _ = sender.send(Err(std::io::Error::other(e))).await;
-					break;
+					return false;
 				},
 			};
 			if sender.is_closed() || sender.send(Ok(data.clone())).await.is_err() {
 				dropped += data.len() as u64;
 				if dropped > limit {
-					break;
+					return false;
 				}
 			}
 		}
@@ -275,6 +401,25 @@ fn pump_body(
 		receiver.recv().await.map(|item| (item, receiver))
 	});
 	(stream, pump)
+}
+
+/// The answer to an upload the parser gave up on, once the rest of its body is drained.
+async fn refused_upload(
+	e: multer::Error,
+	multipart: multer::Multipart<'_>,
+	pump: tokio::task::JoinHandle<bool>,
+	limit: u64,
+	idle: Duration,
+) -> HttpResponse {
+	drop(multipart);
+	if pump.await.unwrap_or(false) {
+		let seconds = idle.as_secs();
+		return error(
+			StatusCode::REQUEST_TIMEOUT,
+			&format!("the body sent nothing for {seconds} s"),
+		);
+	}
+	multipart_error(e, limit)
 }
 
 fn multipart_error(e: multer::Error, limit: u64) -> HttpResponse {
@@ -512,7 +657,150 @@ fn store_error(e: StoreError) -> HttpResponse {
 
 #[cfg(test)]
 mod tests {
-	use super::parse_range;
+	use std::net::SocketAddr;
+
+	use tokio::{
+		io::{AsyncReadExt, AsyncWriteExt},
+		net::TcpStream,
+	};
+
+	use super::*;
+	use crate::{db, embedded::EmbeddedStore};
+
+	/// Serves the endpoint over an empty embedded store on a free port.
+	async fn endpoint(allowed: &[&str], limits: Limits) -> (tempfile::TempDir, SocketAddr) {
+		let dir = tempfile::tempdir().unwrap();
+		let db = db::open(dir.path()).unwrap();
+		let store = EmbeddedStore::new(db, &[], Duration::from_secs(5), 1 << 20).unwrap();
+		let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+		let address = listener.local_addr().unwrap();
+		let state = ApiState {
+			store: Arc::new(store),
+			max_upload: 1 << 20,
+			peer_id: String::new(),
+			public_key: String::new(),
+			allowed_origins: allowed.iter().map(|o| o.to_string()).collect(),
+			limits,
+		};
+		tokio::spawn(serve(listener, Arc::new(state)));
+		(dir, address)
+	}
+
+	/// Sends `head` (request line and headers, without the blank line) and `body`, and returns
+	/// the answer's status, headers and body.
+	async fn send(address: SocketAddr, head: &str, body: &str) -> (u16, String, String) {
+		let mut stream = TcpStream::connect(address).await.unwrap();
+		let request = format!(
+			"{head}\r\nHost: x\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
+			body.len()
+		);
+		stream.write_all(request.as_bytes()).await.unwrap();
+		let mut answer = String::new();
+		stream.read_to_string(&mut answer).await.unwrap();
+		let (headers, body) = answer.split_once("\r\n\r\n").unwrap();
+		let status = headers[9..12].parse().unwrap();
+		(status, headers.to_ascii_lowercase(), body.to_owned())
+	}
+
+	/// Whether the server closes `stream` within `within`.
+	async fn closed_within(stream: &mut TcpStream, within: Duration) -> bool {
+		let mut buffer = [0u8; 1024];
+		loop {
+			match tokio::time::timeout(within, stream.read(&mut buffer)).await {
+				Ok(Ok(0) | Err(_)) => return true,
+				Ok(Ok(_)) => continue,
+				Err(_) => return false,
+			}
+		}
+	}
+
+	const OWN: &str = "http://127.0.0.1:5101";
+	const APP: &str = "https://app.plaza.example";
+	const EVIL: &str = "https://evil.example";
+
+	#[tokio::test]
+	async fn api_calls_from_other_origins_are_refused() {
+		let (_dir, address) = endpoint(&[OWN, APP], Limits::default()).await;
+		let add = "POST /api/v0/add HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=B";
+		let file = "--B\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nhello\r\n--B--\r\n";
+		// A page of another site posts a form to the loopback port: nothing is added.
+		let (status, _, body) = send(address, &format!("{add}\r\nOrigin: {EVIL}"), file).await;
+		assert_eq!(status, 403, "{body}");
+		assert!(body.contains("--ipfs-api-allow-origin https://evil.example"), "{body}");
+		let referer = format!("POST /api/v0/pin/rm?arg=x HTTP/1.1\r\nReferer: {EVIL}/a/page?q=1");
+		assert_eq!(send(address, &referer, "").await.0, 403);
+		let preflight = format!("OPTIONS /api/v0/add HTTP/1.1\r\nOrigin: {EVIL}");
+		assert_eq!(send(address, &preflight, "").await.0, 403);
+		let ls = "POST /api/v0/pin/ls HTTP/1.1";
+		let (status, _, body) = send(address, ls, "").await;
+		assert_eq!((status, body.as_str()), (200, "{\"Keys\":{}}"), "the add above stored nothing");
+
+		// Its own origin, an allowed one, and clients that are not web pages may.
+		for origin in [OWN, APP] {
+			let (status, headers, _) =
+				send(address, &format!("{ls}\r\nOrigin: {origin}"), "").await;
+			assert_eq!(status, 200);
+			assert!(headers.contains(&format!("access-control-allow-origin: {origin}")));
+		}
+		let (status, headers, _) =
+			send(address, &format!("OPTIONS /api/v0/add HTTP/1.1\r\nOrigin: {APP}"), "").await;
+		assert_eq!(status, 200);
+		assert!(headers.contains("access-control-allow-methods: get, head, post"), "{headers}");
+		assert_eq!(send(address, add, file).await.0, 200);
+
+		// The gateway serves anyone: content addressed by hash is public.
+		let hello = "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o";
+		let get = format!("GET /ipfs/{hello} HTTP/1.1\r\nOrigin: {EVIL}");
+		let (status, headers, _) = send(address, &get, "").await;
+		assert_eq!(status, 404);
+		assert!(headers.contains("access-control-allow-origin: *"));
+	}
+
+	#[tokio::test]
+	async fn slow_and_greedy_clients_are_cut_off() {
+		let limits = Limits {
+			max_connections: 4,
+			header_timeout: Duration::from_millis(300),
+			body_idle_timeout: Duration::from_millis(300),
+			request_timeout: Duration::from_secs(5),
+		};
+		let (_dir, address) = endpoint(&[], limits).await;
+		// Four sockets that dribble half a request line take every slot...
+		let mut dribblers = Vec::new();
+		for _ in 0..4 {
+			let mut stream = TcpStream::connect(address).await.unwrap();
+			stream.write_all(b"POST /api/v0/ver").await.unwrap();
+			dribblers.push(stream);
+		}
+		tokio::time::sleep(Duration::from_millis(50)).await;
+		// ...so a fifth is closed at once, not queued.
+		let mut fifth = TcpStream::connect(address).await.unwrap();
+		assert!(closed_within(&mut fifth, Duration::from_millis(200)).await);
+		// The header deadline closes the dribblers and frees the slots.
+		for stream in &mut dribblers {
+			assert!(closed_within(stream, Duration::from_secs(2)).await);
+		}
+		let (status, _, body) = send(address, "POST /api/v0/version HTTP/1.1", "").await;
+		assert_eq!(status, 200, "{body}");
+
+		// An idle keep-alive connection is closed by the same deadline.
+		let mut idle = TcpStream::connect(address).await.unwrap();
+		idle.write_all(b"POST /api/v0/version HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+		let mut buffer = [0u8; 4096];
+		assert!(idle.read(&mut buffer).await.unwrap() > 0);
+		assert!(closed_within(&mut idle, Duration::from_secs(2)).await);
+
+		// A body that stops arriving is answered 408.
+		let mut stalled = TcpStream::connect(address).await.unwrap();
+		let head = "POST /api/v0/add HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; \
+		            boundary=B\r\nContent-Length: 1000\r\n\r\n--B\r\n";
+		stalled.write_all(head.as_bytes()).await.unwrap();
+		let mut answer = String::new();
+		let read =
+			tokio::time::timeout(Duration::from_secs(3), stalled.read_to_string(&mut answer));
+		let _ = read.await.expect("answered in time");
+		assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+	}
 
 	#[test]
 	fn ranges() {

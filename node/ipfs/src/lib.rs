@@ -49,6 +49,17 @@ pub struct IpfsParams {
 	#[arg(long)]
 	pub ipfs_api_external: bool,
 
+	/// Let web pages of ORIGIN (`scheme://host[:port]`, such as `http://localhost:5173`) call the
+	/// RPC API from a browser; repeat for several, or `*` for any page (unsafe: any site you
+	/// visit could then add, pin and unpin on this node). Without it only the endpoint's own
+	/// origin may; calls without an `Origin` or `Referer` (curl, IPFS libraries) are not affected.
+	#[arg(long = "ipfs-api-allow-origin", value_name = "ORIGIN")]
+	pub ipfs_api_allowed_origins: Vec<String>,
+
+	/// The most connections the IPFS HTTP endpoint serves at once; more are closed at once.
+	#[arg(long, value_name = "COUNT", default_value_t = 256)]
+	pub ipfs_api_max_connections: usize,
+
 	/// Use the Kubo daemon whose RPC API is at URL (such as `http://127.0.0.1:5001`) for adding,
 	/// reading and pinning, instead of the embedded store.
 	#[arg(long, value_name = "URL")]
@@ -126,11 +137,24 @@ pub fn start(
 		.map_err(|e| format!("cannot listen for the IPFS API on {address}: {e}"))?;
 	log::info!(target: "ipfs", "🌐 IPFS API and gateway on http://{address} ({})", store.describe());
 
+	let port = params.ipfs_api_port;
+	let own = [format!("http://127.0.0.1:{port}"), format!("http://localhost:{port}")];
+	let allowed_origins = own
+		.into_iter()
+		.chain(
+			params.ipfs_api_allowed_origins.iter().map(|o| o.trim_end_matches('/').to_lowercase()),
+		)
+		.collect();
 	let state = Arc::new(http::ApiState {
 		store: store.clone(),
 		max_upload: params.ipfs_max_content,
 		peer_id: bs58_peer_id(peer_id),
 		public_key: public_key(peer_id),
+		allowed_origins,
+		limits: http::Limits {
+			max_connections: params.ipfs_api_max_connections.max(1),
+			..Default::default()
+		},
 	});
 	let tasks = Tasks {
 		api: http::serve(listener, state).boxed(),
