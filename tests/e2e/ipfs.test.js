@@ -4,7 +4,9 @@
 // through another Plaza node's endpoint.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -14,7 +16,7 @@ import { sha256 } from 'multiformats/hashes/sha2';
 
 import { connect, devKey, signAndWaitInBlock } from '../lib/chain.js';
 import { add, apiJson, apiPost, kuboCids, rawRequest } from '../lib/ipfs.js';
-import { freePort, startNode, tempDir, waitFor } from '../lib/node.js';
+import { freePort, sleep, startNode, tempDir, waitFor } from '../lib/node.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -201,6 +203,75 @@ describe('the embedded store', () => {
   });
 });
 
+describe('the HTTP endpoint under hostile clients', () => {
+  test('a web page of another site cannot call the RPC API through the loopback port', async () => {
+    const body = Buffer.from('planted by a web page');
+    const { Hash: cid } = await add(node, body, { 'only-hash': true });
+    const form = () => {
+      const data = new FormData();
+      data.append('file', new Blob([body]), 'x');
+      return data;
+    };
+    const evil = 'https://evil.example';
+    const refused = await apiPost(node, 'add', {}, { body: form(), headers: { origin: evil } });
+    assert.equal(refused.status, 403);
+    assert.match(await refused.text(), /--ipfs-api-allow-origin https:\/\/evil\.example/);
+    assert.equal((await apiPost(node, 'block/stat', { arg: cid })).status, 404, 'nothing was stored');
+    const byReferer = await apiPost(node, 'pin/ls', {}, { headers: { referer: `${evil}/page.html` } });
+    assert.equal(byReferer.status, 403);
+    const preflight = await rawRequest(node, 'OPTIONS', '/api/v0/pin/rm', { origin: evil });
+    assert.equal(preflight.status, 403);
+
+    // The endpoint's own origin may, and so may clients that are not web pages.
+    const own = await apiPost(node, 'pin/ls', {}, { headers: { origin: node.ipfsUrl } });
+    assert.equal(own.status, 200);
+    assert.equal(own.headers.get('access-control-allow-origin'), node.ipfsUrl);
+    assert.equal((await apiPost(node, 'pin/ls')).status, 200);
+    // The gateway serves every origin.
+    const { Hash: served } = await add(node, Buffer.from('public'), {});
+    const read = await rawRequest(node, 'GET', `/ipfs/${served}`, { origin: evil });
+    assert.equal(read.status, 200);
+    assert.equal(read.headers['access-control-allow-origin'], '*');
+  });
+
+  test('thousands of dribbling sockets do not stop RPC, blocks or the gateway', async () => {
+    const limit = Number(execSync('ulimit -n', { shell: '/bin/bash' }).toString().trim()) || 1024;
+    const count = Math.min(5000, limit - 500);
+    const { port } = new URL(node.ipfsUrl);
+    const sockets = [];
+    let closedByNode = 0;
+    for (let i = 0; i < count; i++) {
+      const socket = net.connect(Number(port), '127.0.0.1');
+      socket.on('error', () => {});
+      socket.on('close', () => { closedByNode += 1; });
+      socket.on('connect', () => socket.write('GET /ipfs/'));
+      sockets.push(socket);
+    }
+    const dribble = setInterval(() => {
+      for (const socket of sockets) if (!socket.destroyed) socket.write('b');
+    }, 1000);
+    try {
+      const startBlock = (await node.rpc('chain_getHeader')).number;
+      for (let round = 0; round < 4; round++) {
+        const started = Date.now();
+        await node.rpc('chain_getHeader');
+        assert.ok(Date.now() - started < 2000, `RPC answered in ${Date.now() - started} ms`);
+        await sleep(3000);
+      }
+      const endBlock = (await node.rpc('chain_getHeader')).number;
+      assert.ok(Number(endBlock) > Number(startBlock), `blocks went on: ${startBlock} → ${endBlock}`);
+      // Over the connection cap the node closes sockets at once; the rest at the header deadline.
+      assert.ok(closedByNode >= count - 256, `${closedByNode} of ${count} closed`);
+      await waitFor('the header deadline to close every dribbler', async () => closedByNode === count, 30_000);
+    } finally {
+      clearInterval(dribble);
+      for (const socket of sockets) socket.destroy();
+    }
+    const { Hash: cid } = await add(node, Buffer.from('still serving'), {});
+    assert.equal((await rawRequest(node, 'GET', `/ipfs/${cid}`)).body.toString(), 'still serving');
+  });
+});
+
 describe('pinning what the chain references', () => {
   const pinState = async (cid) => (await node.rpc('ipfs_pinStatus', [[cid]])).items[0].status?.state ?? null;
   const pinned = async (cid) => cid in (await apiJson(node, 'pin/ls')).Keys;
@@ -260,6 +331,27 @@ describe('pinning what the chain references', () => {
     }, 60_000);
     const unpinnedList = (await node.rpc('ipfs_pinStatus', [])).items.map((item) => item.cid);
     assert.ok(unpinnedList.includes(absent));
+  });
+
+  test('a body larger than its post declares is not pinned: size mismatch', async () => {
+    const bob = devKey(api, 'Bob');
+    const body = pseudoRandom(100 * KiB, 'declared');
+    const { Hash: cid } = await add(node, body, { 'cid-version': 1, pin: false });
+    const { events } = await signAndWaitInBlock(api, api.tx.posts.createPost(cid, 1000, null), bob);
+    const id = events.find((e) => api.events.posts.PostCreated.is(e)).data.postId.toNumber();
+    await waitFor('the pinner to refuse it', async () => {
+      const status = (await node.rpc('ipfs_pinStatus', [[cid]])).items[0].status;
+      return status?.state === 'failed';
+    }, 60_000);
+    const status = (await node.rpc('ipfs_pinStatus', [[cid]])).items[0].status;
+    assert.match(status.lastError, /^size mismatch: .*1000 bytes declared on chain/);
+    assert.equal(status.attempts, 1, 'not retried');
+    assert.equal(await pinned(cid), false);
+    // Hydration reads at most 64 KiB: the post is served without its body.
+    await waitFor('the post to be indexed', async () => (await node.rpc('social_post', [id, false])) !== null, 30_000);
+    const view = await node.rpc('social_post', [id, true]);
+    assert.equal(view.body, undefined);
+    assert.equal(view.bodyUnavailable, 'the body is larger than 65536 bytes');
   });
 
   test('after a restart the pinned bodies are still served', async () => {

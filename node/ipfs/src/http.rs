@@ -117,6 +117,8 @@ async fn handle(state: &ApiState, request: Request<Incoming>) -> HttpResponse {
 		let origin = match allowed_origin(request.headers(), &state.allowed_origins) {
 			Ok(origin) => origin,
 			Err(refused) => {
+				// Read what the page sent, so that its browser gets the answer, not a reset.
+				drain(request.into_body(), state.max_upload, state.limits.body_idle_timeout).await;
 				return error(
 					StatusCode::FORBIDDEN,
 					&format!(
@@ -166,6 +168,17 @@ fn allowed_origin(headers: &HeaderMap, allowed: &[String]) -> Result<Option<Head
 		Ok(Some(HeaderValue::from_str(&origin).map_err(|_| origin.clone())?))
 	} else {
 		Err(origin)
+	}
+}
+
+/// Reads and drops a request body, up to `limit` bytes and while it keeps arriving.
+async fn drain(mut body: Incoming, limit: u64, idle: Duration) {
+	let mut read = 0u64;
+	while let Ok(Some(Ok(frame))) = tokio::time::timeout(idle, body.frame()).await {
+		read += frame.data_ref().map_or(0, |data| data.len() as u64);
+		if read > limit {
+			return;
+		}
 	}
 }
 
