@@ -126,6 +126,25 @@ pub struct PostEvent {
 	pub post: PostView,
 }
 
+/// What a subscription pushes: an item, or a notice that the subscriber fell behind.
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum Update<T> {
+	/// A new post (`social_subscribeHomeFeed`) or post event (`social_subscribePost`).
+	Item(T),
+	/// Updates were dropped because the subscriber read too slowly: refetch the feed or the
+	/// post to catch up.
+	Lost(LostUpdates),
+}
+
+/// `{"lostUpdates": n}`: the changes of `n` finalized blocks were dropped for this subscriber.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LostUpdates {
+	/// Finalized blocks whose changes this subscriber missed.
+	pub lost_updates: u64,
+}
+
 /// The social JSON-RPC API.
 #[rpc(server, namespace = "social")]
 pub trait SocialApi {
@@ -190,12 +209,14 @@ pub trait SocialApi {
 	#[method(name = "pendingRewards")]
 	fn pending_rewards(&self, account: String) -> RpcResult<String>;
 
-	/// New posts by the accounts `account` follows, as their blocks are finalized.
-	#[subscription(name = "subscribeHomeFeed" => "homeFeedUpdate", unsubscribe = "unsubscribeHomeFeed", item = PostView)]
+	/// New posts by the accounts `account` follows, as their blocks are finalized; a
+	/// `{"lostUpdates": n}` notice when the subscriber fell behind.
+	#[subscription(name = "subscribeHomeFeed" => "homeFeedUpdate", unsubscribe = "unsubscribeHomeFeed", item = Update<PostView>)]
 	async fn subscribe_home_feed(&self, account: String) -> SubscriptionResult;
 
-	/// Changes of a post and new replies below it, as their blocks are finalized.
-	#[subscription(name = "subscribePost" => "postUpdate", unsubscribe = "unsubscribePost", item = PostEvent)]
+	/// Changes of a post and new replies below it, as their blocks are finalized; a
+	/// `{"lostUpdates": n}` notice when the subscriber fell behind.
+	#[subscription(name = "subscribePost" => "postUpdate", unsubscribe = "unsubscribePost", item = Update<PostEvent>)]
 	async fn subscribe_post(&self, post_id: u64) -> SubscriptionResult;
 }
 
@@ -464,7 +485,11 @@ impl SocialApiServer for Social {
 			};
 			let block = match block {
 				Ok(block) => block,
-				Err(broadcast::error::RecvError::Lagged(_)) => continue,
+				Err(broadcast::error::RecvError::Lagged(lost)) => {
+					let notice = Update::<()>::Lost(LostUpdates { lost_updates: lost });
+					sink.send(SubscriptionMessage::from_json(&notice)?).await?;
+					continue;
+				},
 				Err(broadcast::error::RecvError::Closed) => return Ok(()),
 			};
 			for id in block.created {
@@ -473,7 +498,7 @@ impl SocialApiServer for Social {
 				if author
 					.is_some_and(|author| self.index.follows(&account, &author).unwrap_or(false))
 				{
-					sink.send(SubscriptionMessage::from_json(&view)?).await?;
+					sink.send(SubscriptionMessage::from_json(&Update::Item(view))?).await?;
 				}
 			}
 		}
@@ -493,19 +518,24 @@ impl SocialApiServer for Social {
 			};
 			let block = match block {
 				Ok(block) => block,
-				Err(broadcast::error::RecvError::Lagged(_)) => continue,
+				Err(broadcast::error::RecvError::Lagged(lost)) => {
+					let notice = Update::<()>::Lost(LostUpdates { lost_updates: lost });
+					sink.send(SubscriptionMessage::from_json(&notice)?).await?;
+					continue;
+				},
 				Err(broadcast::error::RecvError::Closed) => return Ok(()),
 			};
 			if block.updated.contains(&post_id) {
 				if let Some(post) = self.post_view(post_id)? {
-					let event = PostEvent { event: "updated", post };
+					let event = Update::Item(PostEvent { event: "updated", post });
 					sink.send(SubscriptionMessage::from_json(&event)?).await?;
 				}
 			}
 			for id in block.created {
 				let Some(record) = self.index.post(id).map_err(internal)? else { continue };
 				if record.ancestors.contains(&post_id) {
-					let event = PostEvent { event: "reply", post: self.view(id, record) };
+					let event =
+						Update::Item(PostEvent { event: "reply", post: self.view(id, record) });
 					sink.send(SubscriptionMessage::from_json(&event)?).await?;
 				}
 			}
@@ -541,3 +571,6 @@ fn parse_cursor<T>(
 ) -> RpcResult<Option<T>> {
 	cursor.map(|c| decode(&c).map_err(invalid_params)).transpose()
 }
+
+#[cfg(test)]
+mod tests;

@@ -125,7 +125,7 @@ async fn handle(state: &ApiState, request: Request<Incoming>) -> HttpResponse {
 						"cross-origin request from {refused} refused: start the node with \
 						 --ipfs-api-allow-origin {refused} to allow it"
 					),
-				)
+				);
 			},
 		};
 		let mut response = if request.method() == Method::OPTIONS && origin.is_some() {

@@ -1,0 +1,55 @@
+use std::time::Duration;
+
+use super::*;
+use crate::events::{FinalizedBlock, SocialEvent};
+
+const ALICE: Account = [1; 32];
+
+/// The API over an index holding post 0, with a change channel of `capacity` blocks.
+fn api(capacity: usize) -> (tempfile::TempDir, broadcast::Sender<BlockChanges>, Social) {
+	let dir = tempfile::tempdir().unwrap();
+	let index = Arc::new(SocialIndex::open(dir.path()).unwrap());
+	let content = Cid::try_from("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o").unwrap();
+	let created = SocialEvent::PostCreated {
+		post_id: 0,
+		author: ALICE,
+		reply_to: None,
+		content,
+		body_size: 12,
+	};
+	let block = FinalizedBlock { number: 1, hash: [1; 32], timestamp_ms: 0, events: vec![created] };
+	index.apply_block(&block).unwrap();
+	let (changes, _) = broadcast::channel(capacity);
+	let social = Social::new(index, None, 42, Arc::new(|_| Ok(0)), changes.clone());
+	(dir, changes, social)
+}
+
+#[tokio::test]
+async fn a_subscriber_that_falls_behind_is_told_how_many_blocks_it_lost() {
+	let (_dir, changes, social) = api(4);
+	let module = social.into_rpc();
+	// The connection holds one message for this subscriber; it reads nothing for now.
+	let mut subscription = module.subscribe("social_subscribePost", [0u64], 1).await.unwrap();
+	const BLOCKS: u64 = 40;
+	for number in 0..BLOCKS {
+		let block = BlockChanges { number: number as u32 + 2, created: vec![], updated: vec![0] };
+		changes.send(block).unwrap();
+		tokio::task::yield_now().await;
+	}
+	let (mut updates, mut lost) = (0u64, 0u64);
+	while updates + lost < BLOCKS {
+		let next =
+			tokio::time::timeout(Duration::from_secs(5), subscription.next::<serde_json::Value>());
+		let (item, _) = next.await.expect("every block is accounted for").unwrap().unwrap();
+		match item.get("lostUpdates") {
+			Some(n) => lost += n.as_u64().unwrap(),
+			None => {
+				assert_eq!(item["event"], "updated");
+				assert_eq!(item["post"]["id"], 0);
+				updates += 1;
+			},
+		}
+	}
+	assert!(lost > 0, "with room for 4 blocks, 40 at once overflow");
+	assert_eq!(updates + lost, BLOCKS, "each block is either delivered or counted as lost");
+}
