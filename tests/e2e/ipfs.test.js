@@ -331,6 +331,12 @@ describe('pinning what the chain references', () => {
     }, 60_000);
     const unpinnedList = (await node.rpc('ipfs_pinStatus', [])).items.map((item) => item.cid);
     assert.ok(unpinnedList.includes(absent));
+    // Paged: one at a time, with a cursor to the next.
+    const first = await node.rpc('ipfs_pinStatus', [null, null, 1]);
+    assert.equal(first.items.length, 1);
+    assert.equal(first.nextCursor, first.items[0].cid);
+    const rest = await node.rpc('ipfs_pinStatus', [null, first.nextCursor, 1000]);
+    assert.ok(!rest.items.some((item) => item.cid === first.items[0].cid));
   });
 
   test('a body larger than its post declares is not pinned: size mismatch', async () => {

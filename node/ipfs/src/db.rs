@@ -15,8 +15,11 @@ pub const REFERENCES: u32 = 2;
 pub const PIN_RECORDS: u32 = 3;
 /// Single values: the last block the pinner processed, the embedded store's byte count.
 pub const META: u32 = 4;
+/// The referenced CIDs that are not pinned (missing or failed), keyed by binary CID: the pinner's
+/// queue on start and `ipfs_pinStatus`'s list, without reading every pinned record.
+pub const UNPINNED: u32 = 5;
 
-const COLUMNS: u32 = 5;
+const COLUMNS: u32 = 6;
 
 /// Opens (or creates) the IPFS database in `dir`.
 pub fn open(dir: &Path) -> std::io::Result<Arc<Database>> {

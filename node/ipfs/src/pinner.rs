@@ -43,8 +43,9 @@ const CONCURRENT_PINS: usize = 4;
 const LAST_BLOCK_KEY: &[u8] = b"pinner_last_block";
 /// The key of the layout version of the pinner's records in [`db::META`].
 const SCHEMA_KEY: &[u8] = b"pinner_schema";
-/// The layout of the pinner's records: 2 records each CID's size limit.
-const SCHEMA: u32 = 2;
+/// The layout of the pinner's records: 2 records each CID's size limit, 3 lists unpinned CIDs
+/// in [`db::UNPINNED`].
+const SCHEMA: u32 = 3;
 
 /// What on chain refers to a body.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Hash, Debug)]
@@ -156,6 +157,7 @@ impl PinBook {
 			let mut transaction = DBTransaction::new();
 			transaction.delete_prefix(db::REFERENCES, &[]);
 			transaction.delete_prefix(db::PIN_RECORDS, &[]);
+			transaction.delete_prefix(db::UNPINNED, &[]);
 			transaction.delete(db::META, LAST_BLOCK_KEY);
 			transaction.put(db::META, SCHEMA_KEY, &SCHEMA.encode());
 			db.write(transaction)?;
@@ -182,24 +184,45 @@ impl PinBook {
 		Ok(self.record(cid)?.map(|record| status(cid, &record)))
 	}
 
-	/// Every CID that is not pinned (missing or failed), at most `limit` of them.
-	pub fn unpinned(&self, limit: usize) -> std::io::Result<Vec<PinStatus>> {
+	/// CIDs that are not pinned (missing or failed) after `after`, in binary-CID order, at most
+	/// `limit` of them; and the last one listed when there may be more.
+	pub fn unpinned(
+		&self,
+		after: Option<&Cid>,
+		limit: usize,
+	) -> std::io::Result<(Vec<PinStatus>, Option<Cid>)> {
+		let after = after.map(Cid::to_bytes);
 		let mut found = Vec::new();
-		for entry in self.db.iter(db::PIN_RECORDS) {
-			let (key, value) = entry?;
-			let (Ok(cid), Ok(record)) =
-				(Cid::try_from(&key[..]), PinRecord::decode(&mut &value[..]))
-			else {
+		for entry in self.db.iter(db::UNPINNED) {
+			let (key, _) = entry?;
+			if after.as_ref().is_some_and(|after| key[..] <= after[..]) {
 				continue;
-			};
-			if record.state != PinState::Pinned {
+			}
+			let Ok(cid) = Cid::try_from(&key[..]) else { continue };
+			if let Some(record) = self.record(&cid)? {
 				found.push(status(&cid, &record));
 				if found.len() == limit {
-					break;
+					return Ok((found, Some(cid)));
 				}
 			}
 		}
-		Ok(found)
+		Ok((found, None))
+	}
+
+	/// Writes `cid`'s record (`None`: none any more) into `transaction`, listing it as unpinned
+	/// unless it is pinned.
+	fn write_record(transaction: &mut DBTransaction, cid: &Cid, record: Option<&PinRecord>) {
+		let key = cid.to_bytes();
+		match record {
+			Some(record) => transaction.put(db::PIN_RECORDS, &key, &record.encode()),
+			None => transaction.delete(db::PIN_RECORDS, &key),
+		}
+		match record {
+			Some(record) if record.state != PinState::Pinned => {
+				transaction.put(db::UNPINNED, &key, &[])
+			},
+			_ => transaction.delete(db::UNPINNED, &key),
+		}
 	}
 
 	fn record(&self, cid: &Cid) -> std::io::Result<Option<PinRecord>> {
@@ -324,7 +347,7 @@ struct Pinner {
 impl Pinner {
 	/// Queues every CID that is not pinned yet.
 	fn load_queue(&mut self) -> std::io::Result<()> {
-		for status in self.book.unpinned(usize::MAX)? {
+		for status in self.book.unpinned(None, usize::MAX)?.0 {
 			if let Ok(cid) = Cid::try_from(status.cid.as_str()) {
 				self.queue.insert(cid, Retry::now());
 			}
@@ -421,10 +444,7 @@ impl Pinner {
 			}
 		}
 		for (cid, record) in &records {
-			match record {
-				Some(record) => transaction.put(db::PIN_RECORDS, &cid.to_bytes(), &record.encode()),
-				None => transaction.delete(db::PIN_RECORDS, &cid.to_bytes()),
-			}
+			PinBook::write_record(&mut transaction, cid, record.as_ref());
 		}
 		transaction.put(db::META, LAST_BLOCK_KEY, &number.encode());
 		db.write(transaction)?;
@@ -563,7 +583,7 @@ impl Pinner {
 			},
 		}
 		let mut transaction = DBTransaction::new();
-		transaction.put(db::PIN_RECORDS, &cid.to_bytes(), &record.encode());
+		PinBook::write_record(&mut transaction, &cid, Some(&record));
 		if let Err(e) = self.book.db.write(transaction) {
 			return log::error!(target: "ipfs", "The pinner cannot write its records: {e}");
 		}
@@ -697,6 +717,42 @@ mod tests {
 		assert_eq!(h.status(&cid), None);
 		assert!(h.pinned().await.is_empty());
 		assert!(h.pinner.unpins.is_empty());
+	}
+
+	#[tokio::test]
+	async fn unpinned_cids_are_listed_in_pages_that_neither_skip_nor_repeat() {
+		let mut h = Harness::new();
+		let only_hash = AddOptions { only_hash: true, ..Default::default() };
+		let mut absent = Vec::new();
+		for (i, text) in ["a", "b", "c", "d", "e"].into_iter().enumerate() {
+			let cid =
+				h.store.add(Bytes::from_static(text.as_bytes()), only_hash).await.unwrap().cid;
+			absent.push(post(i as u64, cid, 1));
+		}
+		let present = h.body(b"here").await;
+		absent.push(post(9, present, 4));
+		h.block(absent).await;
+		assert_eq!(h.pinner.book.counts().missing, 5);
+
+		let mut listed = Vec::new();
+		let mut cursor = None;
+		loop {
+			let (page, next) = h.pinner.book.unpinned(cursor.as_ref(), 2).unwrap();
+			assert!(page.len() <= 2);
+			listed.extend(page.into_iter().map(|status| {
+				assert_eq!(status.state, PinState::Missing);
+				status.cid
+			}));
+			match next {
+				Some(next) => cursor = Some(next),
+				None => break,
+			}
+		}
+		let mut sorted = listed.clone();
+		sorted.sort();
+		sorted.dedup();
+		assert_eq!(sorted.len(), 5, "each unpinned CID once: {listed:?}");
+		assert!(!listed.contains(&present.to_string()), "the pinned one is not listed");
 	}
 
 	#[test]

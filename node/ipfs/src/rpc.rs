@@ -17,6 +17,8 @@ use crate::{
 
 /// The most statuses one answer lists.
 const MAX_LISTED: usize = 1000;
+/// How many not-pinned CIDs a page lists unless asked for another number.
+const DEFAULT_PAGE: usize = 100;
 
 /// The answer of `ipfs_pinStatus`.
 #[derive(Clone, serde::Serialize)]
@@ -29,8 +31,10 @@ pub struct PinReport {
 	/// Bytes of blocks kept by the embedded store (`null` with an external daemon).
 	pub stored_bytes: Option<u64>,
 	/// The CIDs asked about (`null` state: nothing on chain refers to it), or, when none were
-	/// asked about, every CID not pinned (at most 1000).
+	/// asked about, a page of the CIDs not pinned.
 	pub items: Vec<PinStatusItem>,
+	/// Without CIDs asked about: pass it back as `cursor` for the next page (`null` at the end).
+	pub next_cursor: Option<String>,
 }
 
 /// One CID in a [`PinReport`].
@@ -46,9 +50,15 @@ pub struct PinStatusItem {
 /// The IPFS JSON-RPC methods.
 #[rpc(server, namespace = "ipfs")]
 pub trait IpfsRpc {
-	/// Pin status of the given CIDs, or of every CID not pinned yet.
+	/// Pin status of the given CIDs, or a page of the CIDs not pinned yet (after `cursor`, at
+	/// most `limit`: 1–1000, 100 by default).
 	#[method(name = "pinStatus")]
-	fn pin_status(&self, cids: Option<Vec<String>>) -> RpcResult<PinReport>;
+	fn pin_status(
+		&self,
+		cids: Option<Vec<String>>,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<PinReport>;
 }
 
 /// The handler.
@@ -65,10 +75,16 @@ impl Ipfs {
 }
 
 impl IpfsRpcServer for Ipfs {
-	fn pin_status(&self, cids: Option<Vec<String>>) -> RpcResult<PinReport> {
+	fn pin_status(
+		&self,
+		cids: Option<Vec<String>>,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<PinReport> {
 		let internal = |e: std::io::Error| {
 			ErrorObjectOwned::owned(ErrorCode::InternalError.code(), e.to_string(), None::<()>)
 		};
+		let mut next_cursor = None;
 		let items = match cids {
 			Some(cids) => {
 				if cids.len() > MAX_LISTED {
@@ -85,19 +101,35 @@ impl IpfsRpcServer for Ipfs {
 				}
 				items
 			},
-			None => self
-				.book
-				.unpinned(MAX_LISTED)
-				.map_err(internal)?
-				.into_iter()
-				.map(|status| PinStatusItem { cid: status.cid.clone(), status: Some(status) })
-				.collect(),
+			None => {
+				let limit = match limit.map(|l| l as usize).unwrap_or(DEFAULT_PAGE) {
+					0 => return Err(invalid_params("limit must be at least 1".into())),
+					n if n > MAX_LISTED => {
+						return Err(invalid_params(format!("limit must be at most {MAX_LISTED}")))
+					},
+					n => n,
+				};
+				let after = cursor
+					.map(|text| {
+						Cid::try_from(text.as_str())
+							.map_err(|_| invalid_params(format!("{text:?} is not a cursor")))
+					})
+					.transpose()?;
+				let (statuses, last) =
+					self.book.unpinned(after.as_ref(), limit).map_err(internal)?;
+				next_cursor = last.map(|cid| cid.to_string());
+				statuses
+					.into_iter()
+					.map(|status| PinStatusItem { cid: status.cid.clone(), status: Some(status) })
+					.collect()
+			},
 		};
 		Ok(PinReport {
 			store: self.store.describe(),
 			counts: self.book.counts(),
 			stored_bytes: self.store.stored_bytes(),
 			items,
+			next_cursor,
 		})
 	}
 }
