@@ -257,6 +257,9 @@ fn new_full_with_network<
 	.map(|(ipfs, tasks)| {
 		task_manager.spawn_handle().spawn("ipfs-api", Some("ipfs"), tasks.api);
 		task_manager.spawn_handle().spawn("ipfs-pinner", Some("ipfs"), tasks.pinner);
+		if let Some(collection) = tasks.garbage_collection {
+			task_manager.spawn_handle().spawn("ipfs-gc", Some("ipfs"), collection);
+		}
 		ipfs
 	});
 

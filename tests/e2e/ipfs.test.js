@@ -310,6 +310,28 @@ describe('pinning what the chain references', () => {
     assert.equal(await pinState(second), null);
   });
 
+  test('the chain never unpins what a person pinned, and a person cannot unpin what the chain needs', async () => {
+    const alice = devKey(api, 'Alice');
+    const mine = Buffer.from('Pinned by its author, too.\n');
+    const { Hash: kept } = await add(node, mine, { 'cid-version': 1 });
+    const { events } = await signAndWaitInBlock(api, api.tx.posts.createPost(kept, mine.length, null), alice);
+    const id = events.find((e) => api.events.posts.PostCreated.is(e)).data.postId.toNumber();
+    await waitFor('the chain to pin it too', async () => (await pinState(kept)) === 'pinned', 60_000);
+    await signAndWaitInBlock(api, api.tx.posts.deletePost(id), alice);
+    await waitFor('the chain to release it', async () => (await pinState(kept)) === null, 60_000);
+    assert.equal(await pinned(kept), true, 'the uploader\'s pin stays');
+    assert.deepEqual((await rawRequest(node, 'GET', `/ipfs/${kept}`)).body, mine);
+
+    const theirs = Buffer.from('Pinned by the chain only.\n');
+    const { Hash: needed } = await add(node, theirs, { 'cid-version': 1, pin: false });
+    await signAndWaitInBlock(api, api.tx.posts.createPost(needed, theirs.length, null), alice);
+    await waitFor('the chain to pin it', async () => (await pinState(needed)) === 'pinned', 60_000);
+    const refused = await apiPost(node, 'pin/rm', { arg: needed });
+    assert.equal(refused.status, 409);
+    assert.match(await refused.text(), /a post or profile on chain refers to it/);
+    assert.equal(await pinned(needed), true);
+  });
+
   test('a profile document is pinned, and unpinned when the profile is cleared', async () => {
     const charlie = devKey(api, 'Charlie');
     const document = Buffer.from(JSON.stringify({ bio: 'Charlie writes about trains.' }));
@@ -434,5 +456,41 @@ describe('other IPFS nodes', () => {
     assert.deepEqual(Buffer.from(await cat.arrayBuffer()), bytes);
     assert.deepEqual(await apiJson(other, 'pin/add', { arg: cid }), { Pins: [cid] });
     assert.ok((await other.rpc('ipfs_pinStatus', [])).storedBytes >= bytes.length);
+    await other.stop();
+    other = undefined;
+    otherBase.cleanup();
+  });
+
+  test('--ipfs-cache-size 0: the blocks of a replaced or deleted body are removed', async () => {
+    otherBase = tempDir('ipfs-gc');
+    other = await startNode({
+      name: 'collector',
+      args: ['--dev', '--ipfs-cache-size', '0', '--ipfs-fetch-timeout', '1'],
+      basePath: otherBase.dir,
+    });
+    const chain = await connect(other);
+    try {
+      const alice = devKey(chain, 'Alice');
+      const stored = async () => (await other.rpc('ipfs_pinStatus', [])).storedBytes;
+      const state = async (cid) => (await other.rpc('ipfs_pinStatus', [[cid]])).items[0].status?.state;
+      const first = pseudoRandom(300 * KiB, 'collected-1');
+      const second = Buffer.from('the edit, much shorter');
+      const a = await add(other, first, { pin: false });
+      const { events } = await signAndWaitInBlock(chain, chain.tx.posts.createPost(a.Hash, first.length, null), alice);
+      const id = events.find((e) => chain.events.posts.PostCreated.is(e)).data.postId.toNumber();
+      await waitFor('the body to be pinned', async () => (await state(a.Hash)) === 'pinned', 60_000);
+      const b = await add(other, second, { pin: false });
+      assert.equal(await stored(), Number(a.Size) + Number(b.Size));
+
+      await signAndWaitInBlock(chain, chain.tx.posts.editPost(id, b.Hash, second.length), alice);
+      await waitFor('the replaced body to be removed', async () => (await stored()) === Number(b.Size), 60_000);
+      assert.equal((await apiPost(other, 'block/stat', { arg: a.Hash })).status, 404);
+      assert.equal((await rawRequest(other, 'GET', `/ipfs/${b.Hash}`)).body.toString(), second.toString());
+
+      await signAndWaitInBlock(chain, chain.tx.posts.deletePost(id), alice);
+      await waitFor('the deleted body to be removed', async () => (await stored()) === 0, 60_000);
+    } finally {
+      await chain.disconnect();
+    }
   });
 });

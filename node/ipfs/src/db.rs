@@ -19,7 +19,18 @@ pub const META: u32 = 4;
 /// queue on start and `ipfs_pinStatus`'s list, without reading every pinned record.
 pub const UNPINNED: u32 = 5;
 
-const COLUMNS: u32 = 6;
+/// When each block of the embedded store was stored: keys are the time in milliseconds
+/// (big-endian, unique and increasing) followed by the block's multihash, so that garbage
+/// collection finds the oldest blocks first.
+pub const BLOCK_AGES: u32 = 6;
+
+/// The age of each block of the embedded store (the big-endian milliseconds of its
+/// [`BLOCK_AGES`] key), keyed by multihash.
+pub const AGE_OF: u32 = 7;
+/// Roots unpinned since the last garbage collection, keyed by binary CID.
+pub const RELEASED: u32 = 8;
+
+const COLUMNS: u32 = 9;
 
 /// Opens (or creates) the IPFS database in `dir`.
 pub fn open(dir: &Path) -> std::io::Result<Arc<Database>> {

@@ -3,6 +3,12 @@
 //! DAG with 174 links per node; `rust-unixfs` builds the DAG). Blocks it lacks are fetched from the
 //! configured sources (Kubo RPC endpoints: a Kubo daemon or another Plaza node) and checked
 //! against their CID before they are kept.
+//!
+//! Blocks of unpinned content (bodies released by a delete or an edit, or unpinned through the
+//! API) are removed at the next garbage collection unless another pin reaches them. Other blocks
+//! no pin reaches (uploads with `pin=false`, blocks fetched for a gateway read or a hydration)
+//! form a cache of at most `--ipfs-cache-size` bytes, the oldest removed first: see
+//! [`garbage`].
 
 use std::{
 	collections::HashSet,
@@ -30,8 +36,13 @@ use rust_unixfs::{
 use crate::{
 	dag::{self, unreadable, DAG_PB, MAX_BLOCK, RAW},
 	db,
-	store::{AddOptions, Added, ContentStore, StoreError},
+	store::{blocking, AddOptions, Added, ContentStore, Owners, PinOwner, StoreError},
 };
+
+mod garbage;
+
+use garbage::now_millis;
+pub use garbage::Collected;
 
 /// The key of the stored-bytes counter in [`db::META`].
 const STORED_BYTES_KEY: &[u8] = b"embedded_stored_bytes";
@@ -44,6 +55,12 @@ pub struct EmbeddedStore {
 	sources: Vec<(String, IpfsClient)>,
 	fetch_timeout: Duration,
 	max_content: u64,
+	cache_size: u64,
+	/// Woken when an unpin may have left garbage.
+	unpinned: tokio::sync::Notify,
+	/// Pins in progress hold it shared, garbage collection exclusively: the blocks a pin found
+	/// here stay until its pin is recorded.
+	pinning: tokio::sync::RwLock<()>,
 }
 
 /// Writes blocks and pins, keeping the stored-bytes counter exact.
@@ -51,14 +68,38 @@ pub struct EmbeddedStore {
 struct BlockWriter {
 	db: Arc<Database>,
 	stored_bytes: Arc<AtomicU64>,
-	/// Serialises block writes so that the stored-bytes counter stays exact.
-	lock: Arc<Mutex<()>>,
+	/// Serialises block writes (and garbage collection) so that the stored-bytes counter stays
+	/// exact; holds the time of the last block stored, in milliseconds.
+	lock: Arc<Mutex<u64>>,
 }
 
 impl BlockWriter {
-	/// Writes blocks (and a pin of `pin`) in one transaction.
-	fn put(&self, blocks: &[(Cid, Vec<u8>)], pin: Option<&Cid>) -> Result<(), StoreError> {
+	/// Removes `owner`'s pin of `cid`. Content the chain released goes at the next garbage
+	/// collection (unless another pin reaches it); content a person unpinned joins the cache.
+	fn unpin(&self, cid: &Cid, owner: PinOwner) -> Result<(), StoreError> {
 		let _guard = self.lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+		let key = cid.to_bytes();
+		let owners = Owners::from_record(self.db.get(db::PINS, &key).map_err(backend)?.as_deref());
+		let left = owners.without(owner, cid)?;
+		let mut transaction = self.db.transaction();
+		if !left.is_empty() {
+			transaction.put(db::PINS, &key, &left.to_record());
+		} else {
+			transaction.delete(db::PINS, &key);
+			if owner == PinOwner::Chain {
+				transaction.put(db::RELEASED, &key, &[]);
+			}
+		}
+		self.db.write(transaction).map_err(backend)
+	}
+
+	/// Writes blocks (and a pin of `pin` for its owner) in one transaction.
+	fn put(
+		&self,
+		blocks: &[(Cid, Vec<u8>)],
+		pin: Option<(Cid, PinOwner)>,
+	) -> Result<(), StoreError> {
+		let mut last_stored = self.lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
 		let mut transaction = self.db.transaction();
 		let mut added = 0u64;
 		let mut seen = HashSet::new();
@@ -66,11 +107,17 @@ impl BlockWriter {
 			let key = cid.hash().to_bytes();
 			if seen.insert(key.clone()) && !self.db.has_key(db::BLOCKS, &key).map_err(backend)? {
 				added += block.len() as u64;
+				*last_stored = now_millis().max(*last_stored + 1);
+				garbage::record_age(&mut transaction, &key, *last_stored);
 				transaction.put(db::BLOCKS, &key, block);
 			}
 		}
-		if let Some(root) = pin {
-			transaction.put(db::PINS, &root.to_bytes(), &[]);
+		if let Some((root, owner)) = pin {
+			let key = root.to_bytes();
+			let owners =
+				Owners::from_record(self.db.get(db::PINS, &key).map_err(backend)?.as_deref());
+			transaction.put(db::PINS, &key, &owners.with(owner).to_record());
+			transaction.delete(db::RELEASED, &key);
 		}
 		let total = self.stored_bytes.load(Ordering::SeqCst) + added;
 		transaction.put(db::META, STORED_BYTES_KEY, &total.to_le_bytes());
@@ -102,12 +149,55 @@ impl EmbeddedStore {
 			.map_err(|e| e.to_string())?
 			.and_then(|bytes| bytes.try_into().ok().map(u64::from_le_bytes))
 			.unwrap_or(0);
+		garbage::record_missing_ages(&db).map_err(|e| e.to_string())?;
 		let writer = BlockWriter {
 			db: db.clone(),
 			stored_bytes: Arc::new(AtomicU64::new(stored)),
-			lock: Arc::new(Mutex::new(())),
+			lock: Arc::new(Mutex::new(0)),
 		};
-		Ok(Self { db, writer, sources, fetch_timeout, max_content })
+		Ok(Self {
+			db,
+			writer,
+			sources,
+			fetch_timeout,
+			max_content,
+			cache_size: u64::MAX,
+			unpinned: tokio::sync::Notify::new(),
+			pinning: tokio::sync::RwLock::new(()),
+		})
+	}
+
+	/// Keeps at most `bytes` of blocks no pin reaches (unbounded unless set).
+	pub fn with_cache_size(mut self, bytes: u64) -> Self {
+		self.cache_size = bytes;
+		self
+	}
+
+	/// Removes the blocks of released content that no pin reaches, then the oldest other
+	/// blocks no pin reaches until they hold at most the cache size, sparing those stored within
+	/// `grace` (an upload waiting for its post to be finalized). Runs on a blocking thread,
+	/// holding block writes and pins back meanwhile.
+	pub async fn collect_garbage(&self, grace: Duration) -> Result<Collected, StoreError> {
+		let (writer, cache_size) = (self.writer.clone(), self.cache_size);
+		let _no_pins = self.pinning.write().await;
+		blocking(move || writer.collect(cache_size, grace)).await
+	}
+
+	/// Collects garbage whenever an unpin may have left some, or blocks fetched for reads may
+	/// have outgrown the cache, at most once every ten seconds, until the node stops.
+	pub async fn run_garbage_collection(self: Arc<Self>) {
+		let grace = garbage::GRACE;
+		loop {
+			let _ = tokio::time::timeout(Duration::from_secs(60), self.unpinned.notified()).await;
+			match self.collect_garbage(grace).await {
+				Ok(Collected { blocks: 0, .. }) => {},
+				Ok(Collected { blocks, bytes }) => {
+					log::info!(target: "ipfs", "🧹 Removed {blocks} unpinned blocks ({bytes} bytes)")
+				},
+				Err(e) => log::warn!(target: "ipfs", "Garbage collection failed: {e}"),
+			}
+			tokio::time::sleep(Duration::from_secs(10)).await;
+		}
 	}
 
 	/// Runs one call of the store within the fetch timeout.
@@ -131,10 +221,10 @@ impl EmbeddedStore {
 	async fn put_blocks(
 		&self,
 		blocks: Vec<(Cid, Vec<u8>)>,
-		pin: Option<Cid>,
+		pin: Option<(Cid, PinOwner)>,
 	) -> Result<(), StoreError> {
 		let writer = self.writer.clone();
-		blocking(move || writer.put(&blocks, pin.as_ref())).await
+		blocking(move || writer.put(&blocks, pin)).await
 	}
 
 	/// A block from the database, or else from the first source that has it (then kept).
@@ -234,7 +324,7 @@ impl ContentStore for EmbeddedStore {
 		let (cid, _) = blocks.last().expect("FileAdder::finish always yields the root block");
 		let added = Added { cid: *cid, dag_size: blocks.iter().map(|(_, b)| b.len() as u64).sum() };
 		if !options.only_hash {
-			self.put_blocks(blocks, options.pin.then_some(added.cid)).await?;
+			self.put_blocks(blocks, options.pin.then_some((added.cid, PinOwner::User))).await?;
 		}
 		Ok(added)
 	}
@@ -251,28 +341,22 @@ impl ContentStore for EmbeddedStore {
 		self.within(cid, self.get_block(cid)).await
 	}
 
-	async fn pin(&self, cid: &Cid, limit: u64) -> Result<(), StoreError> {
+	async fn pin(&self, cid: &Cid, limit: u64, owner: PinOwner) -> Result<(), StoreError> {
 		let limit = limit.min(self.max_content);
 		self.within(cid, async {
+			let _no_collection = self.pinning.read().await;
 			// Every block of the DAG must be here before the pin is recorded.
 			dag::fetch_all(cid, limit, |next| async move { self.get_block(&next).await }).await?;
-			self.put_blocks(Vec::new(), Some(*cid)).await
+			self.put_blocks(Vec::new(), Some((*cid, owner))).await
 		})
 		.await
 	}
 
-	async fn unpin(&self, cid: &Cid) -> Result<(), StoreError> {
-		let (db, cid) = (self.db.clone(), *cid);
-		blocking(move || {
-			let key = cid.to_bytes();
-			if !db.has_key(db::PINS, &key).map_err(backend)? {
-				return Err(StoreError::NotPinned(cid));
-			}
-			let mut transaction = db.transaction();
-			transaction.delete(db::PINS, &key);
-			db.write(transaction).map_err(backend)
-		})
-		.await
+	async fn unpin(&self, cid: &Cid, owner: PinOwner) -> Result<(), StoreError> {
+		let (writer, cid) = (self.writer.clone(), *cid);
+		blocking(move || writer.unpin(&cid, owner)).await?;
+		self.unpinned.notify_one();
+		Ok(())
 	}
 
 	async fn pins(&self) -> Result<Vec<Cid>, StoreError> {
@@ -298,13 +382,6 @@ impl ContentStore for EmbeddedStore {
 			n => format!("embedded store fetching from {n} source(s)"),
 		}
 	}
-}
-
-/// Runs database work on a blocking thread.
-async fn blocking<T: Send + 'static>(
-	work: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
-) -> Result<T, StoreError> {
-	tokio::task::spawn_blocking(work).await.map_err(backend)?
 }
 
 /// The blocks of `body` as `ipfs add` makes them, the root last.
@@ -401,7 +478,10 @@ mod tests {
 		assert!(
 			matches!(store.cat(&added.cid, &[], u64::MAX).await, Err(StoreError::NotFound(c)) if c == added.cid)
 		);
-		assert!(matches!(store.pin(&added.cid, u64::MAX).await, Err(StoreError::NotFound(_))));
+		assert!(matches!(
+			store.pin(&added.cid, u64::MAX, PinOwner::User).await,
+			Err(StoreError::NotFound(_))
+		));
 		assert!(store.pins().await.unwrap().is_empty());
 	}
 
@@ -411,9 +491,12 @@ mod tests {
 		let too_big = store.add(Bytes::from_static(b"nine bytes"), AddOptions::default()).await;
 		assert!(matches!(too_big, Err(StoreError::TooLarge { limit: 8 })));
 		let added = store.add(Bytes::from_static(b"tiny"), AddOptions::default()).await.unwrap();
-		store.unpin(&added.cid).await.unwrap();
-		assert!(matches!(store.unpin(&added.cid).await, Err(StoreError::NotPinned(_))));
-		store.pin(&added.cid, u64::MAX).await.unwrap();
+		store.unpin(&added.cid, PinOwner::User).await.unwrap();
+		assert!(matches!(
+			store.unpin(&added.cid, PinOwner::User).await,
+			Err(StoreError::NotPinned(_))
+		));
+		store.pin(&added.cid, u64::MAX, PinOwner::User).await.unwrap();
 		assert_eq!(store.pins().await.unwrap(), vec![added.cid]);
 	}
 
@@ -454,7 +537,7 @@ mod tests {
 				started.elapsed()
 			);
 			// Pinning visits each distinct block once.
-			store.pin(&bomb, u64::MAX).await.unwrap();
+			store.pin(&bomb, u64::MAX, PinOwner::User).await.unwrap();
 		}
 	}
 
@@ -469,9 +552,12 @@ mod tests {
 			Err(StoreError::TooLarge { limit: 11 })
 		));
 		assert_eq!(store.cat(&added.cid, &[], 12).await.unwrap(), hello);
-		assert!(matches!(store.pin(&added.cid, 11).await, Err(StoreError::TooLarge { limit: 11 })));
+		assert!(matches!(
+			store.pin(&added.cid, 11, PinOwner::User).await,
+			Err(StoreError::TooLarge { limit: 11 })
+		));
 		assert!(store.pins().await.unwrap().is_empty());
-		store.pin(&added.cid, 12).await.unwrap();
+		store.pin(&added.cid, 12, PinOwner::User).await.unwrap();
 		assert_eq!(store.pins().await.unwrap(), vec![added.cid]);
 
 		// A root that declares 10 bytes but links a 300 KB file: its blocks give it away.
@@ -486,7 +572,70 @@ mod tests {
 			Code::Sha2_256,
 		);
 		store.writer.put(&[(liar, block)], None).unwrap();
-		assert!(matches!(store.pin(&liar, 10).await, Err(StoreError::TooLarge { limit: 10 })));
+		assert!(matches!(
+			store.pin(&liar, 10, PinOwner::User).await,
+			Err(StoreError::TooLarge { limit: 10 })
+		));
 		assert!(!store.pins().await.unwrap().contains(&liar));
+	}
+
+	#[tokio::test]
+	async fn unpinned_content_goes_at_once_and_the_cache_keeps_its_size_oldest_first() {
+		let (_dir, store) = store(4 << 20);
+		let unpinned = AddOptions { pin: false, ..Default::default() };
+		let big: Bytes = (0..700_000u32).map(|i| (i % 241) as u8).collect::<Vec<_>>().into();
+		let pinned = store.add(big.clone(), AddOptions::default()).await.unwrap();
+		let old = store.add(Bytes::from_static(b"read once, long ago"), unpinned).await.unwrap();
+		let recent = store.add(Bytes::from_static(b"read once, just now"), unpinned).await.unwrap();
+		tokio::time::sleep(Duration::from_millis(20)).await;
+		let stored = store.stored_bytes().unwrap();
+		assert_eq!(stored, pinned.dag_size + old.dag_size + recent.dag_size);
+
+		// Room for one small unpinned body: the older one goes.
+		let store = store.with_cache_size(recent.dag_size);
+		let collected = store.collect_garbage(Duration::ZERO).await.unwrap();
+		assert_eq!(collected, Collected { blocks: 1, bytes: old.dag_size });
+		assert_eq!(store.stored_bytes(), Some(stored - old.dag_size));
+		assert!(matches!(store.cat(&old.cid, &[], u64::MAX).await, Err(StoreError::NotFound(_))));
+		assert_eq!(store.cat(&pinned.cid, &[], u64::MAX).await.unwrap(), big);
+
+		// Blocks younger than the grace period stay whatever the cache size.
+		let store = store.with_cache_size(0);
+		let spared = store.collect_garbage(Duration::from_secs(60)).await.unwrap();
+		assert_eq!(spared, Collected::default());
+
+		// Unpinned content goes at the next collection, whatever the cache size and its age,
+		// except blocks another pin reaches.
+		let store = store.with_cache_size(u64::MAX);
+		let shared = store.add(big.slice(..262_144), AddOptions::default()).await.unwrap();
+		// The chain pins the big body too: the uploader's unpin leaves it pinned.
+		store.pin(&pinned.cid, u64::MAX, PinOwner::Chain).await.unwrap();
+		store.unpin(&pinned.cid, PinOwner::User).await.unwrap();
+		assert!(matches!(
+			store.unpin(&pinned.cid, PinOwner::User).await,
+			Err(StoreError::PinnedByChain(cid)) if cid == pinned.cid
+		));
+		assert_eq!(store.collect_garbage(Duration::ZERO).await.unwrap(), Collected::default());
+		assert!(store.pins().await.unwrap().contains(&pinned.cid));
+		// The chain releases it.
+		store.unpin(&pinned.cid, PinOwner::Chain).await.unwrap();
+		let collected = store.collect_garbage(Duration::from_secs(60)).await.unwrap();
+		assert_eq!(collected.bytes, pinned.dag_size - shared.dag_size, "{collected:?}");
+		assert_eq!(store.stored_bytes(), Some(shared.dag_size + recent.dag_size));
+		assert_eq!(store.cat(&shared.cid, &[], u64::MAX).await.unwrap(), big.slice(..262_144));
+		assert!(matches!(
+			store.cat(&pinned.cid, &[], u64::MAX).await,
+			Err(StoreError::NotFound(_))
+		));
+		assert_eq!(store.cat(&recent.cid, &[], u64::MAX).await.unwrap(), "read once, just now");
+		// The counter matches what is on disk, and every block left has its age.
+		let on_disk: u64 =
+			store.db.iter(db::BLOCKS).map(|entry| entry.unwrap().1.len() as u64).sum();
+		assert_eq!(on_disk, shared.dag_size + recent.dag_size);
+		assert_eq!(store.db.iter(db::BLOCK_AGES).count(), store.db.iter(db::BLOCKS).count());
+		assert_eq!(store.db.iter(db::AGE_OF).count(), store.db.iter(db::BLOCKS).count());
+		assert_eq!(store.db.iter(db::RELEASED).count(), 0);
+		// Nothing more to do.
+		assert_eq!(store.collect_garbage(Duration::ZERO).await.unwrap(), Collected::default());
 	}
 }

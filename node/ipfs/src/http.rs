@@ -24,7 +24,7 @@ use hyper::{
 use hyper_util::rt::{TokioIo, TokioTimer};
 use serde_json::{json, Value};
 
-use crate::store::{parse_ipfs_path, AddOptions, ContentStore, StoreError};
+use crate::store::{parse_ipfs_path, AddOptions, ContentStore, PinOwner, StoreError};
 
 /// What the endpoint serves and says about itself.
 pub struct ApiState {
@@ -494,10 +494,13 @@ async fn cid_command(state: &ApiState, command: &str, query: &Query) -> HttpResp
 			.await
 			.map(|block| json_response(json!({ "Key": cid.to_string(), "Size": block.len() }))),
 		"pin/add" => store
-			.pin(&cid, state.max_upload)
+			.pin(&cid, state.max_upload, PinOwner::User)
 			.await
 			.map(|()| json_response(json!({ "Pins": [cid.to_string()] }))),
-		_ => store.unpin(&cid).await.map(|()| json_response(json!({ "Pins": [cid.to_string()] }))),
+		_ => store
+			.unpin(&cid, PinOwner::User)
+			.await
+			.map(|()| json_response(json!({ "Pins": [cid.to_string()] }))),
 	};
 	answer.unwrap_or_else(store_error)
 }
@@ -663,6 +666,7 @@ fn store_error(e: StoreError) -> HttpResponse {
 		StoreError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
 		StoreError::Unreadable(..) | StoreError::NotPinned(_) => StatusCode::BAD_REQUEST,
 		StoreError::TimedOut(_) => StatusCode::GATEWAY_TIMEOUT,
+		StoreError::PinnedByChain(_) => StatusCode::CONFLICT,
 		StoreError::Backend(_) => StatusCode::INTERNAL_SERVER_ERROR,
 	};
 	error(status, &e.to_string())

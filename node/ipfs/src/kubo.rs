@@ -1,8 +1,11 @@
 //! An external Kubo daemon as the content store (`--ipfs-api <url>`), reached with the
 //! `ipfs-api` crate's hyper backend. Kubo chunks, stores, fetches and pins; this adapter bounds
-//! every call by the fetch timeout and the content limit.
+//! every call by the fetch timeout and the content limit, and keeps who owns each pin it made
+//! (the chain, people through the node's API) in the node's IPFS database: Kubo pins a CID once,
+//! so the pin is removed from Kubo only when no owner keeps it. A pin found on Kubo that the node
+//! did not make counts as a person's.
 
-use std::{future::Future, io::Cursor, time::Duration};
+use std::{future::Future, io::Cursor, sync::Arc, time::Duration};
 
 use async_trait::async_trait;
 use bytes::Bytes;
@@ -10,13 +13,17 @@ use cid::{Cid, Version};
 use futures::TryStreamExt;
 use ipfs_api_backend_hyper::{request::Add, IpfsApi, IpfsClient, TryFromUri};
 
+use kvdb_rocksdb::Database;
+
 use crate::{
 	dag::{self, MAX_BLOCK},
-	store::{AddOptions, Added, ContentStore, StoreError},
+	db,
+	store::{blocking, AddOptions, Added, ContentStore, Owners, PinOwner, StoreError},
 };
 
 /// A Kubo daemon's RPC API.
 pub struct KuboStore {
+	db: Arc<Database>,
 	url: String,
 	client: IpfsClient,
 	timeout: Duration,
@@ -24,10 +31,51 @@ pub struct KuboStore {
 }
 
 impl KuboStore {
-	/// A store backed by the Kubo RPC API at `url` (such as `http://127.0.0.1:5001`).
-	pub fn new(url: &str, timeout: Duration, max_content: u64) -> Result<Self, String> {
+	/// A store backed by the Kubo RPC API at `url` (such as `http://127.0.0.1:5001`), keeping
+	/// its pins' owners in `db`.
+	pub fn new(
+		db: Arc<Database>,
+		url: &str,
+		timeout: Duration,
+		max_content: u64,
+	) -> Result<Self, String> {
 		let client = IpfsClient::from_str(url).map_err(|e| format!("--ipfs-api {url}: {e}"))?;
-		Ok(Self { url: url.to_owned(), client, timeout, max_content })
+		Ok(Self { db, url: url.to_owned(), client, timeout, max_content })
+	}
+
+	/// The owners the node recorded for `cid`'s pin; a pin Kubo holds that the node did not make
+	/// counts as a person's.
+	async fn owners(&self, cid: &Cid) -> Result<Owners, StoreError> {
+		let (db, key) = (self.db.clone(), cid.to_bytes());
+		let record = blocking(move || db.get(db::PINS, &key).map_err(backend)).await?;
+		if record.is_some() {
+			return Ok(Owners::from_record(record.as_deref()));
+		}
+		let text = cid.to_string();
+		let listed = self.client.pin_ls(Some(&text), Some("recursive"));
+		match tokio::time::timeout(self.timeout, listed).await {
+			Ok(Ok(_)) => Ok(Owners::from_record(None).with(PinOwner::User)),
+			Ok(Err(e)) if e.to_string().contains("not pinned") => Ok(Owners::from_record(None)),
+			Ok(Err(e)) => Err(StoreError::Backend(e.to_string())),
+			Err(_) => {
+				Err(StoreError::Backend(format!("{} did not answer pin/ls in time", self.url)))
+			},
+		}
+	}
+
+	/// Records `cid`'s owners (none: no record).
+	async fn record_owners(&self, cid: &Cid, owners: Owners) -> Result<(), StoreError> {
+		let (db, key) = (self.db.clone(), cid.to_bytes());
+		blocking(move || {
+			let mut transaction = db.transaction();
+			if owners.is_empty() {
+				transaction.delete(db::PINS, &key);
+			} else {
+				transaction.put(db::PINS, &key, &owners.to_record());
+			}
+			db.write(transaction).map_err(backend)
+		})
+		.await
 	}
 
 	/// Runs one call within the timeout; a timeout means the daemon could not find `cid`.
@@ -90,6 +138,10 @@ impl ContentStore for KuboStore {
 		let cid = Cid::try_from(response.hash.as_str())
 			.map_err(|e| StoreError::Backend(format!("Kubo answered a bad CID: {e}")))?;
 		let dag_size = response.size.parse().unwrap_or(0);
+		if options.pin && !options.only_hash {
+			let owners = self.owners(&cid).await?;
+			self.record_owners(&cid, owners.with(PinOwner::User)).await?;
+		}
 		Ok(Added { cid, dag_size })
 	}
 
@@ -110,7 +162,7 @@ impl ContentStore for KuboStore {
 		self.read_bounded(cid, stream, MAX_BLOCK as u64).await
 	}
 
-	async fn pin(&self, cid: &Cid, limit: u64) -> Result<(), StoreError> {
+	async fn pin(&self, cid: &Cid, limit: u64, owner: PinOwner) -> Result<(), StoreError> {
 		let limit = limit.min(self.max_content);
 		// Kubo's own `pin/add` would fetch whatever the DAG links: fetch it block by block
 		// within the limit first (Kubo keeps what `block/get` fetched), then pin what is here.
@@ -119,16 +171,21 @@ impl ContentStore for KuboStore {
 			Ok(fetched) => fetched?,
 			Err(_) => return Err(StoreError::TimedOut(*cid)),
 		}
-		self.bounded(cid, self.client.pin_add(&cid.to_string(), true)).await.map(drop)
+		let owners = self.owners(cid).await?;
+		self.bounded(cid, self.client.pin_add(&cid.to_string(), true)).await?;
+		self.record_owners(cid, owners.with(owner)).await
 	}
 
-	async fn unpin(&self, cid: &Cid) -> Result<(), StoreError> {
-		match self.bounded(cid, self.client.pin_rm(&cid.to_string(), true)).await {
-			Err(StoreError::Backend(message)) if message.contains("not pinned") => {
-				Err(StoreError::NotPinned(*cid))
-			},
-			other => other.map(drop),
+	async fn unpin(&self, cid: &Cid, owner: PinOwner) -> Result<(), StoreError> {
+		let left = self.owners(cid).await?.without(owner, cid)?;
+		if left.is_empty() {
+			match self.bounded(cid, self.client.pin_rm(&cid.to_string(), true)).await {
+				Ok(_) => {},
+				Err(StoreError::Backend(message)) if message.contains("not pinned") => {},
+				Err(e) => return Err(e),
+			}
 		}
+		self.record_owners(cid, left).await
 	}
 
 	async fn pins(&self) -> Result<Vec<Cid>, StoreError> {
@@ -159,4 +216,8 @@ fn daemon_error(cid: &Cid, error: impl ToString) -> StoreError {
 	} else {
 		StoreError::Backend(message)
 	}
+}
+
+fn backend(error: impl ToString) -> StoreError {
+	StoreError::Backend(error.to_string())
 }

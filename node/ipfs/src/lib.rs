@@ -34,7 +34,7 @@ use substrate_prometheus_endpoint::Registry;
 
 pub use cid::Cid;
 pub use pinner::{Body, ChainReferences, PinBook, Reference};
-pub use store::{AddOptions, Added, ContentStore, StoreError};
+pub use store::{AddOptions, Added, ContentStore, PinOwner, StoreError};
 
 /// The IPFS flags of `plaza-node`.
 #[derive(Debug, Clone, clap::Args)]
@@ -74,6 +74,12 @@ pub struct IpfsParams {
 	#[arg(long, value_name = "BYTES", default_value_t = 32 * 1024 * 1024)]
 	pub ipfs_max_content: u64,
 
+	/// The most bytes of blocks no pin reaches (uploads not pinned, content fetched for reads,
+	/// bodies unpinned after a delete or an edit) the embedded store keeps; the oldest beyond it
+	/// are removed.
+	#[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024 * 1024)]
+	pub ipfs_cache_size: u64,
+
 	/// How long to wait for content that is not here before answering not-found, in seconds.
 	#[arg(long, value_name = "SECONDS", default_value_t = 10)]
 	pub ipfs_fetch_timeout: u64,
@@ -98,6 +104,9 @@ pub struct Tasks {
 	pub api: BoxFuture<'static, ()>,
 	/// Pins what finalized blocks reference.
 	pub pinner: BoxFuture<'static, ()>,
+	/// Removes unpinned blocks beyond the cache size (none with an external daemon, which
+	/// collects its own garbage).
+	pub garbage_collection: Option<BoxFuture<'static, ()>>,
 }
 
 /// Opens the store in `dir` and binds the HTTP endpoint (`peer_id` is the node's libp2p peer id,
@@ -114,14 +123,23 @@ pub fn start(
 	}
 	let db = db::open(dir).map_err(|e| format!("cannot open the IPFS database in {dir:?}: {e}"))?;
 	let timeout = Duration::from_secs(params.ipfs_fetch_timeout);
-	let store: Arc<dyn ContentStore> = match &params.ipfs_api {
-		Some(url) => Arc::new(kubo::KuboStore::new(url, timeout, params.ipfs_max_content)?),
-		None => Arc::new(embedded::EmbeddedStore::new(
-			db.clone(),
-			&params.ipfs_sources,
-			timeout,
-			params.ipfs_max_content,
-		)?),
+	let (store, garbage_collection): (Arc<dyn ContentStore>, _) = match &params.ipfs_api {
+		Some(url) => {
+			let store = kubo::KuboStore::new(db.clone(), url, timeout, params.ipfs_max_content)?;
+			(Arc::new(store), None)
+		},
+		None => {
+			let store = Arc::new(
+				embedded::EmbeddedStore::new(
+					db.clone(),
+					&params.ipfs_sources,
+					timeout,
+					params.ipfs_max_content,
+				)?
+				.with_cache_size(params.ipfs_cache_size),
+			);
+			(store.clone(), Some(store.run_garbage_collection().boxed()))
+		},
 	};
 	let metrics = registry
 		.map(metrics::Metrics::register)
@@ -159,6 +177,7 @@ pub fn start(
 	let tasks = Tasks {
 		api: http::serve(listener, state).boxed(),
 		pinner: pinner::run(chain, book.clone(), store.clone()).boxed(),
+		garbage_collection,
 	};
 	Ok(Some((Ipfs { store, book }, tasks)))
 }

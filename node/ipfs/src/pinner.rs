@@ -29,7 +29,7 @@ use kvdb_rocksdb::Database;
 use crate::{
 	db,
 	metrics::Metrics,
-	store::{ContentStore, StoreError},
+	store::{ContentStore, PinOwner, StoreError},
 };
 
 /// After this many failed attempts a CID counts as failed rather than missing (it is still
@@ -501,8 +501,8 @@ impl Pinner {
 				let (cid, store, done) = (*cid, self.store.clone(), done.clone());
 				tokio::spawn(async move {
 					let result = match work {
-						Work::Pin => store.pin(&cid, limit).await,
-						Work::Unpin => store.unpin(&cid).await,
+						Work::Pin => store.pin(&cid, limit, PinOwner::Chain).await,
+						Work::Unpin => store.unpin(&cid, PinOwner::Chain).await,
 					};
 					let _ = done.send((work, cid, result));
 				});
@@ -717,6 +717,25 @@ mod tests {
 		assert_eq!(h.status(&cid), None);
 		assert!(h.pinned().await.is_empty());
 		assert!(h.pinner.unpins.is_empty());
+	}
+
+	#[tokio::test]
+	async fn the_chain_and_people_keep_their_pins_apart() {
+		let mut h = Harness::new();
+		// Someone pinned their body through the API; a post refers to it, then is deleted.
+		let mine = h.store.add(Bytes::from_static(b"mine"), AddOptions::default()).await.unwrap();
+		h.block(vec![post(1, mine.cid, 4)]).await;
+		assert_eq!(h.status(&mine.cid).unwrap().state, PinState::Pinned);
+		h.block(vec![(Reference::Post(1), None)]).await;
+		assert_eq!(h.status(&mine.cid), None);
+		assert_eq!(h.pinned().await, vec![mine.cid], "the person's pin stays");
+
+		// What only the chain pinned cannot be unpinned through the API.
+		let theirs = h.body(b"theirs").await;
+		h.block(vec![post(2, theirs, 6)]).await;
+		let refused = h.store.unpin(&theirs, PinOwner::User).await;
+		assert!(matches!(refused, Err(StoreError::PinnedByChain(cid)) if cid == theirs));
+		assert!(h.pinned().await.contains(&theirs));
 	}
 
 	#[tokio::test]

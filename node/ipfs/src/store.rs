@@ -64,9 +64,15 @@ pub enum StoreError {
 		/// The missing name.
 		name: String,
 	},
-	/// `unpin` of content that is not pinned.
+	/// `unpin` of content that is not pinned (by the one who asks).
 	#[error("{0} is not pinned")]
 	NotPinned(Cid),
+	/// `pin/rm` through the API of content only the chain keeps pinned.
+	#[error(
+		"{0} is pinned because a post or profile on chain refers to it; the node unpins it once \
+		 none does"
+	)]
+	PinnedByChain(Cid),
 	/// The external daemon or the database failed.
 	#[error("{0}")]
 	Backend(String),
@@ -86,13 +92,13 @@ pub trait ContentStore: Send + Sync + 'static {
 	/// One raw block.
 	async fn block(&self, cid: &Cid) -> Result<Bytes, StoreError>;
 
-	/// Pins the whole DAG under `cid`, fetching what is missing. Content larger than `limit`
-	/// bytes (or than the store's own limit) is refused with [`StoreError::TooLarge`] once that
-	/// shows, before more is fetched: see [`crate::dag`].
-	async fn pin(&self, cid: &Cid, limit: u64) -> Result<(), StoreError>;
+	/// Pins the whole DAG under `cid` for `owner`, fetching what is missing. Content larger than
+	/// `limit` bytes (or than the store's own limit) is refused with [`StoreError::TooLarge`]
+	/// once that shows, before more is fetched: see [`crate::dag`].
+	async fn pin(&self, cid: &Cid, limit: u64, owner: PinOwner) -> Result<(), StoreError>;
 
-	/// Removes the pin of `cid`.
-	async fn unpin(&self, cid: &Cid) -> Result<(), StoreError>;
+	/// Removes `owner`'s pin of `cid`; the content stays pinned while its other owner keeps it.
+	async fn unpin(&self, cid: &Cid, owner: PinOwner) -> Result<(), StoreError>;
 
 	/// Every pinned root.
 	async fn pins(&self) -> Result<Vec<Cid>, StoreError>;
@@ -102,6 +108,80 @@ pub trait ContentStore: Send + Sync + 'static {
 
 	/// Which store this is, for logs and `/api/v0/id`.
 	fn describe(&self) -> String;
+}
+
+/// Who keeps a pin. The chain's pins and people's pins are kept apart: a deleted post does not
+/// unpin what someone pinned through the API, and `pin/rm` through the API does not drop what
+/// the chain needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PinOwner {
+	/// The pinner: a finalized post or profile refers to the content.
+	Chain,
+	/// Someone through the IPFS API (`add`, `pin/add`).
+	User,
+}
+
+impl PinOwner {
+	fn bit(self) -> u8 {
+		match self {
+			Self::Chain => 1,
+			Self::User => 2,
+		}
+	}
+}
+
+/// The owners of one pin, as a pins record keeps them (one byte).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Owners(u8);
+
+impl Owners {
+	/// The owners a pins record names: none without a record, both for a record written before
+	/// owners were kept (an empty value).
+	pub fn from_record(value: Option<&[u8]>) -> Self {
+		match value {
+			None => Self(0),
+			Some([]) => Self(PinOwner::Chain.bit() | PinOwner::User.bit()),
+			Some([bits, ..]) => Self(*bits),
+		}
+	}
+
+	/// Whether `owner` is one of them.
+	pub fn has(self, owner: PinOwner) -> bool {
+		self.0 & owner.bit() != 0
+	}
+
+	/// With `owner` added.
+	pub fn with(self, owner: PinOwner) -> Self {
+		Self(self.0 | owner.bit())
+	}
+
+	/// Without `owner`; refuses when `owner` does not keep `cid` pinned.
+	pub fn without(self, owner: PinOwner, cid: &Cid) -> Result<Self, StoreError> {
+		match (self.has(owner), owner) {
+			(true, _) => Ok(Self(self.0 & !owner.bit())),
+			(false, PinOwner::User) if self.has(PinOwner::Chain) => {
+				Err(StoreError::PinnedByChain(*cid))
+			},
+			(false, _) => Err(StoreError::NotPinned(*cid)),
+		}
+	}
+
+	/// Whether nobody keeps the pin any more.
+	pub fn is_empty(self) -> bool {
+		self.0 == 0
+	}
+
+	/// The record's value.
+	pub fn to_record(self) -> [u8; 1] {
+		[self.0]
+	}
+}
+
+/// Runs database work on a blocking thread.
+pub(crate) async fn blocking<T: Send + 'static>(
+	work: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, StoreError> {
+	tokio::task::spawn_blocking(work).await.map_err(|e| StoreError::Backend(e.to_string()))?
 }
 
 /// Parses a CID given as text, or as an `/ipfs/<cid>/path…` path; returns the CID and the path's
