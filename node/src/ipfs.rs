@@ -3,7 +3,7 @@
 //! ([`crate::social::ClientSocialSource`]) and keeps those that name a body.
 
 use futures::stream::BoxStream;
-use plaza_ipfs::{Body, ChainReferences, Reference};
+use plaza_ipfs::{BlockReferences, Body, ChainReferences, Reference};
 use plaza_rpc::{events::SocialEvent, indexer::SocialSource};
 
 use crate::social::ClientSocialSource;
@@ -20,9 +20,13 @@ impl ChainReferences for ClientReferences {
 		self.0.finalized_number()
 	}
 
-	fn references_changed(&self, number: u32) -> Result<Vec<(Reference, Option<Body>)>, String> {
+	fn finalized_hash(&self, number: u32) -> Option<[u8; 32]> {
+		self.0.finalized_hash(number)
+	}
+
+	fn references_changed(&self, number: u32) -> Result<BlockReferences, String> {
 		let block = self.0.block(number)?;
-		Ok(block
+		let changes = block
 			.events
 			.into_iter()
 			.filter_map(|event| match event {
@@ -39,7 +43,8 @@ impl ChainReferences for ClientReferences {
 				SocialEvent::ProfileCleared { who } => Some((Reference::Profile(who), None)),
 				_ => None,
 			})
-			.collect())
+			.collect();
+		Ok((block.hash, changes))
 	}
 
 	fn finality_notifications(&self) -> BoxStream<'static, ()> {

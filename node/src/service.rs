@@ -267,6 +267,7 @@ fn new_full_with_network<
 		.map(Arc::new)
 		.map_err(|e| ServiceError::Other(e.to_string()))?;
 	let (social_changes, _) = tokio::sync::broadcast::channel(1024);
+	let indexer_status = Arc::new(plaza_rpc::indexer::IndexerStatus::default());
 	task_manager.spawn_handle().spawn(
 		"social-indexer",
 		Some("social"),
@@ -274,6 +275,7 @@ fn new_full_with_network<
 			Arc::new(crate::social::ClientSocialSource(client.clone())),
 			social_index.clone(),
 			social_changes.clone(),
+			indexer_status.clone(),
 		),
 	);
 
@@ -287,6 +289,7 @@ fn new_full_with_network<
 				plaza_runtime::constants::SS58_PREFIX,
 				crate::social::pending_rewards(client.clone()),
 				social_changes.clone(),
+				indexer_status.clone(),
 			);
 			let deps = crate::rpc::FullDeps {
 				client: client.clone(),

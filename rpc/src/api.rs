@@ -20,6 +20,7 @@ use crate::{
 	cursor::{self, List},
 	events::Account,
 	index::{BlockChanges, IndexError, SocialIndex},
+	indexer::IndexerStatus,
 	records::{PostKind, PostRecord},
 };
 
@@ -126,6 +127,21 @@ pub struct PostEvent {
 	pub post: PostView,
 }
 
+/// The answer of `social_status`: how far the index is behind finality, and why if it stopped.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndexStatus {
+	/// The last block indexed (`null` before the first).
+	pub indexed_block: Option<u32>,
+	/// The last finalized block.
+	pub finalized_block: u32,
+	/// Finalized blocks not indexed yet.
+	pub lag: u32,
+	/// Why the index is stopped at a block (`null` while it keeps up): every answer is then as
+	/// of `indexedBlock`.
+	pub error: Option<String>,
+}
+
 /// What a subscription pushes: an item, or a notice that the subscriber fell behind.
 #[derive(Clone, Debug, Serialize)]
 #[serde(untagged)]
@@ -205,6 +221,10 @@ pub trait SocialApi {
 		limit: Option<u32>,
 	) -> RpcResult<Page<ProfileView>>;
 
+	/// How far the index is behind finality, and why if it stopped.
+	#[method(name = "status")]
+	fn status(&self) -> RpcResult<IndexStatus>;
+
 	/// Rewards `account` can claim now, in planck (a decimal string).
 	#[method(name = "pendingRewards")]
 	fn pending_rewards(&self, account: String) -> RpcResult<String>;
@@ -230,19 +250,23 @@ pub struct Social {
 	ss58: Ss58AddressFormat,
 	pending_rewards: PendingRewards,
 	changes: broadcast::Sender<BlockChanges>,
+	status: Arc<IndexerStatus>,
 }
 
 impl Social {
 	/// The API over `index`, hydrating bodies from `store`, writing addresses with the SS58
-	/// prefix `ss58`, and pushing what `changes` announces to subscribers.
+	/// prefix `ss58`, pushing what `changes` announces to subscribers, and reporting the
+	/// indexer's `status`.
 	pub fn new(
 		index: Arc<SocialIndex>,
 		store: Option<Arc<dyn ContentStore>>,
 		ss58: u16,
 		pending_rewards: PendingRewards,
 		changes: broadcast::Sender<BlockChanges>,
+		status: Arc<IndexerStatus>,
 	) -> Self {
-		Self { index, store, ss58: Ss58AddressFormat::custom(ss58), pending_rewards, changes }
+		let ss58 = Ss58AddressFormat::custom(ss58);
+		Self { index, store, ss58, pending_rewards, changes, status }
 	}
 
 	fn address(&self, account: &Account) -> String {
@@ -462,6 +486,18 @@ impl SocialApiServer for Social {
 		(self.pending_rewards)(account)
 			.map(|amount| amount.to_string())
 			.map_err(|e| ErrorObjectOwned::owned(ErrorCode::InternalError.code(), e, None::<()>))
+	}
+
+	fn status(&self) -> RpcResult<IndexStatus> {
+		let indexed_block = self.index.last_block().map_err(internal)?.map(|(number, _)| number);
+		let finalized_block = self.status.finalized();
+		let next = indexed_block.map_or(0, |number| number + 1);
+		Ok(IndexStatus {
+			indexed_block,
+			finalized_block,
+			lag: (finalized_block + 1).saturating_sub(next),
+			error: self.status.error(),
+		})
 	}
 
 	async fn subscribe_home_feed(

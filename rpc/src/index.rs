@@ -119,13 +119,16 @@ impl SocialIndex {
 		}
 	}
 
-	/// Empties the index, to rebuild it from genesis.
+	/// Empties the index, to rebuild it from genesis: one range deletion per column (a
+	/// tombstone each, whatever the index holds), not one deletion per key.
 	pub fn clear(&self) -> Result<()> {
 		let mut batch = WriteBatch::default();
 		for name in COLUMNS {
 			let cf = self.cf(name);
-			for entry in self.db.iterator_cf(cf, IteratorMode::Start) {
-				batch.delete_cf(cf, entry?.0);
+			let last = self.db.iterator_cf(cf, IteratorMode::End).next().transpose()?;
+			if let Some((last, _)) = last {
+				// Every key sorts before the last key followed by a zero byte.
+				batch.delete_range_cf(cf, &[][..], &[&last[..], &[0]].concat()[..]);
 			}
 		}
 		batch.put_cf(self.cf(META), SCHEMA_KEY, SCHEMA_VERSION.encode());

@@ -33,7 +33,7 @@ use futures::{future::BoxFuture, FutureExt};
 use substrate_prometheus_endpoint::Registry;
 
 pub use cid::Cid;
-pub use pinner::{Body, ChainReferences, PinBook, Reference};
+pub use pinner::{BlockReferences, Body, ChainReferences, PinBook, Reference};
 pub use store::{AddOptions, Added, ContentStore, PinOwner, StoreError};
 
 /// The IPFS flags of `plaza-node`.

@@ -9,10 +9,13 @@
 //! "size mismatch" and not retried, so a deposit for a small body cannot make every node keep a
 //! large one.
 //!
-//! Its state lives in the IPFS database: the last block processed, each reference, and each CID's
-//! record; a block's changes and its number are written in one transaction, so a restart
-//! continues exactly where it stopped and catches up with finality. A database written in an
-//! older layout is cleared and rebuilt from the chain.
+//! Its state lives in the IPFS database: the last block processed (number and hash), each
+//! reference, and each CID's record; a block's changes and its number are written in one
+//! transaction, so a restart continues exactly where it stopped and catches up with finality,
+//! a few blocks at a time on a blocking thread. It starts over from genesis, releasing the
+//! chain's pins, when its last block is not on the node's chain any more (after `purge-chain`,
+//! or on another chain) or its database is in an older layout. A block whose events it cannot
+//! read stops it there (reported by `ipfs_pinStatus`) rather than being skipped.
 
 use std::{
 	collections::HashMap,
@@ -44,8 +47,10 @@ const LAST_BLOCK_KEY: &[u8] = b"pinner_last_block";
 /// The key of the layout version of the pinner's records in [`db::META`].
 const SCHEMA_KEY: &[u8] = b"pinner_schema";
 /// The layout of the pinner's records: 2 records each CID's size limit, 3 lists unpinned CIDs
-/// in [`db::UNPINNED`].
-const SCHEMA: u32 = 3;
+/// in [`db::UNPINNED`], 4 records the last block's hash.
+const SCHEMA: u32 = 4;
+/// Blocks processed between two yields to the runtime while catching up.
+const CATCH_UP_BATCH: u32 = 64;
 
 /// What on chain refers to a body.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Hash, Debug)]
@@ -66,15 +71,21 @@ pub struct Body {
 	pub max_size: u64,
 }
 
+/// A finalized block's hash and the references it changed.
+pub type BlockReferences = ([u8; 32], Vec<(Reference, Option<Body>)>);
+
 /// What the pinner needs from the chain.
 pub trait ChainReferences: Send + Sync + 'static {
 	/// The number of the last finalized block.
 	fn finalized_number(&self) -> u32;
 
-	/// The references finalized block `number` changed, each with the body it names now
-	/// (`None`: no body any more). An error skips the block (with a warning): its state was
-	/// pruned, or its events are in a layout this node does not know.
-	fn references_changed(&self, number: u32) -> Result<Vec<(Reference, Option<Body>)>, String>;
+	/// The hash of block `number` of the finalized chain, if the node has it.
+	fn finalized_hash(&self, number: u32) -> Option<[u8; 32]>;
+
+	/// Finalized block `number`'s hash and the references it changed, each with the body it
+	/// names now (`None`: no body any more). An error stops the pinner at the block: its state
+	/// was pruned, or its events are in a layout this node does not know.
+	fn references_changed(&self, number: u32) -> Result<BlockReferences, String>;
 
 	/// Yields whenever blocks are finalized.
 	fn finality_notifications(&self) -> BoxStream<'static, ()>;
@@ -146,6 +157,8 @@ pub struct PinBook {
 	db: Arc<Database>,
 	counts: Mutex<PinCounts>,
 	metrics: Option<Metrics>,
+	/// Why the pinner stopped at a block, while it is stopped there.
+	stopped: Mutex<Option<String>>,
 }
 
 impl PinBook {
@@ -169,7 +182,7 @@ impl PinBook {
 				counts.change(record.state, true);
 			}
 		}
-		let book = Self { db, counts: Mutex::new(counts), metrics };
+		let book = Self { db, counts: Mutex::new(counts), metrics, stopped: Mutex::new(None) };
 		book.publish();
 		Ok(book)
 	}
@@ -232,11 +245,34 @@ impl PinBook {
 			.and_then(|value| PinRecord::decode(&mut &value[..]).ok()))
 	}
 
-	fn last_block(&self) -> std::io::Result<Option<u32>> {
+	/// The number and hash of the last block processed.
+	pub fn last_block(&self) -> std::io::Result<Option<(u32, [u8; 32])>> {
 		Ok(self
 			.db
 			.get(db::META, LAST_BLOCK_KEY)?
-			.and_then(|value| u32::decode(&mut &value[..]).ok()))
+			.and_then(|value| <(u32, [u8; 32])>::decode(&mut &value[..]).ok()))
+	}
+
+	/// Why the pinner is stopped at a block, if it is.
+	pub fn stopped(&self) -> Option<String> {
+		self.stopped.lock().unwrap_or_else(|p| p.into_inner()).clone()
+	}
+
+	fn set_stopped(&self, why: Option<String>) {
+		*self.stopped.lock().unwrap_or_else(|p| p.into_inner()) = why;
+	}
+
+	/// Forgets every reference and record and the last block, to start over from genesis.
+	fn clear(&self) -> std::io::Result<()> {
+		let mut transaction = DBTransaction::new();
+		transaction.delete_prefix(db::REFERENCES, &[]);
+		transaction.delete_prefix(db::PIN_RECORDS, &[]);
+		transaction.delete_prefix(db::UNPINNED, &[]);
+		transaction.delete(db::META, LAST_BLOCK_KEY);
+		self.db.write(transaction)?;
+		*self.counts.lock().unwrap_or_else(|p| p.into_inner()) = PinCounts::default();
+		self.publish();
+		Ok(())
 	}
 
 	/// Counts a record's change of state (`None`: no record).
@@ -287,6 +323,15 @@ impl Retry {
 	}
 }
 
+/// Runs `work` where it may block: on a multi-threaded runtime (the node's) the worker hands its
+/// other tasks over first.
+fn blocking_section<T>(work: impl FnOnce() -> T) -> T {
+	match tokio::runtime::Handle::try_current().map(|handle| handle.runtime_flavor()) {
+		Ok(tokio::runtime::RuntimeFlavor::MultiThread) => tokio::task::block_in_place(work),
+		_ => work(),
+	}
+}
+
 /// The back-off after `failures` failed attempts.
 fn backoff(failures: u32) -> Duration {
 	Duration::from_secs(1 << failures.min(10)).min(MAX_BACKOFF)
@@ -309,6 +354,10 @@ pub async fn run(
 	store: Arc<dyn ContentStore>,
 ) {
 	let mut pinner = Pinner { chain, book, store, queue: HashMap::new(), unpins: HashMap::new() };
+	if let Err(e) = pinner.start_over_if_off_chain().await {
+		log::error!(target: "ipfs", "The pinner cannot read its records: {e}");
+		return;
+	}
 	if let Err(e) = pinner.load_queue() {
 		log::error!(target: "ipfs", "The pinner cannot read its records: {e}");
 		return;
@@ -317,7 +366,7 @@ pub async fn run(
 	let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel();
 	let mut tick = tokio::time::interval(Duration::from_secs(1));
 	loop {
-		pinner.catch_up();
+		pinner.catch_up().await;
 		pinner.start_due_work(&done_tx);
 		tokio::select! {
 			notification = finality.next() => if notification.is_none() { return },
@@ -355,31 +404,75 @@ impl Pinner {
 		Ok(())
 	}
 
-	/// Processes every finalized block after the last one processed.
-	fn catch_up(&mut self) {
-		let finalized = self.chain.finalized_number();
+	/// Starts over from genesis when the last block processed is not on the node's finalized
+	/// chain: forgets its records and releases every pin the chain held.
+	async fn start_over_if_off_chain(&mut self) -> std::io::Result<()> {
+		let Some((number, hash)) = self.book.last_block()? else { return Ok(()) };
+		if number <= self.chain.finalized_number()
+			&& self.chain.finalized_hash(number) == Some(hash)
+		{
+			return Ok(());
+		}
+		log::warn!(
+			target: "ipfs",
+			"The pinner's last block #{number} is not on this chain (purged, or another chain): \
+			 starting over from genesis",
+		);
+		self.book.clear()?;
+		match self.store.pins().await {
+			Ok(pins) => {
+				for cid in pins {
+					if let Err(e) = self.store.unpin(&cid, PinOwner::Chain).await {
+						if !matches!(e, StoreError::NotPinned(_)) {
+							log::warn!(target: "ipfs", "Could not release {cid}: {e}");
+						}
+					}
+				}
+			},
+			Err(e) => log::warn!(target: "ipfs", "Could not list the pins to release: {e}"),
+		}
+		Ok(())
+	}
+
+	/// Processes every finalized block after the last one processed, [`CATCH_UP_BATCH`] at a
+	/// time on a blocking thread, yielding between batches. Stops at a block it cannot read.
+	async fn catch_up(&mut self) {
 		loop {
-			let next = match self.book.last_block() {
-				Ok(last) => last.map_or(0, |n| n + 1),
-				Err(e) => {
-					return log::error!(target: "ipfs", "The pinner cannot read its state: {e}")
+			let finalized = self.chain.finalized_number();
+			let done = blocking_section(|| {
+				for _ in 0..CATCH_UP_BATCH {
+					let next = match self.book.last_block() {
+						Ok(last) => last.map_or(0, |(n, _)| n + 1),
+						Err(e) => return Err(format!("cannot read its state: {e}")),
+					};
+					if next > finalized {
+						return Ok(true);
+					}
+					self.process_block(next)
+						.map_err(|e| format!("stopped at block #{next}: {e}"))?;
+				}
+				Ok(false)
+			});
+			match done {
+				Ok(true) => {
+					self.book.set_stopped(None);
+					return;
 				},
-			};
-			if next > finalized {
-				return;
-			}
-			if let Err(e) = self.process_block(next) {
-				return log::error!(target: "ipfs", "The pinner stopped at block #{next}: {e}");
+				Ok(false) => tokio::task::yield_now().await,
+				Err(e) => {
+					if self.book.stopped().as_ref() != Some(&e) {
+						log::error!(target: "ipfs", "The pinner {e}");
+					}
+					self.book.set_stopped(Some(e));
+					return;
+				},
 			}
 		}
 	}
 
 	fn process_block(&mut self, number: u32) -> Result<(), String> {
-		let changes = self.chain.references_changed(number).unwrap_or_else(|e| {
-			log::warn!(target: "ipfs", "The pinner skips block #{number}: {e}");
-			Vec::new()
-		});
-		self.apply(number, changes).map_err(|e| e.to_string())
+		let (hash, changes) = self.chain.references_changed(number)?;
+		self.apply(number, hash, changes).map_err(|e| e.to_string())
 	}
 
 	/// Writes a block's reference changes and its number in one transaction, then queues new CIDs
@@ -387,6 +480,7 @@ impl Pinner {
 	fn apply(
 		&mut self,
 		number: u32,
+		hash: [u8; 32],
 		changes: Vec<(Reference, Option<Body>)>,
 	) -> std::io::Result<()> {
 		let db = &self.book.db;
@@ -446,7 +540,7 @@ impl Pinner {
 		for (cid, record) in &records {
 			PinBook::write_record(&mut transaction, cid, record.as_ref());
 		}
-		transaction.put(db::META, LAST_BLOCK_KEY, &number.encode());
+		transaction.put(db::META, LAST_BLOCK_KEY, &(number, hash).encode());
 		db.write(transaction)?;
 
 		for (cid, record) in records {
@@ -599,15 +693,19 @@ mod tests {
 	use super::*;
 	use crate::{embedded::EmbeddedStore, store::AddOptions};
 
-	/// A chain the tests feed blocks to by hand.
-	struct NoChain;
+	/// A finalized chain the tests write: each block's hash and changes, or why it cannot be read.
+	#[derive(Default)]
+	struct FakeChain(Mutex<Vec<Result<BlockReferences, String>>>);
 
-	impl ChainReferences for NoChain {
+	impl ChainReferences for FakeChain {
 		fn finalized_number(&self) -> u32 {
-			0
+			(self.0.lock().unwrap().len() as u32).saturating_sub(1)
 		}
-		fn references_changed(&self, _: u32) -> Result<Vec<(Reference, Option<Body>)>, String> {
-			Ok(Vec::new())
+		fn finalized_hash(&self, number: u32) -> Option<[u8; 32]> {
+			self.0.lock().unwrap().get(number as usize)?.as_ref().ok().map(|(hash, _)| *hash)
+		}
+		fn references_changed(&self, number: u32) -> Result<BlockReferences, String> {
+			self.0.lock().unwrap().get(number as usize).cloned().unwrap_or(Err("no block".into()))
 		}
 		fn finality_notifications(&self) -> BoxStream<'static, ()> {
 			futures::stream::pending().boxed()
@@ -631,7 +729,7 @@ mod tests {
 			);
 			let book = Arc::new(PinBook::open(db, None).unwrap());
 			let pinner = Pinner {
-				chain: Arc::new(NoChain),
+				chain: Arc::new(FakeChain::default()),
 				book,
 				store: store.clone(),
 				queue: HashMap::new(),
@@ -648,8 +746,19 @@ mod tests {
 
 		/// Applies one finalized block's changes, then runs every pin and unpin that is due.
 		async fn block(&mut self, changes: Vec<(Reference, Option<Body>)>) {
-			self.pinner.apply(self.block, changes).unwrap();
-			self.block += 1;
+			self.block_with(Some(changes)).await
+		}
+
+		/// Runs every pin and unpin that is due, until none is in flight.
+		async fn settle(&mut self) {
+			self.block_with(None).await
+		}
+
+		async fn block_with(&mut self, changes: Option<Vec<(Reference, Option<Body>)>>) {
+			if let Some(changes) = changes {
+				self.pinner.apply(self.block, [self.block as u8; 32], changes).unwrap();
+				self.block += 1;
+			}
 			loop {
 				self.pinner.start_due_work(&self.done.0);
 				let busy = self.pinner.queue.values().chain(self.pinner.unpins.values());
@@ -774,6 +883,49 @@ mod tests {
 		assert!(!listed.contains(&present.to_string()), "the pinned one is not listed");
 	}
 
+	#[tokio::test]
+	async fn follows_the_chain_stops_at_an_unreadable_block_and_starts_over_on_another_chain() {
+		let mut h = Harness::new();
+		let cid = h.body(b"on chain A").await;
+		let chain = Arc::new(FakeChain::default());
+		*chain.0.lock().unwrap() = vec![
+			Ok(([0xa0; 32], vec![])),
+			Err("an event in a layout this node does not know".into()),
+			Ok(([0xa2; 32], vec![])),
+		];
+		h.pinner.chain = chain.clone();
+
+		// Block #1 cannot be read: the pinner stops there instead of skipping it.
+		h.pinner.catch_up().await;
+		assert_eq!(h.pinner.book.last_block().unwrap(), Some((0, [0xa0; 32])));
+		let stopped = h.pinner.book.stopped().unwrap();
+		assert!(stopped.contains("block #1") && stopped.contains("layout"), "{stopped}");
+		h.pinner.catch_up().await;
+		assert_eq!(h.pinner.book.last_block().unwrap(), Some((0, [0xa0; 32])), "still there");
+
+		// Once it can be read, the pinner goes on.
+		chain.0.lock().unwrap()[1] = Ok(([0xa1; 32], vec![post(1, cid, 10)]));
+		h.pinner.catch_up().await;
+		h.settle().await;
+		assert_eq!(h.pinner.book.last_block().unwrap(), Some((2, [0xa2; 32])));
+		assert_eq!(h.pinner.book.stopped(), None);
+		assert_eq!(h.status(&cid).unwrap().state, PinState::Pinned);
+		assert_eq!(h.pinned().await, vec![cid]);
+
+		// The node's chain is purged and another one begins: the pinner starts over, releasing
+		// the chain's pins, and follows the new chain from genesis.
+		*chain.0.lock().unwrap() = vec![Ok(([0xb0; 32], vec![]))];
+		h.pinner.start_over_if_off_chain().await.unwrap();
+		assert_eq!(h.pinner.book.last_block().unwrap(), None);
+		assert_eq!(h.status(&cid), None);
+		assert!(h.pinned().await.is_empty());
+		h.pinner.catch_up().await;
+		assert_eq!(h.pinner.book.last_block().unwrap(), Some((0, [0xb0; 32])));
+		// On the same chain, a restart keeps everything.
+		h.pinner.start_over_if_off_chain().await.unwrap();
+		assert_eq!(h.pinner.book.last_block().unwrap(), Some((0, [0xb0; 32])));
+	}
+
 	#[test]
 	fn records_of_an_older_layout_are_cleared() {
 		let dir = tempfile::tempdir().unwrap();
@@ -787,8 +939,8 @@ mod tests {
 		assert_eq!(db.iter(db::PIN_RECORDS).count(), 0);
 		// The layout is recorded: reopening keeps what the pinner writes from now on.
 		let mut transaction = DBTransaction::new();
-		transaction.put(db::META, LAST_BLOCK_KEY, &7u32.encode());
+		transaction.put(db::META, LAST_BLOCK_KEY, &(7u32, [7u8; 32]).encode());
 		db.write(transaction).unwrap();
-		assert_eq!(PinBook::open(db, None).unwrap().last_block().unwrap(), Some(7));
+		assert_eq!(PinBook::open(db, None).unwrap().last_block().unwrap(), Some((7, [7; 32])));
 	}
 }

@@ -35,6 +35,10 @@ pub struct PinReport {
 	pub items: Vec<PinStatusItem>,
 	/// Without CIDs asked about: pass it back as `cursor` for the next page (`null` at the end).
 	pub next_cursor: Option<String>,
+	/// The last finalized block the pinner has processed.
+	pub processed_block: Option<u32>,
+	/// Why the pinner is stopped at a block (`null` while it keeps up).
+	pub stopped: Option<String>,
 }
 
 /// One CID in a [`PinReport`].
@@ -130,6 +134,8 @@ impl IpfsRpcServer for Ipfs {
 			stored_bytes: self.store.stored_bytes(),
 			items,
 			next_cursor,
+			processed_block: self.book.last_block().map_err(internal)?.map(|(number, _)| number),
+			stopped: self.book.stopped(),
 		})
 	}
 }

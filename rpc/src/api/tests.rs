@@ -7,6 +7,13 @@ const ALICE: Account = [1; 32];
 
 /// The API over an index holding post 0, with a change channel of `capacity` blocks.
 fn api(capacity: usize) -> (tempfile::TempDir, broadcast::Sender<BlockChanges>, Social) {
+	api_with_status(capacity, Arc::default())
+}
+
+fn api_with_status(
+	capacity: usize,
+	status: Arc<IndexerStatus>,
+) -> (tempfile::TempDir, broadcast::Sender<BlockChanges>, Social) {
 	let dir = tempfile::tempdir().unwrap();
 	let index = Arc::new(SocialIndex::open(dir.path()).unwrap());
 	let content = Cid::try_from("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o").unwrap();
@@ -20,7 +27,7 @@ fn api(capacity: usize) -> (tempfile::TempDir, broadcast::Sender<BlockChanges>, 
 	let block = FinalizedBlock { number: 1, hash: [1; 32], timestamp_ms: 0, events: vec![created] };
 	index.apply_block(&block).unwrap();
 	let (changes, _) = broadcast::channel(capacity);
-	let social = Social::new(index, None, 42, Arc::new(|_| Ok(0)), changes.clone());
+	let social = Social::new(index, None, 42, Arc::new(|_| Ok(0)), changes.clone(), status);
 	(dir, changes, social)
 }
 
@@ -52,4 +59,22 @@ async fn a_subscriber_that_falls_behind_is_told_how_many_blocks_it_lost() {
 	}
 	assert!(lost > 0, "with room for 4 blocks, 40 at once overflow");
 	assert_eq!(updates + lost, BLOCKS, "each block is either delivered or counted as lost");
+}
+
+#[tokio::test]
+async fn status_says_how_far_the_index_lags_and_why_it_stopped() {
+	let status = Arc::new(IndexerStatus::default());
+	let (_dir, _changes, social) = api_with_status(4, status.clone());
+	let module = social.into_rpc();
+	status.set_finalized(1);
+	let level: serde_json::Value = module.call("social_status", [(); 0]).await.unwrap();
+	assert_eq!(
+		level,
+		serde_json::json!({ "indexedBlock": 1, "finalizedBlock": 1, "lag": 0, "error": null })
+	);
+	status.set_finalized(12);
+	status.set_error(Some("stopped at block #2: an event this node does not know".into()));
+	let stuck: serde_json::Value = module.call("social_status", [(); 0]).await.unwrap();
+	assert_eq!(stuck["lag"], 11);
+	assert_eq!(stuck["error"], "stopped at block #2: an event this node does not know");
 }
