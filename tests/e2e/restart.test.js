@@ -1,10 +1,14 @@
 // A dev node killed with SIGKILL and restarted on the same base path keeps every finalized block
-// and the balances they hold.
+// and the balances they hold; after purge-chain the pinner and the social index start over.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { after, test } from 'node:test';
+import { promisify } from 'node:util';
 
 import { connect, devKey, freeBalance, signAndWaitInBlock } from '../lib/chain.js';
-import { finalizedNumber, startNode, tempDir, waitFor } from '../lib/node.js';
+import { add, apiJson } from '../lib/ipfs.js';
+import { NODE_BIN, finalizedNumber, startNode, tempDir, waitFor } from '../lib/node.js';
 
 const base = tempDir('restart');
 let node;
@@ -54,4 +58,42 @@ test('a SIGKILLed dev node restarts with nothing finalized lost', async () => {
   // And the chain goes on: new blocks are authored and finalized on top.
   await waitFor('finality to move past the pre-restart head',
     async () => (await finalizedNumber(node)) > finalized + 1, 60_000);
+});
+
+test('after purge-chain the pinner and the social index start over from genesis', async () => {
+  await api?.disconnect();
+  api = undefined;
+  await node?.stop();
+  const chainDir = path.join(base.dir, 'purged');
+  node = await startNode({ name: 'purged', args: ['--dev'], basePath: chainDir });
+  api = await connect(node);
+  const alice = devKey(api, 'Alice');
+  const body = Buffer.from('A post of a chain about to be purged.\n');
+  const { Hash: cid } = await add(node, body, { 'cid-version': 1, pin: false });
+  const { events } = await signAndWaitInBlock(api, api.tx.posts.createPost(cid, body.length, null), alice);
+  const id = events.find((e) => api.events.posts.PostCreated.is(e)).data.postId.toNumber();
+  const pinState = async () => (await node.rpc('ipfs_pinStatus', [[cid]])).items[0].status?.state ?? null;
+  await waitFor('the body to be pinned', async () => (await pinState()) === 'pinned', 60_000);
+  await waitFor('the post to be indexed', async () => (await node.rpc('social_post', [id, false])) !== null, 30_000);
+  const before = await node.rpc('social_status');
+  assert.equal(before.error, null);
+  assert.ok(before.indexedBlock >= 1 && before.lag <= 2, JSON.stringify(before));
+  await waitFor('finalized block #6', async () => (await finalizedNumber(node)) >= 6, 60_000);
+  await api.disconnect();
+  api = undefined;
+  await node.stop();
+
+  await promisify(execFile)(NODE_BIN, ['purge-chain', '--dev', '--base-path', chainDir, '-y']);
+  node = await startNode({ name: 'purged', args: ['--dev'], basePath: chainDir });
+  // The new chain has no post: the index is rebuilt and the chain's pin released.
+  assert.equal(await node.rpc('social_post', [id, false]), null);
+  assert.equal(await pinState(), null);
+  assert.ok(!(cid in (await apiJson(node, 'pin/ls')).Keys), 'the old chain\'s pin is released');
+  const report = await node.rpc('ipfs_pinStatus', [[cid]]);
+  assert.equal(report.stopped, null);
+  assert.ok(report.processedBlock === null || report.processedBlock <= (await finalizedNumber(node)));
+  await waitFor('the index to follow the new chain', async () => {
+    const status = await node.rpc('social_status');
+    return status.error === null && status.indexedBlock !== null && status.lag <= 2;
+  }, 30_000);
 });
