@@ -11,7 +11,7 @@ use sp_inherents::{InherentData, InherentDataProvider};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{OpaqueExtrinsic, SaturatedConversion};
 
-use crate::service::FullClient;
+use crate::client::FullClient;
 
 /// Builds `System::remark` extrinsics signed by Bob.
 pub struct RemarkBuilder {

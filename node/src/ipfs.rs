@@ -1,10 +1,19 @@
 //! The node's side of IPFS (the service itself is the `plaza-ipfs` crate): what finalized blocks
-//! reference, for the pinner. It reads the same translated events as the social index
-//! ([`crate::social::ClientSocialSource`]) and keeps those that name a body.
+//! reference, for the pinner (it reads the same translated events as the social index,
+//! [`crate::social::ClientSocialSource`], and keeps those that name a body), and the store's
+//! bodies for the social API's hydration.
 
-use futures::stream::BoxStream;
-use plaza_ipfs::{BlockReferences, Body, ChainReferences, Reference};
-use plaza_rpc::{events::SocialEvent, indexer::SocialSource};
+use std::sync::Arc;
+
+use futures::{future::BoxFuture, stream::BoxStream, FutureExt};
+use plaza_ipfs::{
+	BlockReferences, Body, ChainReferences, Cid, ContentStore, Reference, StoreError,
+};
+use plaza_rpc::{
+	bodies::{BodyError, BodyReader},
+	events::SocialEvent,
+	indexer::SocialSource,
+};
 
 use crate::social::ClientSocialSource;
 
@@ -49,5 +58,24 @@ impl ChainReferences for ClientReferences {
 
 	fn finality_notifications(&self) -> BoxStream<'static, ()> {
 		self.0.finality_notifications()
+	}
+}
+
+/// Post bodies from the IPFS store, for hydration.
+pub struct StoreBodies(pub Arc<dyn ContentStore>);
+
+impl BodyReader for StoreBodies {
+	fn read<'a>(
+		&'a self,
+		cid: &'a Cid,
+		limit: u64,
+	) -> BoxFuture<'a, Result<plaza_ipfs::Bytes, BodyError>> {
+		async move {
+			self.0.cat(cid, &[], limit).await.map_err(|e| match e {
+				StoreError::TooLarge { limit } => BodyError::TooLarge(limit),
+				other => BodyError::Unavailable(other.to_string()),
+			})
+		}
+		.boxed()
 	}
 }

@@ -4,6 +4,7 @@
 mod benchmarking;
 mod chain_spec;
 mod cli;
+mod client;
 mod command;
 mod ipfs;
 mod rpc;

@@ -16,18 +16,8 @@ use sp_consensus_aura::{sr25519::AuthorityPair as AuraPair, SlotDuration};
 
 use plaza_ipfs::IpfsParams;
 
-/// The client: the runtime executed in WASM with Substrate's host functions.
-pub(crate) type FullClient =
-	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<HostFunctions>>;
+use crate::client::{FullBackend, FullClient, HostFunctions};
 
-/// The host functions the runtime may call; a runtime built with its benchmarks also calls the
-/// benchmarking ones (`benchmark storage` and `benchmark overhead` run it in the node).
-#[cfg(not(feature = "runtime-benchmarks"))]
-type HostFunctions = sp_io::SubstrateHostFunctions;
-#[cfg(feature = "runtime-benchmarks")]
-type HostFunctions =
-	(sp_io::SubstrateHostFunctions, frame_benchmarking::benchmarking::HostFunctions);
-pub(crate) type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 
 /// GRANDPA imports and generates a justification at least every this many blocks.
@@ -285,7 +275,10 @@ fn new_full_with_network<
 		Box::new(move |_| {
 			let social = plaza_rpc::Social::new(
 				social_index.clone(),
-				ipfs.as_ref().map(|ipfs| ipfs.store.clone()),
+				ipfs.as_ref().map(|ipfs| {
+					Arc::new(crate::ipfs::StoreBodies(ipfs.store.clone()))
+						as Arc<dyn plaza_rpc::bodies::BodyReader>
+				}),
 				plaza_runtime::constants::SS58_PREFIX,
 				crate::social::pending_rewards(client.clone()),
 				social_changes.clone(),

@@ -18,7 +18,7 @@ use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::storage::StorageKey;
 
-use crate::service::{FullBackend, FullClient};
+use crate::client::{FullBackend, FullClient};
 
 /// Reads finalized blocks' social events from the client.
 pub struct ClientSocialSource(pub Arc<FullClient>);

@@ -11,12 +11,12 @@ use jsonrpsee::{
 	types::{error::ErrorObjectOwned, ErrorCode},
 	PendingSubscriptionSink, SubscriptionMessage,
 };
-use plaza_ipfs::{ContentStore, StoreError};
 use serde::Serialize;
 use sp_core::crypto::{AccountId32, Ss58AddressFormat, Ss58Codec};
 use tokio::sync::broadcast;
 
 use crate::{
+	bodies::BodyReader,
 	cursor::{self, List},
 	events::Account,
 	index::{BlockChanges, IndexError, SocialIndex},
@@ -246,7 +246,7 @@ pub type PendingRewards = Arc<dyn Fn(Account) -> Result<u128, String> + Send + S
 /// The handler of the social API.
 pub struct Social {
 	index: Arc<SocialIndex>,
-	store: Option<Arc<dyn ContentStore>>,
+	bodies: Option<Arc<dyn BodyReader>>,
 	ss58: Ss58AddressFormat,
 	pending_rewards: PendingRewards,
 	changes: broadcast::Sender<BlockChanges>,
@@ -254,19 +254,19 @@ pub struct Social {
 }
 
 impl Social {
-	/// The API over `index`, hydrating bodies from `store`, writing addresses with the SS58
+	/// The API over `index`, hydrating bodies from `bodies`, writing addresses with the SS58
 	/// prefix `ss58`, pushing what `changes` announces to subscribers, and reporting the
 	/// indexer's `status`.
 	pub fn new(
 		index: Arc<SocialIndex>,
-		store: Option<Arc<dyn ContentStore>>,
+		bodies: Option<Arc<dyn BodyReader>>,
 		ss58: u16,
 		pending_rewards: PendingRewards,
 		changes: broadcast::Sender<BlockChanges>,
 		status: Arc<IndexerStatus>,
 	) -> Self {
 		let ss58 = Ss58AddressFormat::custom(ss58);
-		Self { index, store, ss58, pending_rewards, changes, status }
+		Self { index, bodies, ss58, pending_rewards, changes, status }
 	}
 
 	fn address(&self, account: &Account) -> String {
@@ -354,7 +354,7 @@ impl Social {
 			view.body_unavailable = Some("the post has no body".into());
 			return;
 		};
-		let Some(store) = &self.store else {
+		let Some(bodies) = &self.bodies else {
 			view.body_unavailable = Some("this node runs without IPFS".into());
 			return;
 		};
@@ -364,13 +364,9 @@ impl Social {
 			return;
 		}
 		let Ok(cid) = Cid::try_from(content) else { return };
-		let read = store.cat(&cid, &[], MAX_HYDRATED_BODY.into());
+		let read = bodies.read(&cid, MAX_HYDRATED_BODY.into());
 		match tokio::time::timeout(HYDRATE_TIMEOUT, read).await {
 			Ok(Ok(bytes)) => view.body = Some(encode_body(bytes)),
-			Ok(Err(StoreError::TooLarge { .. })) => {
-				view.body_unavailable =
-					Some(format!("the body is larger than {MAX_HYDRATED_BODY} bytes"))
-			},
 			Ok(Err(e)) => view.body_unavailable = Some(e.to_string()),
 			Err(_) => view.body_unavailable = Some("this node does not have the body".into()),
 		}

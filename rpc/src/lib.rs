@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 pub mod api;
+pub mod bodies;
 pub mod cursor;
 pub mod events;
 pub mod index;

@@ -2,11 +2,17 @@
 // read from README.md (not retyped), continuation lines joined, and each is run by bash in its
 // own process, as a reader runs them in three terminals. Only `$NODE` is set to the binary under
 // test (the recipe's `NODE=` line names the default build path). All three must keep running,
-// see each other and finalize together.
+// see each other and finalize together. The "network of your own" commands run the same way,
+// with `plaza-node` on the PATH and the README's placeholders (`<secret>`, `<multiaddr>`, the
+// system path `/var/lib/plaza`) filled in as a reader would; its single validator must finalize
+// and a full node joining with the README's command must follow it.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, test } from 'node:test';
+import { promisify } from 'node:util';
 
 import { NODE_BIN, finalizedNumber, rpcCall, waitFor } from '../lib/node.js';
 
@@ -25,6 +31,8 @@ const commands = lines.filter((l) => l.startsWith('$NODE '));
 const option = (command, name) => command.match(new RegExp(`--${name}[ =](\\S+)`))?.[1];
 
 const running = [];
+/** The own-network test's validator, for the full-node test. */
+let ownNetwork;
 
 /** Runs `command` with bash, keeping the end of its output; the tests stop it. */
 function runAsPrinted(command, options) {
@@ -118,4 +126,88 @@ test("the README's dev-node command runs as printed", async () => {
   // Ctrl-C stops it cleanly.
   assert.deepEqual(await exited, { code: 0, signal: null });
   running.splice(0);
+});
+
+test("the README's own-network commands run as printed", async () => {
+  const heading = '**A network of your own**: export a spec, edit it, and share the raw form.';
+  const own = recipe(readme, heading).map((l) => l.replace(/\s+#.*$/, ''));
+  assert.equal(own.length, 8, 'export, build-spec, two keys generated and inserted, a network key, the node');
+  let dir = mkdtempSync(path.join(tmpdir(), 'plaza-own-'));
+  const bin = path.join(dir, 'bin');
+  mkdirSync(bin);
+  symlinkSync(NODE_BIN, path.join(bin, 'plaza-node'));
+  const base = path.join(dir, 'validator');
+  const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+  // The README's placeholders and its system path, as a reader fills them in.
+  let secrets = {};
+  const fill = (command) => command.replaceAll('/var/lib/plaza', base)
+    .replace(/--scheme (\w+)(.*)"<secret>"/, (_, scheme, rest) => `--scheme ${scheme}${rest}"${secrets[scheme]}"`);
+  const sh = (command) => promisify(execFile)('bash', ['-c', command], { cwd: dir, env, maxBuffer: 1 << 26 });
+  try {
+    const [exportSpec, buildRaw, generateAura, generateGrandpa, insertAura, insertGrandpa, nodeKey, validator] = own;
+    assert.match(exportSpec, /^plaza-node export-chain-spec/);
+    await sh(exportSpec);
+    // The keys, then the edit the README asks for: this network's one validator.
+    const keys = {};
+    for (const [scheme, command] of [['sr25519', generateAura], ['ed25519', generateGrandpa]]) {
+      const { stdout } = await sh(command);
+      secrets[scheme] = stdout.match(/Secret phrase:\s+(.+)/)[1].trim();
+      keys[scheme] = stdout.match(/Public key \(SS58\):\s+(\S+)/)[1];
+    }
+    const spec = JSON.parse(readFileSync(path.join(dir, 'plaza-spec.json'), 'utf8'));
+    const patch = spec.genesis.runtimeGenesis.patch;
+    patch.aura.authorities = [keys.sr25519];
+    patch.grandpa.authorities = [[keys.ed25519, 1]];
+    spec.name = 'My Plaza';
+    spec.id = 'my_plaza';
+    writeFileSync(path.join(dir, 'plaza-spec.json'), JSON.stringify(spec, null, 2));
+    await sh(buildRaw);
+    assert.equal(JSON.parse(readFileSync(path.join(dir, 'plaza-raw.json'), 'utf8')).name, 'My Plaza');
+    await sh(fill(insertAura));
+    await sh(fill(insertGrandpa));
+    await sh(fill(nodeKey));
+
+    // A lone validator authors only with a peer or with --force-authoring, as the README says.
+    const started = runAsPrinted(`exec ${fill(validator)} --force-authoring`, { cwd: dir, env });
+    const validatorUrl = 'http://127.0.0.1:9944';
+    await waitFor('the validator to author and finalize beyond #2', async () => {
+      assert.ok(started.child.exitCode === null, `the validator exited:\n${started.log.join('').slice(-3000)}`);
+      return (await finalizedNumber(rpcAt(validatorUrl)).catch(() => 0)) > 2;
+    }, 180_000);
+    assert.equal(await rpcCall(validatorUrl, 'system_chain'), 'My Plaza');
+    ownNetwork = { dir, env, validatorUrl };
+    dir = undefined;
+  } finally {
+    if (dir) {
+      await stopAll();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+});
+
+// Known bug, found by this test: a full node joining the network above stops at once ("Essential
+// task `basic-block-import-worker` failed") while one joining the built-in `local` chain syncs.
+test("a full node joins the README's own network with the README's command", {
+  todo: 'a full node joining a network built from an exported spec stops at start',
+}, async () => {
+  assert.ok(ownNetwork, 'the own-network test left its validator running');
+  const { dir, env, validatorUrl } = ownNetwork;
+  try {
+    const join = readme.match(/\*\*Join a network as a full node\*\*: `([^`]+)`/)[1];
+    assert.equal(join, 'plaza-node --chain plaza-raw.json --bootnodes <multiaddr>');
+    const [address] = (await rpcCall(validatorUrl, 'system_localListenAddresses'))
+      .filter((a) => a.startsWith('/ip4/127.0.0.1/tcp/'));
+    // On the same machine: its own base path and ports.
+    const full = runAsPrinted(`exec ${join.replace('<multiaddr>', address)} --base-path ${path.join(dir, 'full')} `
+      + '--port 30334 --rpc-port 9945 --ipfs-api-port 5102 --prometheus-port 9616', { cwd: dir, env });
+    const target = await finalizedNumber(rpcAt(validatorUrl));
+    await waitFor('the full node to sync and follow finality', async () => {
+      assert.ok(full.child.exitCode === null && full.child.signalCode === null,
+        `the full node exited:\n${full.log.join('').split('\n').slice(12, 20).join('\n')}`);
+      return (await finalizedNumber(rpcAt('http://127.0.0.1:9945')).catch(() => 0)) >= target;
+    }, 120_000);
+  } finally {
+    await stopAll();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

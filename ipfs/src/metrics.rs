@@ -2,8 +2,6 @@
 
 use substrate_prometheus_endpoint::{register, Gauge, PrometheusError, Registry, U64};
 
-use crate::pinner::PinCounts;
-
 /// The gauges, registered with the node's Prometheus registry.
 pub struct Metrics {
 	pinned: Gauge<U64>,
@@ -30,11 +28,11 @@ impl Metrics {
 		})
 	}
 
-	/// Publishes the pin counts.
-	pub fn publish_counts(&self, counts: &PinCounts) {
-		self.pinned.set(counts.pinned);
-		self.missing.set(counts.missing);
-		self.failed.set(counts.failed);
+	/// Publishes how many referenced CIDs are pinned, missing and failed.
+	pub fn publish_counts(&self, pinned: u64, missing: u64, failed: u64) {
+		self.pinned.set(pinned);
+		self.missing.set(missing);
+		self.failed.set(failed);
 	}
 
 	/// Publishes the stored bytes (nothing for an external daemon).

@@ -293,7 +293,8 @@ impl PinBook {
 
 	fn publish(&self) {
 		if let Some(metrics) = &self.metrics {
-			metrics.publish_counts(&self.counts());
+			let counts = self.counts();
+			metrics.publish_counts(counts.pinned, counts.missing, counts.failed);
 		}
 	}
 }

@@ -32,6 +32,7 @@ use base64::Engine;
 use futures::{future::BoxFuture, FutureExt};
 use substrate_prometheus_endpoint::Registry;
 
+pub use bytes::Bytes;
 pub use cid::Cid;
 pub use pinner::{BlockReferences, Body, ChainReferences, PinBook, Reference};
 pub use store::{AddOptions, Added, ContentStore, PinOwner, StoreError};
