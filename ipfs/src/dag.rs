@@ -83,12 +83,18 @@ where
 		if bytes > bytes_budget {
 			return Err(too_large());
 		}
-		if next.codec() == DAG_PB {
-			let node = ipld_dagpb::PbNode::from_bytes(block).map_err(|e| unreadable(next, e))?;
-			pending.extend(node.links.into_iter().map(|link| link.cid));
-		}
+		pending.extend(links(&next, block)?);
 	}
 	Ok(())
+}
+
+/// The CIDs a block links: a dag-pb node's links; none for raw blocks and other codecs.
+pub fn links(cid: &Cid, block: Bytes) -> Result<Vec<Cid>, StoreError> {
+	if cid.codec() != DAG_PB {
+		return Ok(Vec::new());
+	}
+	let node = ipld_dagpb::PbNode::from_bytes(block).map_err(|e| unreadable(*cid, e))?;
+	Ok(node.links.into_iter().map(|link| link.cid).collect())
 }
 
 /// [`StoreError::Unreadable`] of `cid` for `reason`.

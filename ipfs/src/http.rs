@@ -118,7 +118,9 @@ async fn handle(state: &ApiState, request: Request<Incoming>) -> HttpResponse {
 			Ok(origin) => origin,
 			Err(refused) => {
 				// Read what the page sent, so that its browser gets the answer, not a reset.
-				drain(request.into_body(), state.max_upload, state.limits.body_idle_timeout).await;
+				let _ =
+					drain(request.into_body(), state.max_upload, state.limits.body_idle_timeout)
+						.await;
 				return error(
 					StatusCode::FORBIDDEN,
 					&format!(
@@ -171,13 +173,20 @@ fn allowed_origin(headers: &HeaderMap, allowed: &[String]) -> Result<Option<Head
 	}
 }
 
-/// Reads and drops a request body, up to `limit` bytes and while it keeps arriving.
-async fn drain(mut body: Incoming, limit: u64, idle: Duration) {
+/// Reads and drops a request body, up to `limit` bytes and while it keeps arriving; whether it
+/// stalled (sent nothing for `idle`).
+async fn drain(mut body: Incoming, limit: u64, idle: Duration) -> bool {
 	let mut read = 0u64;
-	while let Ok(Some(Ok(frame))) = tokio::time::timeout(idle, body.frame()).await {
-		read += frame.data_ref().map_or(0, |data| data.len() as u64);
-		if read > limit {
-			return;
+	loop {
+		match tokio::time::timeout(idle, body.frame()).await {
+			Ok(Some(Ok(frame))) => {
+				read += frame.data_ref().map_or(0, |data| data.len() as u64);
+				if read > limit {
+					return false;
+				}
+			},
+			Ok(_) => return false,
+			Err(_) => return true,
 		}
 	}
 }
@@ -381,7 +390,6 @@ fn pump_body(
 ) -> (impl futures::Stream<Item = Result<Bytes, std::io::Error>>, tokio::task::JoinHandle<bool>) {
 	let (sender, receiver) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(8);
 	let pump = tokio::spawn(async move {
-		let mut dropped = 0u64;
 		loop {
 			let frame = match tokio::time::timeout(idle, incoming.frame()).await {
 				Ok(Some(frame)) => frame,
@@ -402,11 +410,8 @@ fn pump_body(
 					return false;
 				},
 			};
-			if sender.is_closed() || sender.send(Ok(data.clone())).await.is_err() {
-				dropped += data.len() as u64;
-				if dropped > limit {
-					return false;
-				}
+			if sender.send(Ok(data)).await.is_err() {
+				return drain(incoming, limit, idle).await;
 			}
 		}
 	});

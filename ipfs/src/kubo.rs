@@ -46,10 +46,8 @@ impl KuboStore {
 	/// The owners the node recorded for `cid`'s pin; a pin Kubo holds that the node did not make
 	/// counts as a person's.
 	async fn owners(&self, cid: &Cid) -> Result<Owners, StoreError> {
-		let (db, key) = (self.db.clone(), cid.to_bytes());
-		let record = blocking(move || db.get(db::PINS, &key).map_err(backend)).await?;
-		if record.is_some() {
-			return Ok(Owners::from_record(record.as_deref()));
+		if let Some(record) = self.record(cid).await? {
+			return Ok(Owners::from_record(Some(&record)));
 		}
 		let text = cid.to_string();
 		let listed = self.client.pin_ls(Some(&text), Some("recursive"));
@@ -61,6 +59,12 @@ impl KuboStore {
 				Err(StoreError::Backend(format!("{} did not answer pin/ls in time", self.url)))
 			},
 		}
+	}
+
+	/// The owners record the node keeps for `cid`.
+	async fn record(&self, cid: &Cid) -> Result<Option<Vec<u8>>, StoreError> {
+		let (db, key) = (self.db.clone(), cid.to_bytes());
+		blocking(move || db.get(db::PINS, &key).map_err(backend)).await
 	}
 
 	/// Records `cid`'s owners (none: no record).
@@ -139,7 +143,8 @@ impl ContentStore for KuboStore {
 			.map_err(|e| StoreError::Backend(format!("Kubo answered a bad CID: {e}")))?;
 		let dag_size = response.size.parse().unwrap_or(0);
 		if options.pin && !options.only_hash {
-			let owners = self.owners(&cid).await?;
+			// Kubo has just pinned it: whatever it held before, a person now owns a pin.
+			let owners = Owners::from_record(self.record(&cid).await?.as_deref());
 			self.record_owners(&cid, owners.with(PinOwner::User)).await?;
 		}
 		Ok(Added { cid, dag_size })

@@ -314,13 +314,19 @@ fn status(cid: &Cid, record: &PinRecord) -> PinStatus {
 struct Retry {
 	due: Instant,
 	in_flight: bool,
-	/// Failed attempts in this run (the book counts a pin's attempts across runs).
+	/// Failed unpin attempts in this run (a pin's attempts are counted in its record).
 	failures: u32,
 }
 
 impl Retry {
 	fn now() -> Self {
 		Self { due: Instant::now(), in_flight: false, failures: 0 }
+	}
+
+	/// Schedules the next attempt, after the back-off for `failures` failed ones.
+	fn again_after(&mut self, failures: u32) {
+		self.due = Instant::now() + backoff(failures);
+		self.in_flight = false;
 	}
 }
 
@@ -615,11 +621,7 @@ impl Pinner {
 			Err(e) => {
 				if let Some(retry) = self.unpins.get_mut(&cid) {
 					retry.failures += 1;
-					*retry = Retry {
-						due: Instant::now() + backoff(retry.failures),
-						in_flight: false,
-						failures: retry.failures,
-					};
+					retry.again_after(retry.failures);
 				}
 				log::warn!(target: "ipfs", "Could not unpin {cid} (will retry): {e}");
 			},
@@ -668,11 +670,7 @@ impl Pinner {
 				};
 				record.last_error = e.to_string().into_bytes();
 				if let Some(retry) = self.queue.get_mut(&cid) {
-					*retry = Retry {
-						due: Instant::now() + backoff(record.attempts),
-						in_flight: false,
-						failures: retry.failures + 1,
-					};
+					retry.again_after(record.attempts);
 				}
 				log::debug!(target: "ipfs", "Pinning {cid} failed (attempt {}): {e}", record.attempts);
 			},

@@ -76,14 +76,19 @@ pub async fn run(
 	changes: broadcast::Sender<BlockChanges>,
 	status: Arc<IndexerStatus>,
 ) {
-	if let Err(e) = blocking_section(|| repair(&*source, &index)) {
+	let opened =
+		on_blocking_thread(&source, &index, &changes, |source, index, _| repair(source, index));
+	if let Err(e) = opened.await {
 		return log::error!(target: "social", "The social index cannot be opened: {e}");
 	}
 	let mut finality = source.finality_notifications();
 	loop {
 		status.set_finalized(source.finalized_number());
 		loop {
-			match blocking_section(|| catch_up(&*source, &index, &changes, CATCH_UP_BATCH)) {
+			let batch = on_blocking_thread(&source, &index, &changes, |source, index, changes| {
+				catch_up(source, index, changes, CATCH_UP_BATCH)
+			});
+			match batch.await {
 				Ok(true) => {
 					status.set_error(None);
 					break;
@@ -103,13 +108,23 @@ pub async fn run(
 	}
 }
 
-/// Runs `work` where it may block: on a multi-threaded runtime (the node's) the worker hands its
-/// other tasks over first.
-fn blocking_section<T>(work: impl FnOnce() -> T) -> T {
-	match tokio::runtime::Handle::try_current().map(|handle| handle.runtime_flavor()) {
-		Ok(tokio::runtime::RuntimeFlavor::MultiThread) => tokio::task::block_in_place(work),
-		_ => work(),
-	}
+/// Runs `work` over the source, the index and the change channel on a blocking thread.
+async fn on_blocking_thread<T: Send + 'static>(
+	source: &Arc<dyn SocialSource>,
+	index: &Arc<SocialIndex>,
+	changes: &broadcast::Sender<BlockChanges>,
+	work: impl FnOnce(
+			&dyn SocialSource,
+			&SocialIndex,
+			&broadcast::Sender<BlockChanges>,
+		) -> Result<T, String>
+		+ Send
+		+ 'static,
+) -> Result<T, String> {
+	let (source, index, changes) = (source.clone(), index.clone(), changes.clone());
+	tokio::task::spawn_blocking(move || work(&*source, &index, &changes))
+		.await
+		.map_err(|e| e.to_string())?
 }
 
 /// Rebuilds the index from genesis when it is ahead of the chain or on another chain (after a

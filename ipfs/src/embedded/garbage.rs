@@ -18,7 +18,7 @@ use kvdb::DBTransaction;
 use kvdb_rocksdb::Database;
 
 use super::{backend, BlockWriter, STORED_BYTES_KEY};
-use crate::{dag::DAG_PB, db, store::StoreError};
+use crate::{dag, db, store::StoreError};
 
 /// Blocks stored more recently are kept whatever the cache size: time for an upload to be
 /// referenced by a finalized post.
@@ -200,11 +200,8 @@ impl BlockWriter {
 			let Some(block) = self.db.get(db::BLOCKS, &hash).map_err(backend)? else { continue };
 			bytes += block.len() as u64;
 			found.insert(hash);
-			if cid.codec() == DAG_PB {
-				if let Ok(node) = ipld_dagpb::PbNode::from_bytes(block.into()) {
-					pending.extend(node.links.into_iter().map(|link| link.cid));
-				}
-			}
+			// A block that does not decode links nothing more to keep or remove.
+			pending.extend(dag::links(&cid, block.into()).unwrap_or_default());
 		}
 		Ok((found, bytes))
 	}
