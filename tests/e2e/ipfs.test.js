@@ -200,6 +200,15 @@ describe('the embedded store', () => {
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ipfs_pinStatus', params: [['nope']] }),
     });
     assert.equal((await response.json()).error.code, -32602);
+    // Pages: a limit of 0 or over 1000, and a cursor that is not a CID, are invalid params.
+    for (const params of [[null, null, 0], [null, null, 1001], [null, 'not-a-cursor', 10]]) {
+      const paged = await fetch(node.httpUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ipfs_pinStatus', params }),
+      });
+      assert.equal((await paged.json()).error.code, -32602, JSON.stringify(params));
+    }
   });
 });
 
