@@ -225,7 +225,7 @@ pub trait SocialApi {
 	#[method(name = "status")]
 	fn status(&self) -> RpcResult<IndexStatus>;
 
-	/// Rewards `account` can claim now, in planck (a decimal string).
+	/// Rewards `account` can claim, in planck (a decimal string), as of the last finalized block.
 	#[method(name = "pendingRewards")]
 	fn pending_rewards(&self, account: String) -> RpcResult<String>;
 
@@ -313,11 +313,15 @@ impl Social {
 	fn posts_page(&self, list: List, ids: Vec<u64>, limit: usize) -> RpcResult<Page<PostView>> {
 		let next_cursor =
 			(ids.len() == limit).then(|| cursor::encode(list, &ids[ids.len() - 1].to_be_bytes()));
+		Ok(Page { items: self.post_views(ids)?, next_cursor })
+	}
+
+	fn post_views(&self, ids: Vec<u64>) -> RpcResult<Vec<PostView>> {
 		let mut items = Vec::with_capacity(ids.len());
 		for id in ids {
 			items.extend(self.post_view(id)?);
 		}
-		Ok(Page { items, next_cursor })
+		Ok(items)
 	}
 
 	fn profile_view(&self, account: &Account) -> RpcResult<ProfileView> {
@@ -436,8 +440,10 @@ impl SocialApiServer for Social {
 	) -> RpcResult<Page<PostView>> {
 		let (account, limit) = (parse_account(&account)?, parse_limit(limit)?);
 		let before = parse_cursor(cursor, |c| cursor::decode_post_id(List::HomeFeed, c))?;
-		let ids = self.index.home_feed(&account, before, limit).map_err(internal)?;
-		self.posts_page(List::HomeFeed, ids, limit)
+		let page = self.index.home_feed(&account, before, limit).map_err(internal)?;
+		let items = self.post_views(page.ids)?;
+		let next_cursor = page.next.map(|id| cursor::encode(List::HomeFeed, &id.to_be_bytes()));
+		Ok(Page { items, next_cursor })
 	}
 
 	fn trending(&self, cursor: Option<String>, limit: Option<u32>) -> RpcResult<Page<PostView>> {

@@ -1,10 +1,7 @@
 //! The social index: RocksDB column families under the node's base path, updated from finalized
 //! blocks one block per atomic write batch, read with keyset cursors.
 
-use std::{
-	collections::{BinaryHeap, HashMap},
-	path::Path,
-};
+use std::{collections::HashMap, path::Path};
 
 use codec::{Decode, Encode};
 use rocksdb::{ColumnFamily, Direction as Dir, IteratorMode, Options, WriteBatch, DB};
@@ -39,7 +36,11 @@ const TIP_FLOWS: &str = "tip_flows";
 /// Tipper ++ author ++ entry number → (post id, credited planck): a pair's trending credits.
 const TIP_CREDITS: &str = "tip_credits";
 
-const COLUMNS: [&str; 12] = [
+mod timeline;
+use timeline::{FeedChanges, PULLED, PULLS, PULL_COUNTS, PUSHES, TIMELINE};
+pub use timeline::{FanOut, FeedPage, MAX_SKIPPED};
+
+const COLUMNS: [&str; 17] = [
 	META,
 	POSTS,
 	BY_AUTHOR,
@@ -52,12 +53,17 @@ const COLUMNS: [&str; 12] = [
 	TRENDING,
 	TIP_FLOWS,
 	TIP_CREDITS,
+	TIMELINE,
+	PULLED,
+	PULLS,
+	PULL_COUNTS,
+	PUSHES,
 ];
 const LAST_BLOCK_KEY: &[u8] = b"last_block";
 /// The layout version of the index's records. An index written in another layout is emptied on
 /// open and rebuilt from genesis.
 const SCHEMA_KEY: &[u8] = b"schema";
-const SCHEMA_VERSION: u32 = 2;
+const SCHEMA_VERSION: u32 = 3;
 
 /// An index error: the database failed or holds something it cannot read.
 #[derive(Debug, thiserror::Error)]
@@ -86,15 +92,21 @@ pub struct BlockChanges {
 /// The social index.
 pub struct SocialIndex {
 	db: DB,
+	fan_out: FanOut,
 }
 
 impl SocialIndex {
 	/// Opens (or creates) the index in `dir`.
 	pub fn open(dir: &Path) -> Result<Self> {
+		Self::open_with(dir, FanOut::default())
+	}
+
+	/// Opens (or creates) the index in `dir`, splitting home feeds by `fan_out`.
+	pub fn open_with(dir: &Path, fan_out: FanOut) -> Result<Self> {
 		let mut options = Options::default();
 		options.create_if_missing(true);
 		options.create_missing_column_families(true);
-		let index = Self { db: DB::open_cf(&options, dir, COLUMNS)? };
+		let index = Self { db: DB::open_cf(&options, dir, COLUMNS)?, fan_out };
 		if index.get::<u32>(META, SCHEMA_KEY)? != Some(SCHEMA_VERSION) {
 			if index.last_block()?.is_some() {
 				log::warn!(
@@ -251,45 +263,6 @@ impl SocialIndex {
 		Ok(self.db.get_cf(self.cf(FOLLOWING), [&follower[..], &followee[..]].concat())?.is_some())
 	}
 
-	/// The live posts of the accounts `who` follows, newest first, older than `before`: a merge
-	/// of their authors' newest-first lists.
-	pub fn home_feed(&self, who: &Account, before: Option<u64>, limit: usize) -> Result<Vec<u64>> {
-		let mut ids = Vec::with_capacity(limit);
-		let Some(start) = before.map_or(Some(u64::MAX), |id| id.checked_sub(1)) else {
-			return Ok(ids);
-		};
-		let followees = self.graph(FOLLOWING, who, None, usize::MAX)?;
-		let mut iterators: Vec<_> = followees
-			.iter()
-			.map(|author| {
-				let key = [&author[..], &start.to_be_bytes()].concat();
-				let iterator =
-					self.db.iterator_cf(self.cf(BY_AUTHOR), IteratorMode::From(&key, Dir::Reverse));
-				(author, iterator)
-			})
-			.collect();
-		let mut heads = BinaryHeap::new();
-		let mut advance = |index: usize, heads: &mut BinaryHeap<(u64, usize)>| -> Result<()> {
-			let (author, iterator) = &mut iterators[index];
-			if let Some(entry) = iterator.next() {
-				let (key, _) = entry?;
-				if key.starts_with(&author[..]) {
-					heads.push((suffix_id(&key), index));
-				}
-			}
-			Ok(())
-		};
-		for index in 0..followees.len() {
-			advance(index, &mut heads)?;
-		}
-		while ids.len() < limit {
-			let Some((id, index)) = heads.pop() else { break };
-			ids.push(id);
-			advance(index, &mut heads)?;
-		}
-		Ok(ids)
-	}
-
 	/// Live original posts, hottest first, after the trending key `after`.
 	pub fn trending(&self, after: Option<&[u8]>, limit: usize) -> Result<Vec<(u64, Vec<u8>)>> {
 		let mut found = Vec::with_capacity(limit);
@@ -320,6 +293,7 @@ impl SocialIndex {
 			flows: HashMap::new(),
 			credits: HashMap::new(),
 			batch: WriteBatch::default(),
+			feed: FeedChanges::default(),
 			changes: BlockChanges { number: block.number, ..Default::default() },
 		};
 		for event in &block.events {
@@ -357,6 +331,8 @@ struct BlockWriter<'a> {
 	/// Trending credit entries the block wrote (`None`: removed), by key.
 	credits: HashMap<Vec<u8>, Option<(u64, u128)>>,
 	batch: WriteBatch,
+	/// Follows and posts, for the home feeds' fan-out at the block's end.
+	feed: FeedChanges,
 	changes: BlockChanges,
 }
 
@@ -422,12 +398,14 @@ impl BlockWriter<'_> {
 				self.profiles.insert(*who, None);
 			},
 			SocialEvent::Followed { follower, followee } => {
+				self.edge(follower, followee, true)?;
 				self.put(FOLLOWING, &[&follower[..], &followee[..]].concat(), &[]);
 				self.put(FOLLOWERS, &[&followee[..], &follower[..]].concat(), &[]);
 				self.counts(follower)?.following += 1;
 				self.counts(followee)?.followers += 1;
 			},
 			SocialEvent::Unfollowed { follower, followee } => {
+				self.edge(follower, followee, false)?;
 				self.delete(FOLLOWING, &[&follower[..], &followee[..]].concat());
 				self.delete(FOLLOWERS, &[&followee[..], &follower[..]].concat());
 				let counts = self.counts(follower)?;
@@ -635,12 +613,14 @@ impl BlockWriter<'_> {
 		};
 		self.posts.insert(id, (record, None));
 		self.changes.created.push(id);
+		self.created_post(id, author);
 		self.put(BY_AUTHOR, &[&author[..], &id.to_be_bytes()].concat(), &[]);
 		self.counts(&author)?.posts += 1;
 		Ok(())
 	}
 
 	fn finish(mut self, block: &FinalizedBlock) -> Result<BlockChanges> {
+		self.fan_out()?;
 		let posts = std::mem::take(&mut self.posts);
 		for (id, (record, old_key)) in posts {
 			let new_key = is_ranked(&record).then(|| trending_key(id, &record));
