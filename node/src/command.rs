@@ -60,6 +60,11 @@ pub fn run() -> sc_cli::Result<()> {
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
 		Some(Subcommand::BuildSpec(cmd)) => {
+			// Without bootnodes, sc-cli would add 127.0.0.1:30333 with a throwaway peer id, which
+			// makes a node that joins a real validator at that address refuse to start.
+			let mut cmd = cmd.clone();
+			cmd.disable_default_bootnode = true;
+			let cmd = &cmd;
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))
 		},

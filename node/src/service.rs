@@ -135,7 +135,8 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 /// Starts a full node (a validator when run with `--validator` and session keys) on the network
 /// backend the configuration names.
-pub fn new_full(config: Configuration, ipfs: IpfsParams) -> Result<TaskManager, ServiceError> {
+pub fn new_full(mut config: Configuration, ipfs: IpfsParams) -> Result<TaskManager, ServiceError> {
+	prefer_given_bootnodes(&mut config.network.boot_nodes);
 	match config.network.network_backend {
 		NetworkBackendType::Libp2p => new_full_with_network::<
 			sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
@@ -144,6 +145,27 @@ pub fn new_full(config: Configuration, ipfs: IpfsParams) -> Result<TaskManager, 
 			new_full_with_network::<sc_network::Litep2pNetworkBackend>(config, ipfs)
 		},
 	}
+}
+
+/// Drops a chain spec's bootnode when a `--bootnodes` entry (they come last) names the same
+/// address with another peer id: the network refuses such a pair at start, and specs built with
+/// `build-spec --raw` carry a placeholder `127.0.0.1:30333` bootnode with a throwaway id that
+/// clashes with a real local validator.
+fn prefer_given_bootnodes(boot_nodes: &mut Vec<sc_network::config::MultiaddrWithPeerId>) {
+	let mut kept: Vec<sc_network::config::MultiaddrWithPeerId> = Vec::with_capacity(boot_nodes.len());
+	for node in boot_nodes.drain(..).rev() {
+		match kept.iter().find(|later| later.multiaddr == node.multiaddr) {
+			Some(later) if later.peer_id != node.peer_id => log::warn!(
+				"Bootnode {} of the chain spec has peer id {}; using {} from --bootnodes",
+				node.multiaddr,
+				node.peer_id,
+				later.peer_id,
+			),
+			_ => kept.push(node),
+		}
+	}
+	kept.reverse();
+	*boot_nodes = kept;
 }
 
 fn new_full_with_network<
@@ -385,4 +407,25 @@ fn new_full_with_network<
 	}
 
 	Ok(task_manager)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::prefer_given_bootnodes;
+
+	#[test]
+	fn a_given_bootnode_replaces_a_spec_bootnode_at_the_same_address() {
+		let placeholder = "/ip4/127.0.0.1/tcp/30333/p2p/12D3KooWMM6NHetZDFgwc4cNDUPpwxmyX2Dfg9QcLq4QymC7dCRM";
+		let other = "/ip4/10.0.0.2/tcp/30333/p2p/12D3KooWMM6NHetZDFgwc4cNDUPpwxmyX2Dfg9QcLq4QymC7dCRM";
+		let given = "/ip4/127.0.0.1/tcp/30333/p2p/12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp";
+		let mut nodes = vec![
+			placeholder.parse().unwrap(),
+			other.parse().unwrap(),
+			given.parse().unwrap(),
+			given.parse().unwrap(),
+		];
+		prefer_given_bootnodes(&mut nodes);
+		let kept: Vec<String> = nodes.iter().map(ToString::to_string).collect();
+		assert_eq!(kept, vec![other.to_owned(), given.to_owned(), given.to_owned()]);
+	}
 }

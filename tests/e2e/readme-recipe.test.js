@@ -131,7 +131,7 @@ test("the README's dev-node command runs as printed", async () => {
 test("the README's own-network commands run as printed", async () => {
   const heading = '**A network of your own**: export a spec, edit it, and share the raw form.';
   const own = recipe(readme, heading).map((l) => l.replace(/\s+#.*$/, ''));
-  assert.equal(own.length, 8, 'export, build-spec, two keys generated and inserted, a network key, the node');
+  assert.equal(own.length, 8, 'export, export raw, two keys generated and inserted, a network key, the node');
   let dir = mkdtempSync(path.join(tmpdir(), 'plaza-own-'));
   const bin = path.join(dir, 'bin');
   mkdirSync(bin);
@@ -162,7 +162,12 @@ test("the README's own-network commands run as printed", async () => {
     spec.id = 'my_plaza';
     writeFileSync(path.join(dir, 'plaza-spec.json'), JSON.stringify(spec, null, 2));
     await sh(buildRaw);
-    assert.equal(JSON.parse(readFileSync(path.join(dir, 'plaza-raw.json'), 'utf8')).name, 'My Plaza');
+    const raw = JSON.parse(readFileSync(path.join(dir, 'plaza-raw.json'), 'utf8'));
+    assert.equal(raw.name, 'My Plaza');
+    assert.deepEqual(raw.bootNodes, [], 'no placeholder bootnode');
+    // build-spec, the older way, adds none either.
+    const { stdout: built } = await sh('plaza-node build-spec --chain plaza-spec.json --raw 2>/dev/null');
+    assert.deepEqual(JSON.parse(built).bootNodes, []);
     await sh(fill(insertAura));
     await sh(fill(insertGrandpa));
     await sh(fill(nodeKey));
@@ -185,11 +190,10 @@ test("the README's own-network commands run as printed", async () => {
   }
 });
 
-// Known bug, found by this test: a full node joining the network above stops at once ("Essential
-// task `basic-block-import-worker` failed") while one joining the built-in `local` chain syncs.
-test("a full node joins the README's own network with the README's command", {
-  todo: 'a full node joining a network built from an exported spec stops at start',
-}, async () => {
+// Found by this test: `build-spec --raw` put a placeholder bootnode 127.0.0.1:30333 with a
+// throwaway peer id in the spec, and a full node given the real validator at that address refused
+// to start (the network's DuplicateBootnode error, hidden by a SyncingEngine panic).
+test("a full node joins the README's own network with the README's command", async () => {
   assert.ok(ownNetwork, 'the own-network test left its validator running');
   const { dir, env, validatorUrl } = ownNetwork;
   try {
