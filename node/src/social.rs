@@ -159,13 +159,14 @@ impl SocialSource for ClientSocialSource {
 	}
 }
 
-/// `social_pendingRewards`: the runtime API at the best block.
+/// `social_pendingRewards`: the runtime API at the last finalized block, like every other
+/// `social_` answer (a best block can still be replaced by another fork).
 pub fn pending_rewards(client: Arc<FullClient>) -> plaza_rpc::api::PendingRewards {
 	Arc::new(move |who: [u8; 32]| {
-		let best = client.info().best_hash;
+		let finalized = client.info().finalized_hash;
 		client
 			.runtime_api()
-			.pending_rewards(best, AccountId::from(who))
+			.pending_rewards(finalized, AccountId::from(who))
 			.map_err(|e| format!("runtime API: {e}"))
 	})
 }
