@@ -23,8 +23,6 @@ use std::{
 use async_trait::async_trait;
 use bytes::Bytes;
 use cid::Cid;
-use futures::TryStreamExt;
-use ipfs_api_backend_hyper::{IpfsApi, IpfsClient, TryFromUri};
 use kvdb::KeyValueDB;
 use kvdb_rocksdb::Database;
 use multihash_codetable::{Code, MultihashDigest};
@@ -34,8 +32,9 @@ use rust_unixfs::{
 };
 
 use crate::{
-	dag::{self, unreadable, DAG_PB, MAX_BLOCK, RAW},
+	dag::{self, unreadable, DAG_PB, RAW},
 	db,
+	source::Source,
 	store::{blocking, AddOptions, Added, ContentStore, Owners, PinOwner, StoreError},
 };
 
@@ -52,7 +51,7 @@ const STORED_BYTES_KEY: &[u8] = b"embedded_stored_bytes";
 pub struct EmbeddedStore {
 	db: Arc<Database>,
 	writer: BlockWriter,
-	sources: Vec<(String, IpfsClient)>,
+	sources: Vec<Source>,
 	fetch_timeout: Duration,
 	max_content: u64,
 	cache_size: u64,
@@ -136,14 +135,7 @@ impl EmbeddedStore {
 		fetch_timeout: Duration,
 		max_content: u64,
 	) -> Result<Self, String> {
-		let sources = sources
-			.iter()
-			.map(|url| {
-				IpfsClient::from_str(url)
-					.map(|client| (url.clone(), client))
-					.map_err(|e| format!("--ipfs-source {url}: {e}"))
-			})
-			.collect::<Result<_, _>>()?;
+		let sources = sources.iter().map(|url| Source::new(url)).collect::<Result<_, _>>()?;
 		let stored = db
 			.get(db::META, STORED_BYTES_KEY)
 			.map_err(|e| e.to_string())?
@@ -232,8 +224,9 @@ impl EmbeddedStore {
 		if let Some(block) = self.local_block(cid).await? {
 			return Ok(block);
 		}
-		for (url, client) in &self.sources {
-			match tokio::time::timeout(self.fetch_timeout, fetch_block(client, cid)).await {
+		for source in &self.sources {
+			let url = source.url();
+			match tokio::time::timeout(self.fetch_timeout, source.block(cid)).await {
 				Ok(Ok(block)) if matches_cid(cid, &block) => {
 					self.put_blocks(vec![(*cid, block.to_vec())], None).await?;
 					return Ok(block);
@@ -399,18 +392,6 @@ fn chunk_and_hash(body: &[u8], options: AddOptions) -> Vec<(Cid, Vec<u8>)> {
 	}
 	blocks.extend(adder.finish());
 	blocks
-}
-
-async fn fetch_block(client: &IpfsClient, cid: &Cid) -> Result<Bytes, String> {
-	let mut block = Vec::new();
-	let mut stream = client.block_get(&cid.to_string());
-	while let Some(chunk) = stream.try_next().await.map_err(|e| e.to_string())? {
-		if block.len() + chunk.len() > MAX_BLOCK {
-			return Err(format!("a block larger than {MAX_BLOCK} bytes"));
-		}
-		block.extend_from_slice(&chunk);
-	}
-	Ok(block.into())
 }
 
 /// Whether `block` hashes to `cid`'s multihash.

@@ -18,6 +18,7 @@ mod http;
 mod kubo;
 mod metrics;
 mod pinner;
+mod source;
 pub mod rpc;
 mod store;
 
