@@ -20,7 +20,7 @@
 use std::{
 	collections::HashMap,
 	sync::{Arc, Mutex},
-	time::{Duration, Instant},
+	time::Duration,
 };
 
 use cid::Cid;
@@ -35,13 +35,21 @@ use crate::{
 	store::{ContentStore, PinOwner, StoreError},
 };
 
+mod schedule;
+
+use schedule::Schedule;
+
 /// After this many failed attempts a CID counts as failed rather than missing (it is still
 /// retried, at the longest back-off).
 const ATTEMPTS_BEFORE_FAILED: u32 = 5;
 /// The longest wait between two attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(600);
-/// Pins attempted at once.
+/// Pins (and, apart, unpins) attempted at once.
 const CONCURRENT_PINS: usize = 4;
+/// Of those, how many may be retries of earlier failures (the others are kept for fresh CIDs).
+const CONCURRENT_RETRIES: usize = 2;
+/// CIDs each queue holds in memory; the rest wait in the database until there is room.
+const QUEUE_CAPACITY: usize = 65_536;
 /// The key of the last processed block number in [`db::META`].
 const LAST_BLOCK_KEY: &[u8] = b"pinner_last_block";
 /// The key of the layout version of the pinner's records in [`db::META`].
@@ -310,26 +318,6 @@ fn status(cid: &Cid, record: &PinRecord) -> PinStatus {
 	}
 }
 
-/// A CID waiting for its next pin (or unpin) attempt.
-struct Retry {
-	due: Instant,
-	in_flight: bool,
-	/// Failed unpin attempts in this run (a pin's attempts are counted in its record).
-	failures: u32,
-}
-
-impl Retry {
-	fn now() -> Self {
-		Self { due: Instant::now(), in_flight: false, failures: 0 }
-	}
-
-	/// Schedules the next attempt, after the back-off for `failures` failed ones.
-	fn again_after(&mut self, failures: u32) {
-		self.due = Instant::now() + backoff(failures);
-		self.in_flight = false;
-	}
-}
-
 /// Runs `work` where it may block: on a multi-threaded runtime (the node's) the worker hands its
 /// other tasks over first.
 fn blocking_section<T>(work: impl FnOnce() -> T) -> T {
@@ -360,7 +348,7 @@ pub async fn run(
 	book: Arc<PinBook>,
 	store: Arc<dyn ContentStore>,
 ) {
-	let mut pinner = Pinner { chain, book, store, queue: HashMap::new(), unpins: HashMap::new() };
+	let mut pinner = Pinner::new(chain, book, store, QUEUE_CAPACITY);
 	if let Err(e) = pinner.start_over_if_off_chain().await {
 		log::error!(target: "ipfs", "The pinner cannot read its records: {e}");
 		return;
@@ -374,6 +362,9 @@ pub async fn run(
 	let mut tick = tokio::time::interval(Duration::from_secs(1));
 	loop {
 		pinner.catch_up().await;
+		if let Err(e) = pinner.reload_queue() {
+			log::error!(target: "ipfs", "The pinner cannot read its records: {e}");
+		}
 		pinner.start_due_work(&done_tx);
 		tokio::select! {
 			notification = finality.next() => if notification.is_none() { return },
@@ -395,19 +386,58 @@ struct Pinner {
 	book: Arc<PinBook>,
 	store: Arc<dyn ContentStore>,
 	/// CIDs to pin.
-	queue: HashMap<Cid, Retry>,
+	queue: Schedule,
 	/// CIDs nothing refers to any more, to unpin.
-	unpins: HashMap<Cid, Retry>,
+	unpins: Schedule,
+	/// Where reloading the unpinned CIDs that did not fit in [`Self::queue`] goes on from.
+	reload_cursor: Option<Cid>,
 }
 
 impl Pinner {
-	/// Queues every CID that is not pinned yet.
+	fn new(
+		chain: Arc<dyn ChainReferences>,
+		book: Arc<PinBook>,
+		store: Arc<dyn ContentStore>,
+		capacity: usize,
+	) -> Self {
+		Self {
+			chain,
+			book,
+			store,
+			queue: Schedule::new(capacity),
+			// Unpins are local (no network wait) and have no record to reload them from: each
+			// was a pin, so they are as many as the pins the chain paid deposits for.
+			unpins: Schedule::new(usize::MAX),
+			reload_cursor: None,
+		}
+	}
+
+	/// Queues the CIDs that are not pinned yet, as many as fit.
 	fn load_queue(&mut self) -> std::io::Result<()> {
-		for status in self.book.unpinned(None, usize::MAX)?.0 {
+		self.queue.needs_reload();
+		self.reload_queue()
+	}
+
+	/// When CIDs did not fit in the queue and it is at most half full, queues the next ones of
+	/// the unpinned records (a page of half the queue, from where the last page ended). A pass
+	/// over the records that began after an overflow is followed by another.
+	fn reload_queue(&mut self) -> std::io::Result<()> {
+		let room = self.queue.capacity() / 2;
+		let passing = self.reload_cursor.is_some();
+		if !(passing || self.queue.overflowed()) || self.queue.len() > room {
+			return Ok(());
+		}
+		if !passing {
+			self.queue.reloaded();
+		}
+		let cursor = self.reload_cursor.take();
+		let (page, next) = blocking_section(|| self.book.unpinned(cursor.as_ref(), room.max(1)))?;
+		for status in page {
 			if let Ok(cid) = Cid::try_from(status.cid.as_str()) {
-				self.queue.insert(cid, Retry::now());
+				self.queue.add(cid, status.attempts);
 			}
 		}
+		self.reload_cursor = next;
 		Ok(())
 	}
 
@@ -556,13 +586,13 @@ impl Pinner {
 			match (before[&cid], record) {
 				(Some(_), None) => {
 					self.queue.remove(&cid);
-					self.unpins.insert(cid, Retry::now());
+					self.unpins.add(cid, 0);
 				},
 				// New, or released and referenced again in this block (its record starts over),
 				// or a failed one that another reference may now allow: (re)try it.
 				(_, Some(record)) if record.state != PinState::Pinned => {
 					self.unpins.remove(&cid);
-					self.queue.entry(cid).or_insert_with(Retry::now);
+					self.queue.add(cid, record.attempts);
 				},
 				_ => {},
 			}
@@ -570,36 +600,31 @@ impl Pinner {
 		Ok(())
 	}
 
-	/// Starts the pins and unpins that are due, at most [`CONCURRENT_PINS`] of each at once. A
-	/// CID is never pinned and unpinned at the same time.
+	/// Starts the pins and unpins that are due, at most [`CONCURRENT_PINS`] of each at once
+	/// (at most [`CONCURRENT_RETRIES`] of them retries). A CID is never pinned and unpinned at
+	/// the same time.
 	fn start_due_work(&mut self, done: &tokio::sync::mpsc::UnboundedSender<Done>) {
-		let now = Instant::now();
+		let now = tokio::time::Instant::now();
 		for work in [Work::Pin, Work::Unpin] {
 			let (tasks, others) = match work {
 				Work::Pin => (&mut self.queue, &self.unpins),
 				Work::Unpin => (&mut self.unpins, &self.queue),
 			};
-			let mut in_flight = tasks.values().filter(|retry| retry.in_flight).count();
-			for (cid, retry) in tasks.iter_mut() {
-				if in_flight >= CONCURRENT_PINS {
-					break;
-				}
-				if retry.in_flight
-					|| retry.due > now
-					|| others.get(cid).is_some_and(|o| o.in_flight)
-				{
-					continue;
-				}
+			let started = tasks.start_due(now, CONCURRENT_PINS, CONCURRENT_RETRIES, |cid| {
+				others.is_running(cid)
+			});
+			for cid in started {
 				let limit = match work {
-					Work::Pin => match self.book.record(cid) {
+					Work::Pin => match self.book.record(&cid) {
 						Ok(Some(record)) => record.limit,
-						_ => continue,
+						_ => {
+							self.queue.remove(&cid);
+							continue;
+						},
 					},
 					Work::Unpin => 0,
 				};
-				retry.in_flight = true;
-				in_flight += 1;
-				let (cid, store, done) = (*cid, self.store.clone(), done.clone());
+				let (store, done) = (self.store.clone(), done.clone());
 				tokio::spawn(async move {
 					let result = match work {
 						Work::Pin => store.pin(&cid, limit, PinOwner::Chain).await,
@@ -619,10 +644,8 @@ impl Pinner {
 				log::debug!(target: "ipfs", "Unpinned {cid}: nothing refers to it");
 			},
 			Err(e) => {
-				if let Some(retry) = self.unpins.get_mut(&cid) {
-					retry.failures += 1;
-					retry.again_after(retry.failures);
-				}
+				let failures = self.unpins.failures(&cid) + 1;
+				self.unpins.failed(&cid, failures, tokio::time::Instant::now() + backoff(failures));
 				log::warn!(target: "ipfs", "Could not unpin {cid} (will retry): {e}");
 			},
 		}
@@ -637,7 +660,7 @@ impl Pinner {
 		let Some(mut record) = record else {
 			// Released while it was being pinned.
 			if result.is_ok() {
-				self.unpins.insert(cid, Retry::now());
+				self.unpins.add(cid, 0);
 			}
 			return;
 		};
@@ -669,9 +692,8 @@ impl Pinner {
 					PinState::Missing
 				};
 				record.last_error = e.to_string().into_bytes();
-				if let Some(retry) = self.queue.get_mut(&cid) {
-					retry.again_after(record.attempts);
-				}
+				let due = tokio::time::Instant::now() + backoff(record.attempts);
+				self.queue.failed(&cid, record.attempts, due);
 				log::debug!(target: "ipfs", "Pinning {cid} failed (attempt {}): {e}", record.attempts);
 			},
 		}
@@ -727,13 +749,7 @@ mod tests {
 				EmbeddedStore::new(db.clone(), &[], Duration::from_secs(5), 1 << 20).unwrap(),
 			);
 			let book = Arc::new(PinBook::open(db, None).unwrap());
-			let pinner = Pinner {
-				chain: Arc::new(FakeChain::default()),
-				book,
-				store: store.clone(),
-				queue: HashMap::new(),
-				unpins: HashMap::new(),
-			};
+			let pinner = Pinner::new(Arc::new(FakeChain::default()), book, store.clone(), 1024);
 			Self { _dir: dir, pinner, store, done: mpsc::unbounded_channel(), block: 0 }
 		}
 
@@ -760,8 +776,7 @@ mod tests {
 			}
 			loop {
 				self.pinner.start_due_work(&self.done.0);
-				let busy = self.pinner.queue.values().chain(self.pinner.unpins.values());
-				if !busy.into_iter().any(|retry| retry.in_flight) {
+				if !self.pinner.queue.any_running() && !self.pinner.unpins.any_running() {
 					return;
 				}
 				match self.done.1.recv().await.unwrap() {
@@ -923,6 +938,51 @@ mod tests {
 		// On the same chain, a restart keeps everything.
 		h.pinner.start_over_if_off_chain().await.unwrap();
 		assert_eq!(h.pinner.book.last_block().unwrap(), Some((0, [0xb0; 32])));
+	}
+
+	#[tokio::test]
+	async fn fresh_bodies_are_not_starved_by_hundreds_of_unavailable_ones() {
+		let mut h = Harness::new();
+		let only_hash = AddOptions { only_hash: true, ..Default::default() };
+		let mut absent = Vec::new();
+		for i in 0..300u64 {
+			let body = Bytes::from(format!("absent {i}"));
+			absent.push(post(i, h.store.add(body, only_hash).await.unwrap().cid, 100));
+		}
+		h.block(absent).await;
+		assert_eq!(h.pinner.book.counts().missing, 300);
+		// Every absent body is due for its second attempt when a fresh one arrives.
+		tokio::time::sleep(backoff(1)).await;
+		let fresh = h.body(b"fresh").await;
+		h.pinner.apply(h.block, [h.block as u8; 32], vec![post(1000, fresh, 5)]).unwrap();
+		h.pinner.start_due_work(&h.done.0);
+		assert!(h.pinner.queue.is_running(&fresh), "the fresh body starts at once");
+		h.settle().await;
+		assert_eq!(h.status(&fresh).unwrap().state, PinState::Pinned);
+	}
+
+	#[tokio::test]
+	async fn a_queue_that_overflows_reloads_the_rest_from_the_records() {
+		let mut h = Harness::new();
+		h.pinner.queue = Schedule::new(4);
+		let mut bodies = Vec::new();
+		for i in 0..10u64 {
+			let cid = h.store.add(Bytes::from(format!("body {i}")), AddOptions { pin: false, ..Default::default() });
+			bodies.push(post(i, cid.await.unwrap().cid, 100));
+		}
+		let cids: Vec<Cid> = bodies.iter().map(|(_, body)| body.unwrap().cid).collect();
+		h.block(bodies).await;
+		assert!(h.pinner.queue.len() <= 4, "the queue holds at most its capacity");
+		for _ in 0..10 {
+			h.pinner.reload_queue().unwrap();
+			h.settle().await;
+		}
+		let mut pinned = h.pinned().await;
+		pinned.sort();
+		let mut expected = cids.clone();
+		expected.sort();
+		assert_eq!(pinned, expected, "every body pinned in the end");
+		assert!(!h.pinner.queue.overflowed() && h.pinner.reload_cursor.is_none(), "the pass is over");
 	}
 
 	#[test]
