@@ -10,7 +10,10 @@ use std::{collections::HashSet, future::Future};
 
 use bytes::Bytes;
 use cid::Cid;
+use ipld_core::codec::Links;
 use rust_unixfs::file::visit::IdleFileVisit;
+use serde_ipld_dagcbor::codec::DagCborCodec;
+use serde_ipld_dagjson::codec::DagJsonCodec;
 
 use crate::store::StoreError;
 
@@ -18,6 +21,10 @@ use crate::store::StoreError;
 pub const RAW: u64 = 0x55;
 /// The multicodec of dag-pb blocks.
 pub const DAG_PB: u64 = 0x70;
+/// The multicodec of dag-cbor blocks.
+pub const DAG_CBOR: u64 = 0x71;
+/// The multicodec of dag-json blocks.
+pub const DAG_JSON: u64 = 0x0129;
 /// The largest block accepted from anyone (Kubo's own limit is 2 MiB).
 pub const MAX_BLOCK: usize = 2 * 1024 * 1024;
 /// Block bytes a DAG may hold beyond its content and [`FRAMING_PER_64`]: the root and branch
@@ -88,16 +95,81 @@ where
 	Ok(())
 }
 
-/// The CIDs a block links: a dag-pb node's links; none for raw blocks and other codecs.
+/// The CIDs a block links: a dag-pb node's links, every link anywhere in a dag-cbor or dag-json
+/// document (found without building the document); none for raw blocks and other codecs.
 pub fn links(cid: &Cid, block: Bytes) -> Result<Vec<Cid>, StoreError> {
-	if cid.codec() != DAG_PB {
-		return Ok(Vec::new());
-	}
-	let node = ipld_dagpb::PbNode::from_bytes(block).map_err(|e| unreadable(*cid, e))?;
-	Ok(node.links.into_iter().map(|link| link.cid).collect())
+	let fail = |e: &dyn std::fmt::Display| unreadable(*cid, e);
+	Ok(match cid.codec() {
+		DAG_PB => ipld_dagpb::PbNode::from_bytes(block)
+			.map_err(|e| fail(&e))?
+			.links
+			.into_iter()
+			.map(|link| link.cid)
+			.collect(),
+		DAG_CBOR => DagCborCodec::links(&block).map_err(|e| fail(&e))?.collect(),
+		DAG_JSON => DagJsonCodec::links(&block).map_err(|e| fail(&e))?.collect(),
+		_ => Vec::new(),
+	})
 }
 
 /// [`StoreError::Unreadable`] of `cid` for `reason`.
 pub fn unreadable(cid: Cid, reason: impl ToString) -> StoreError {
 	StoreError::Unreadable(cid, reason.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+	use std::collections::HashMap;
+
+	use multihash_codetable::{Code, MultihashDigest};
+
+	use super::*;
+
+	fn cid_of(codec: u64, block: &[u8]) -> Cid {
+		Cid::new_v1(codec, Code::Sha2_256.digest(block))
+	}
+
+	#[test]
+	fn links_are_found_anywhere_in_dag_cbor_and_dag_json_documents() {
+		let (a, b) = (cid_of(RAW, b"a"), cid_of(RAW, b"b"));
+		// {"body": a, "attachments": [{"file": b}], "n": 1}
+		let cbor = serde_ipld_dagcbor::to_vec(&ipld_core::ipld!({
+			"body": a,
+			"attachments": [{ "file": b }],
+			"n": 1,
+		}))
+		.unwrap();
+		let sorted = |mut cids: Vec<Cid>| {
+			cids.sort();
+			cids
+		};
+		let found = links(&cid_of(DAG_CBOR, &cbor), cbor.clone().into()).unwrap();
+		assert_eq!(sorted(found), sorted(vec![a, b]), "every link, however deep");
+		let json = format!(r#"{{"body":{{"/":"{a}"}},"attachments":[{{"file":{{"/":"{b}"}}}}]}}"#);
+		let found = links(&cid_of(DAG_JSON, json.as_bytes()), json.clone().into()).unwrap();
+		assert_eq!(sorted(found), sorted(vec![a, b]));
+		// Not a document of its codec: unreadable, not "no links".
+		let garbage = Bytes::from_static(b"\xff\xff not cbor");
+		assert!(matches!(links(&cid_of(DAG_CBOR, &garbage), garbage), Err(StoreError::Unreadable(..))));
+		assert!(links(&cid_of(RAW, b"raw"), Bytes::from_static(b"raw")).unwrap().is_empty());
+	}
+
+	#[tokio::test]
+	async fn fetching_a_dag_cbor_root_fetches_what_it_links() {
+		let leaf = Bytes::from_static(b"a body linked from a document");
+		let leaf_cid = cid_of(RAW, &leaf);
+		let root = serde_ipld_dagcbor::to_vec(&ipld_core::ipld!({ "body": leaf_cid })).unwrap();
+		let root_cid = cid_of(DAG_CBOR, &root);
+		let blocks: HashMap<Cid, Bytes> =
+			[(root_cid, Bytes::from(root)), (leaf_cid, leaf)].into_iter().collect();
+		let mut fetched = Vec::new();
+		fetch_all(&root_cid, 1024, |cid| {
+			fetched.push(cid);
+			let block = blocks.get(&cid).cloned().ok_or(StoreError::NotFound(cid));
+			async move { block }
+		})
+		.await
+		.unwrap();
+		assert_eq!(fetched, vec![root_cid, leaf_cid]);
+	}
 }
