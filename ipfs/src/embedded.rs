@@ -43,6 +43,15 @@ mod garbage;
 use garbage::now_millis;
 pub use garbage::Collected;
 
+/// Where a read may look for blocks.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Reach {
+	/// This node's database only.
+	Local,
+	/// The database, then the sources.
+	Sources,
+}
+
 /// The key of the stored-bytes counter in [`db::META`].
 const STORED_BYTES_KEY: &[u8] = b"embedded_stored_bytes";
 
@@ -221,8 +230,17 @@ impl EmbeddedStore {
 
 	/// A block from the database, or else from the first source that has it (then kept).
 	async fn get_block(&self, cid: &Cid) -> Result<Bytes, StoreError> {
+		self.block_from(cid, Reach::Sources).await
+	}
+
+	/// A block from the database, or else (when `reach` allows) from the first source that has
+	/// it (then kept).
+	async fn block_from(&self, cid: &Cid, reach: Reach) -> Result<Bytes, StoreError> {
 		if let Some(block) = self.local_block(cid).await? {
 			return Ok(block);
+		}
+		if reach == Reach::Local {
+			return Err(StoreError::NotFound(*cid));
 		}
 		for source in &self.sources {
 			let url = source.url();
@@ -261,9 +279,9 @@ impl EmbeddedStore {
 	/// The bytes of the UnixFS file (or raw block) at `cid`, if it declares at most `limit`.
 	/// The walk visits at most [`dag::visits_budget`] blocks and must end with exactly the bytes
 	/// the root declares, so a DAG bomb fails fast instead of looping.
-	async fn read_file(&self, cid: &Cid, limit: u64) -> Result<Bytes, StoreError> {
+	async fn read_file(&self, cid: &Cid, limit: u64, reach: Reach) -> Result<Bytes, StoreError> {
 		let limit = limit.min(self.max_content);
-		let root = self.get_block(cid).await?;
+		let root = self.block_from(cid, reach).await?;
 		match cid.codec() {
 			RAW if root.len() as u64 > limit => return Err(StoreError::TooLarge { limit }),
 			RAW => return Ok(root),
@@ -289,7 +307,7 @@ impl EmbeddedStore {
 				));
 			}
 			let next = *visit.pending_links().0;
-			let block = self.get_block(&next).await?;
+			let block = self.block_from(&next, reach).await?;
 			let (bytes, rest) =
 				visit.continue_walk(&block, &mut cache).map_err(|e| unreadable(*cid, e))?;
 			if (content.len() + bytes.len()) as u64 > total {
@@ -325,9 +343,13 @@ impl ContentStore for EmbeddedStore {
 	async fn cat(&self, cid: &Cid, path: &[String], limit: u64) -> Result<Bytes, StoreError> {
 		self.within(cid, async {
 			let target = self.resolve(cid, path).await?;
-			self.read_file(&target, limit).await
+			self.read_file(&target, limit, Reach::Sources).await
 		})
 		.await
+	}
+
+	async fn read_local(&self, cid: &Cid, limit: u64) -> Result<Bytes, StoreError> {
+		self.within(cid, self.read_file(cid, limit, Reach::Local)).await
 	}
 
 	async fn block(&self, cid: &Cid) -> Result<Bytes, StoreError> {
@@ -558,6 +580,38 @@ mod tests {
 			Err(StoreError::TooLarge { limit: 10 })
 		));
 		assert!(!store.pins().await.unwrap().contains(&liar));
+	}
+
+	#[tokio::test]
+	async fn local_reads_never_fetch_from_sources_and_keep_nothing() {
+		use tokio::io::{AsyncReadExt, AsyncWriteExt};
+		let body = Bytes::from_static(b"held by a source only");
+		let cid = Cid::new_v1(RAW, Code::Sha2_256.digest(&body));
+		// A source that answers every request with the block.
+		let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+		let url = format!("http://{}", listener.local_addr().unwrap());
+		let served = body.clone();
+		tokio::spawn(async move {
+			while let Ok((mut socket, _)) = listener.accept().await {
+				let served = served.clone();
+				tokio::spawn(async move {
+					let _ = socket.read(&mut [0; 4096]).await;
+					let head = format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n", served.len());
+					socket.write_all(&[head.as_bytes(), &served].concat()).await
+				});
+			}
+		});
+		let dir = tempfile::tempdir().unwrap();
+		let db = db::open(dir.path()).unwrap();
+		let store = EmbeddedStore::new(db, &[url], Duration::from_secs(5), 1 << 20).unwrap();
+
+		assert!(matches!(store.read_local(&cid, 1024).await, Err(StoreError::NotFound(c)) if c == cid));
+		assert_eq!(store.stored_bytes(), Some(0), "nothing fetched, nothing kept");
+		// A gateway read fetches it (and keeps it in the cache); then it is local.
+		assert_eq!(store.cat(&cid, &[], 1024).await.unwrap(), body);
+		assert_eq!(store.stored_bytes(), Some(body.len() as u64));
+		assert_eq!(store.read_local(&cid, 1024).await.unwrap(), body);
+		assert!(matches!(store.read_local(&cid, 4).await, Err(StoreError::TooLarge { limit: 4 })));
 	}
 
 	#[tokio::test]

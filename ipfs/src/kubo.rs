@@ -11,7 +11,9 @@ use async_trait::async_trait;
 use bytes::Bytes;
 use cid::{Cid, Version};
 use futures::TryStreamExt;
-use ipfs_api_backend_hyper::{request::Add, IpfsApi, IpfsClient, TryFromUri};
+use ipfs_api_backend_hyper::{
+	request::Add, BackendWithGlobalOptions, GlobalOptions, IpfsApi, IpfsClient, TryFromUri,
+};
 
 use kvdb_rocksdb::Database;
 
@@ -26,6 +28,8 @@ pub struct KuboStore {
 	db: Arc<Database>,
 	url: String,
 	client: IpfsClient,
+	/// The same API with Kubo's `offline` option: reads of what the daemon holds, no fetching.
+	offline: BackendWithGlobalOptions<IpfsClient>,
 	timeout: Duration,
 	max_content: u64,
 }
@@ -39,8 +43,12 @@ impl KuboStore {
 		timeout: Duration,
 		max_content: u64,
 	) -> Result<Self, String> {
-		let client = IpfsClient::from_str(url).map_err(|e| format!("--ipfs-api {url}: {e}"))?;
-		Ok(Self { db, url: url.to_owned(), client, timeout, max_content })
+		let client = || IpfsClient::from_str(url).map_err(|e| format!("--ipfs-api {url}: {e}"));
+		let offline = BackendWithGlobalOptions::new(
+			client()?,
+			GlobalOptions { offline: Some(true), timeout: None },
+		);
+		Ok(Self { db, url: url.to_owned(), client: client()?, offline, timeout, max_content })
 	}
 
 	/// The owners the node recorded for `cid`'s pin; a pin Kubo holds that the node did not make
@@ -160,6 +168,19 @@ impl ContentStore for KuboStore {
 		let length =
 			usize::try_from(limit.min(self.max_content).saturating_add(1)).unwrap_or(usize::MAX);
 		self.read_bounded(cid, self.client.cat_range(&ipfs_path, 0, length), limit).await
+	}
+
+	async fn read_local(&self, cid: &Cid, limit: u64) -> Result<Bytes, StoreError> {
+		let length =
+			usize::try_from(limit.min(self.max_content).saturating_add(1)).unwrap_or(usize::MAX);
+		let stream = self.offline.cat_range(&format!("/ipfs/{cid}"), 0, length);
+		match self.read_bounded(cid, stream, limit).await {
+			// Kubo: "block was not found locally (offline)".
+			Err(StoreError::Backend(message)) if message.contains("not found locally") => {
+				Err(StoreError::NotFound(*cid))
+			},
+			other => other,
+		}
 	}
 
 	async fn block(&self, cid: &Cid) -> Result<Bytes, StoreError> {

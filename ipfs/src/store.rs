@@ -89,6 +89,11 @@ pub trait ContentStore: Send + Sync + 'static {
 	/// [`StoreError::TooLarge`] before its content is read.
 	async fn cat(&self, cid: &Cid, path: &[String], limit: u64) -> Result<Bytes, StoreError>;
 
+	/// The bytes of the UnixFS file (or raw block) at `cid` when this node holds all of them, up
+	/// to `limit` as [`Self::cat`]; never fetched from the network ([`StoreError::NotFound`]
+	/// otherwise). Readers of the social API read this way: fetching is the pinner's.
+	async fn read_local(&self, cid: &Cid, limit: u64) -> Result<Bytes, StoreError>;
+
 	/// One raw block.
 	async fn block(&self, cid: &Cid) -> Result<Bytes, StoreError>;
 

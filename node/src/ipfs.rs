@@ -1,7 +1,7 @@
 //! The node's side of IPFS (the service itself is the `plaza-ipfs` crate): what finalized blocks
 //! reference, for the pinner (it reads the same translated events as the social index,
-//! [`crate::social::ClientSocialSource`], and keeps those that name a body), and the store's
-//! bodies for the social API's hydration.
+//! [`crate::social::ClientSocialSource`], and keeps those that name a body), and the bodies the
+//! store holds, for the social API's hydration.
 
 use std::sync::Arc;
 
@@ -61,7 +61,8 @@ impl ChainReferences for ClientReferences {
 	}
 }
 
-/// Post bodies from the IPFS store, for hydration.
+/// Post bodies this node's IPFS store holds, for hydration (never fetched from the network on an
+/// RPC call: the pinner fetches them).
 pub struct StoreBodies(pub Arc<dyn ContentStore>);
 
 impl BodyReader for StoreBodies {
@@ -71,7 +72,7 @@ impl BodyReader for StoreBodies {
 		limit: u64,
 	) -> BoxFuture<'a, Result<plaza_ipfs::Bytes, BodyError>> {
 		async move {
-			self.0.cat(cid, &[], limit).await.map_err(|e| match e {
+			self.0.read_local(cid, limit).await.map_err(|e| match e {
 				StoreError::TooLarge { limit } => BodyError::TooLarge(limit),
 				other => BodyError::Unavailable(other.to_string()),
 			})
