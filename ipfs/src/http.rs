@@ -471,13 +471,17 @@ async fn cat(state: &ApiState, query: &Query) -> HttpResponse {
 		(Ok(offset), Ok(length)) => (offset.unwrap_or(0), length),
 		(Err(response), _) | (_, Err(response)) => return response,
 	};
-	match state.store.cat(&cid, &path, state.max_upload).await {
-		Ok(content) => {
-			let start = (offset as usize).min(content.len());
-			let end = length
-				.map_or(content.len(), |l| start.saturating_add(l as usize).min(content.len()));
-			with_type(Response::new(Full::new(content.slice(start..end))), "text/plain")
+	// Only the blocks that hold the bytes asked for are read.
+	let file = match state.store.stat(&cid, &path).await {
+		Ok(file) if file.size > state.max_upload => {
+			return store_error(StoreError::TooLarge { limit: state.max_upload })
 		},
+		Ok(file) => file,
+		Err(e) => return store_error(e),
+	};
+	let end = length.map_or(file.size, |length| offset.saturating_add(length));
+	match state.store.cat_range(&file.cid, offset..end, state.max_upload).await {
+		Ok(content) => with_type(Response::new(Full::new(content)), "text/plain"),
 		Err(e) => store_error(e),
 	}
 }
@@ -556,17 +560,20 @@ async fn gateway(state: &ApiState, request: &Request<Incoming>) -> HttpResponse 
 		set_cache_headers(&mut response, &etag, &decoded);
 		return response;
 	}
-	let content = match state.store.cat(&cid, &path, state.max_upload).await {
-		Ok(content) => content,
+	let file = match state.store.stat(&cid, &path).await {
+		Ok(file) if file.size > state.max_upload => {
+			return store_error(StoreError::TooLarge { limit: state.max_upload })
+		},
+		Ok(file) => file,
 		Err(e) => return store_error(e),
 	};
-	let total = content.len() as u64;
+	let total = file.size;
 	let range = headers
 		.get(header::RANGE)
 		.and_then(|value| value.to_str().ok())
 		.and_then(|value| parse_range(value, total));
-	let (status, body) = match range {
-		None => (StatusCode::OK, content.clone()),
+	let wanted = match range {
+		None => 0..total,
 		Some(Err(())) => {
 			let mut response = error(StatusCode::RANGE_NOT_SATISFIABLE, "range not satisfiable");
 			response.headers_mut().insert(
@@ -575,20 +582,31 @@ async fn gateway(state: &ApiState, request: &Request<Incoming>) -> HttpResponse 
 			);
 			return response;
 		},
-		Some(Ok((start, end))) => {
-			(StatusCode::PARTIAL_CONTENT, content.slice(start as usize..=end as usize))
-		},
+		Some(Ok((start, end))) => start..end + 1,
 	};
-	let length = body.len();
+	// HEAD reads only the first bytes, for the content type; a range only its own bytes.
 	let head = request.method() == Method::HEAD;
+	let sniffed = 0..total.min(SNIFF_BYTES);
+	let read = if head { sniffed.clone() } else { wanted.clone() };
+	let body = match state.store.cat_range(&file.cid, read.clone(), state.max_upload).await {
+		Ok(body) => body,
+		Err(e) => return store_error(e),
+	};
+	let text = if read.start == 0 {
+		looks_like_text(&body[..body.len().min(SNIFF_BYTES as usize)])
+	} else {
+		match state.store.cat_range(&file.cid, sniffed, state.max_upload).await {
+			Ok(first) => looks_like_text(&first),
+			Err(e) => return store_error(e),
+		}
+	};
+	let status = if range.is_some() { StatusCode::PARTIAL_CONTENT } else { StatusCode::OK };
+	let length = wanted.end - wanted.start;
 	let mut response = Response::new(Full::new(if head { Bytes::new() } else { body }));
 	*response.status_mut() = status;
 	set_cache_headers(&mut response, &etag, &decoded);
-	let content_type = if std::str::from_utf8(&content).is_ok() {
-		"text/plain; charset=utf-8"
-	} else {
-		"application/octet-stream"
-	};
+	let content_type =
+		if text { "text/plain; charset=utf-8" } else { "application/octet-stream" };
 	let headers = response.headers_mut();
 	headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
 	headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
@@ -600,6 +618,17 @@ async fn gateway(state: &ApiState, request: &Request<Incoming>) -> HttpResponse 
 		);
 	}
 	response
+}
+
+/// How many of a file's first bytes decide its content type.
+const SNIFF_BYTES: u64 = 512;
+
+/// Whether a file's first bytes are UTF-8 text (a character cut at the end counts as text).
+fn looks_like_text(first: &[u8]) -> bool {
+	match std::str::from_utf8(first) {
+		Ok(_) => true,
+		Err(e) => e.error_len().is_none(),
+	}
 }
 
 fn set_cache_headers(response: &mut HttpResponse, etag: &str, path: &str) {

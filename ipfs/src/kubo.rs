@@ -5,7 +5,7 @@
 //! so the pin is removed from Kubo only when no owner keeps it. A pin found on Kubo that the node
 //! did not make counts as a person's.
 
-use std::{future::Future, io::Cursor, sync::Arc, time::Duration};
+use std::{future::Future, io::Cursor, ops::Range, sync::Arc, time::Duration};
 
 use async_trait::async_trait;
 use bytes::Bytes;
@@ -20,8 +20,18 @@ use kvdb_rocksdb::Database;
 use crate::{
 	dag::{self, MAX_BLOCK},
 	db,
-	store::{blocking, AddOptions, Added, ContentStore, Owners, PinOwner, StoreError},
+	store::{blocking, AddOptions, Added, ContentStore, FileStat, Owners, PinOwner, StoreError},
 };
+
+/// `/ipfs/<cid>/<path…>`.
+fn ipfs_path(cid: &Cid, path: &[String]) -> String {
+	let mut ipfs_path = format!("/ipfs/{cid}");
+	for segment in path {
+		ipfs_path.push('/');
+		ipfs_path.push_str(segment);
+	}
+	ipfs_path
+}
 
 /// A Kubo daemon's RPC API.
 pub struct KuboStore {
@@ -159,21 +169,45 @@ impl ContentStore for KuboStore {
 	}
 
 	async fn cat(&self, cid: &Cid, path: &[String], limit: u64) -> Result<Bytes, StoreError> {
-		let mut ipfs_path = format!("/ipfs/{cid}");
-		for segment in path {
-			ipfs_path.push('/');
-			ipfs_path.push_str(segment);
-		}
+		let ipfs_path = ipfs_path(cid, path);
 		// Kubo sends no more than asked for: one byte past the limit shows the file exceeds it.
 		let length =
 			usize::try_from(limit.min(self.max_content).saturating_add(1)).unwrap_or(usize::MAX);
 		self.read_bounded(cid, self.client.cat_range(&ipfs_path, 0, length), limit).await
 	}
 
+	async fn stat(&self, cid: &Cid, path: &[String]) -> Result<FileStat, StoreError> {
+		if path.is_empty() {
+			// From the root block, as the embedded store does (and a Plaza node's API, which has
+			// no `files/stat`, answers).
+			let root = self.block(cid).await?;
+			let size = dag::declared_size(cid, &root)
+				.ok_or_else(|| dag::unreadable(*cid, "it is not a UnixFS file"))?;
+			return Ok(FileStat { cid: *cid, size });
+		}
+		let stat = self.bounded(cid, self.client.files_stat(&ipfs_path(cid, path))).await?;
+		if stat.typ != "file" {
+			return Err(dag::unreadable(*cid, format!("it is a {}, not a file", stat.typ)));
+		}
+		let target = Cid::try_from(stat.hash.as_str()).map_err(|e| dag::unreadable(*cid, e))?;
+		Ok(FileStat { cid: target, size: stat.size })
+	}
+
+	async fn cat_range(
+		&self,
+		cid: &Cid,
+		range: Range<u64>,
+		limit: u64,
+	) -> Result<Bytes, StoreError> {
+		let length = usize::try_from(range.end.saturating_sub(range.start)).unwrap_or(usize::MAX);
+		let stream = self.client.cat_range(&ipfs_path(cid, &[]), range.start as usize, length);
+		self.read_bounded(cid, stream, limit).await
+	}
+
 	async fn read_local(&self, cid: &Cid, limit: u64) -> Result<Bytes, StoreError> {
 		let length =
 			usize::try_from(limit.min(self.max_content).saturating_add(1)).unwrap_or(usize::MAX);
-		let stream = self.offline.cat_range(&format!("/ipfs/{cid}"), 0, length);
+		let stream = self.offline.cat_range(&ipfs_path(cid, &[]), 0, length);
 		match self.read_bounded(cid, stream, limit).await {
 			// Kubo: "block was not found locally (offline)".
 			Err(StoreError::Backend(message)) if message.contains("not found locally") => {

@@ -36,7 +36,7 @@ use substrate_prometheus_endpoint::Registry;
 pub use bytes::Bytes;
 pub use cid::Cid;
 pub use pinner::{BlockReferences, Body, ChainReferences, PinBook, Reference};
-pub use store::{AddOptions, Added, ContentStore, PinOwner, StoreError};
+pub use store::{AddOptions, Added, ContentStore, FileStat, PinOwner, StoreError};
 
 /// The IPFS flags of `plaza-node`.
 #[derive(Debug, Clone, clap::Args)]

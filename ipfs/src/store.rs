@@ -1,6 +1,6 @@
 //! What the rest of the node needs from IPFS: add, read and pin content by CID.
 
-use std::fmt;
+use std::{fmt, ops::Range};
 
 use async_trait::async_trait;
 use bytes::Bytes;
@@ -34,6 +34,15 @@ pub struct Added {
 	pub cid: Cid,
 	/// The DAG's cumulative size in bytes (Kubo's `Size`): every block, framing included.
 	pub dag_size: u64,
+}
+
+/// A file the gateway serves, before any of its content is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStat {
+	/// The file's own CID (below the directory a path named).
+	pub cid: Cid,
+	/// The content size it declares.
+	pub size: u64,
 }
 
 /// Why a store operation failed.
@@ -88,6 +97,16 @@ pub trait ContentStore: Send + Sync + 'static {
 	/// A file larger than `limit` bytes (or than the store's own limit) is refused with
 	/// [`StoreError::TooLarge`] before its content is read.
 	async fn cat(&self, cid: &Cid, path: &[String], limit: u64) -> Result<Bytes, StoreError>;
+
+	/// The file at `cid`, or at `path` below it: its own CID and declared size, from its root
+	/// block alone.
+	async fn stat(&self, cid: &Cid, path: &[String]) -> Result<FileStat, StoreError>;
+
+	/// Bytes `range` of the file `cid` (as [`Self::stat`] names it; a range past its end is cut
+	/// there), reading only the blocks that hold them. A file larger than `limit` bytes is refused
+	/// as by [`Self::cat`].
+	async fn cat_range(&self, cid: &Cid, range: Range<u64>, limit: u64)
+		-> Result<Bytes, StoreError>;
 
 	/// The bytes of the UnixFS file (or raw block) at `cid` when this node holds all of them, up
 	/// to `limit` as [`Self::cat`]; never fetched from the network ([`StoreError::NotFound`]
