@@ -408,24 +408,3 @@ fn new_full_with_network<
 
 	Ok(task_manager)
 }
-
-#[cfg(test)]
-mod tests {
-	use super::prefer_given_bootnodes;
-
-	#[test]
-	fn a_given_bootnode_replaces_a_spec_bootnode_at_the_same_address() {
-		let placeholder = "/ip4/127.0.0.1/tcp/30333/p2p/12D3KooWMM6NHetZDFgwc4cNDUPpwxmyX2Dfg9QcLq4QymC7dCRM";
-		let other = "/ip4/10.0.0.2/tcp/30333/p2p/12D3KooWMM6NHetZDFgwc4cNDUPpwxmyX2Dfg9QcLq4QymC7dCRM";
-		let given = "/ip4/127.0.0.1/tcp/30333/p2p/12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp";
-		let mut nodes = vec![
-			placeholder.parse().unwrap(),
-			other.parse().unwrap(),
-			given.parse().unwrap(),
-			given.parse().unwrap(),
-		];
-		prefer_given_bootnodes(&mut nodes);
-		let kept: Vec<String> = nodes.iter().map(ToString::to_string).collect();
-		assert_eq!(kept, vec![other.to_owned(), given.to_owned(), given.to_owned()]);
-	}
-}

@@ -210,6 +210,25 @@ test("a full node joins the README's own network with the README's command", asy
         `the full node exited:\n${full.log.join('').split('\n').slice(12, 20).join('\n')}`);
       return (await finalizedNumber(rpcAt('http://127.0.0.1:9945')).catch(() => 0)) >= target;
     }, 120_000);
+
+    // A spec made by an older `build-spec --raw` carries a placeholder bootnode at the same
+    // address with a throwaway peer id: the --bootnodes entry replaces it.
+    full.child.kill('SIGINT');
+    const spec = JSON.parse(readFileSync(path.join(dir, 'plaza-raw.json'), 'utf8'));
+    spec.bootNodes = [address.replace(/\/p2p\/.*$/, '/p2p/12D3KooWMM6NHetZDFgwc4cNDUPpwxmyX2Dfg9QcLq4QymC7dCRM')];
+    writeFileSync(path.join(dir, 'placeholder-raw.json'), JSON.stringify(spec));
+    const older = runAsPrinted(`exec ${join.replace('plaza-raw.json', 'placeholder-raw.json').replace('<multiaddr>', address)} `
+      + `--base-path ${path.join(dir, 'full2')} --port 30335 --rpc-port 9946 --ipfs-api-port 5103 --prometheus-port 9617`,
+    { cwd: dir, env });
+    const again = await finalizedNumber(rpcAt(validatorUrl));
+    let warned = false;
+    await waitFor('a full node with the placeholder bootnode to sync', async () => {
+      assert.ok(older.child.exitCode === null && older.child.signalCode === null,
+        `the full node exited:\n${older.log.join('').slice(-3000)}`);
+      warned ||= /12D3KooWMM6N\w+; using 12D3KooW\w+ from --bootnodes/.test(older.log.join(''));
+      return (await finalizedNumber(rpcAt('http://127.0.0.1:9946')).catch(() => 0)) >= again;
+    }, 120_000);
+    assert.ok(warned, 'the node says which bootnode it dropped');
   } finally {
     await stopAll();
     rmSync(dir, { recursive: true, force: true });
