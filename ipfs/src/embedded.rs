@@ -23,6 +23,7 @@ use std::{
 
 use async_trait::async_trait;
 use bytes::Bytes;
+use futures::{stream::BoxStream, StreamExt};
 use cid::Cid;
 use kvdb::KeyValueDB;
 use kvdb_rocksdb::Database;
@@ -353,13 +354,59 @@ impl ContentStore for EmbeddedStore {
 		if body.len() as u64 > self.max_content {
 			return Err(StoreError::TooLarge { limit: self.max_content });
 		}
-		let blocks = tokio::task::spawn_blocking(move || chunk_and_hash(&body, options))
-			.await
-			.map_err(backend)?;
-		let (cid, _) = blocks.last().expect("FileAdder::finish always yields the root block");
-		let added = Added { cid: *cid, dag_size: blocks.iter().map(|(_, b)| b.len() as u64).sum() };
-		if !options.only_hash {
-			self.put_blocks(blocks, options.pin.then_some((added.cid, PinOwner::User))).await?;
+		self.add_stream(Box::pin(futures::stream::once(async { Ok(body) })), options).await
+	}
+
+	/// Hashes the pieces a batch at a time as they arrive, keeping only the blocks made (not the
+	/// body, and not a second copy in one database transaction); once the upload is complete
+	/// they are written a batch per transaction, the root's with the pin. An upload refused or
+	/// cut short writes nothing.
+	async fn add_stream(
+		&self,
+		mut body: BoxStream<'_, Result<Bytes, StoreError>>,
+		options: AddOptions,
+	) -> Result<Added, StoreError> {
+		let mut adder = Chunker::new(options);
+		let mut received = 0u64;
+		let mut blocks = Vec::new();
+		let mut pending = Vec::new();
+		loop {
+			let piece = body.next().await.transpose()?;
+			let finish = piece.is_none();
+			if let Some(piece) = piece {
+				received += piece.len() as u64;
+				if received > self.max_content {
+					return Err(StoreError::TooLarge { limit: self.max_content });
+				}
+				pending.push(piece);
+				if pending.iter().map(Bytes::len).sum::<usize>() < STREAM_BATCH {
+					continue;
+				}
+			}
+			let pieces = std::mem::take(&mut pending);
+			// Hashing is CPU work: on a blocking thread, a batch at a time.
+			let (back, made) = blocking(move || Ok(adder.push(&pieces, finish))).await?;
+			adder = back;
+			blocks.extend(made);
+			if finish {
+				break;
+			}
+		}
+		let (root, _) = blocks.last().expect("a finished DAG has a root");
+		let added = Added { cid: *root, dag_size: blocks.iter().map(|(_, b)| b.len() as u64).sum() };
+		if options.only_hash {
+			return Ok(added);
+		}
+		let (count, mut batch, mut batch_bytes) = (blocks.len(), Vec::new(), 0);
+		for (at, block) in blocks.into_iter().enumerate() {
+			batch_bytes += block.1.len();
+			batch.push(block);
+			let last = at + 1 == count;
+			if batch_bytes >= STREAM_BATCH || last {
+				let pin = (last && options.pin).then_some((added.cid, PinOwner::User));
+				self.put_blocks(std::mem::take(&mut batch), pin).await?;
+				batch_bytes = 0;
+			}
 		}
 		Ok(added)
 	}
@@ -444,20 +491,40 @@ impl ContentStore for EmbeddedStore {
 }
 
 /// The blocks of `body` as `ipfs add` makes them, the root last.
-fn chunk_and_hash(body: &[u8], options: AddOptions) -> Vec<(Cid, Vec<u8>)> {
-	let mut adder = FileAdder::builder()
-		.with_cid_version(options.cid_version)
-		.with_raw_leaves(options.raw_leaves)
-		.build();
-	let mut blocks = Vec::new();
-	let mut rest = body;
-	while !rest.is_empty() {
-		let (made, consumed) = adder.push(rest);
-		blocks.extend(made);
-		rest = &rest[consumed..];
+/// Bytes of an upload hashed together on a blocking thread (several 256 KiB chunks).
+const STREAM_BATCH: usize = 1024 * 1024;
+
+/// Kubo's chunking and hashing over a body that arrives in pieces.
+struct Chunker(FileAdder);
+
+impl Chunker {
+	fn new(options: AddOptions) -> Self {
+		Self(
+			FileAdder::builder()
+				.with_cid_version(options.cid_version)
+				.with_raw_leaves(options.raw_leaves)
+				.build(),
+		)
 	}
-	blocks.extend(adder.finish());
-	blocks
+
+	/// Pushes `pieces`, and finishes the DAG when `finish` (its root is the last block); the
+	/// blocks made so far.
+	fn push(mut self, pieces: &[Bytes], finish: bool) -> (Self, Vec<(Cid, Vec<u8>)>) {
+		let mut blocks = Vec::new();
+		for piece in pieces {
+			let mut rest = &piece[..];
+			while !rest.is_empty() {
+				let (made, consumed) = self.0.push(rest);
+				blocks.extend(made);
+				rest = &rest[consumed..];
+			}
+		}
+		if finish {
+			let adder = std::mem::take(&mut self.0);
+			blocks.extend(adder.finish());
+		}
+		(self, blocks)
+	}
 }
 
 /// Whether `block` hashes to `cid`'s multihash.
@@ -551,7 +618,7 @@ mod tests {
 	/// over one empty leaf; every link declares 0 bytes, the root declares `filesize`.
 	fn store_bomb(store: &EmbeddedStore, width: usize, levels: usize, filesize: u64) -> Cid {
 		use rust_unixfs::file::adder::{rebuild_file_branch, FileBranchLink};
-		let mut blocks = chunk_and_hash(b"", AddOptions::default());
+		let mut blocks = Chunker::new(AddOptions::default()).push(&[], true).1;
 		let mut below = blocks[0].0;
 		for level in 0..levels {
 			let link = FileBranchLink { cid: below, blocksize: 0, tsize: 0 };
@@ -624,6 +691,42 @@ mod tests {
 			Err(StoreError::TooLarge { limit: 10 })
 		));
 		assert!(!store.pins().await.unwrap().contains(&liar));
+	}
+
+	#[tokio::test]
+	async fn uploads_in_pieces_get_the_cid_of_the_whole_and_are_bounded() {
+		let body: Bytes = (0..2_500_000u32).map(|i| (i % 253) as u8).collect::<Vec<_>>().into();
+		for options in [
+			AddOptions::default(),
+			AddOptions { raw_leaves: true, cid_version: cid::Version::V1, ..Default::default() },
+		] {
+			let (_dir, whole) = store(4 << 20);
+			let expected = whole.add(body.clone(), options).await.unwrap();
+			let (_dir, streamed) = store(4 << 20);
+			// Uneven pieces, as a socket delivers them.
+			let pieces: Vec<_> = (0..body.len())
+				.step_by(77_777)
+				.map(|at| Ok(body.slice(at..(at + 77_777).min(body.len()))))
+				.collect();
+			let added =
+				streamed.add_stream(Box::pin(futures::stream::iter(pieces)), options).await.unwrap();
+			assert_eq!(added, expected);
+			assert_eq!(streamed.cat(&added.cid, &[], u64::MAX).await.unwrap(), body);
+			assert!(streamed.pins().await.unwrap().contains(&added.cid));
+			assert_eq!(streamed.stored_bytes(), whole.stored_bytes());
+		}
+		// Past the store's limit: refused, nothing written.
+		let (_dir, small) = store(1 << 20);
+		let pieces = (0..5).map(|_| Ok(body.slice(..300_000)));
+		let refused = small.add_stream(Box::pin(futures::stream::iter(pieces)), AddOptions::default()).await;
+		assert!(matches!(refused, Err(StoreError::TooLarge { limit }) if limit == 1 << 20));
+		assert_eq!(small.stored_bytes(), Some(0));
+		assert_eq!(small.db.iter(db::BLOCKS).count(), 0);
+		// A broken upload fails with its error.
+		let pieces = vec![Ok(body.slice(..10)), Err(StoreError::Backend("cut".into()))];
+		let broken = small.add_stream(Box::pin(futures::stream::iter(pieces)), AddOptions::default()).await;
+		assert!(matches!(broken, Err(StoreError::Backend(message)) if message == "cut"));
+		assert_eq!(small.db.iter(db::BLOCKS).count(), 0);
 	}
 
 	#[tokio::test]

@@ -346,17 +346,46 @@ async fn add(state: &ApiState, query: &Query, request: Request<Incoming>) -> Htt
 	let mut multipart = multer::Multipart::with_constraints(body, boundary, constraints);
 	let mut lines = Vec::new();
 	loop {
-		let field = match multipart.next_field().await {
+		let mut field = match multipart.next_field().await {
 			Ok(Some(field)) => field,
 			Ok(None) => break,
 			Err(e) => return refused_upload(e, multipart, pump, limit, idle).await,
 		};
 		let name = field.file_name().or(field.name()).map(str::to_owned);
-		let content = match field.bytes().await {
-			Ok(content) => content,
-			Err(e) => return refused_upload(e, multipart, pump, limit, idle).await,
+		// The field's pieces go to the store as they arrive (the embedded store hashes and
+		// writes them in batches), through a small channel.
+		let (pieces, received) = tokio::sync::mpsc::channel::<Result<Bytes, StoreError>>(4);
+		let upload = {
+			let field = &mut field;
+			async move {
+				while let Some(piece) = field.chunk().await.transpose() {
+					match piece {
+						// Closed: the store stopped reading, and says why.
+						Ok(piece) => {
+							if pieces.send(Ok(piece)).await.is_err() {
+								return Ok(());
+							}
+						},
+						Err(e) => {
+							let cut = format!("the upload was cut short: {e}");
+							let _ = pieces.send(Err(StoreError::Backend(cut))).await;
+							return Err(e);
+						},
+					}
+				}
+				Ok(())
+			}
 		};
-		let added = match state.store.add(content, options).await {
+		let stream = futures::stream::unfold(received, |mut received| async move {
+			received.recv().await.map(|piece| (piece, received))
+		});
+		let (uploaded, added) =
+			futures::join!(upload, state.store.add_stream(Box::pin(stream), options));
+		if let Err(e) = uploaded {
+			drop(field);
+			return refused_upload(e, multipart, pump, limit, idle).await;
+		}
+		let added = match added {
 			Ok(added) => added,
 			Err(e) => return store_error(e),
 		};

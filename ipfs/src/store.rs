@@ -4,6 +4,7 @@ use std::{fmt, ops::Range};
 
 use async_trait::async_trait;
 use bytes::Bytes;
+use futures::{stream::BoxStream, StreamExt};
 use cid::{Cid, Version};
 
 /// How [`ContentStore::add`] chunks, hashes and keeps a body. The defaults are Kubo's `ipfs add`
@@ -92,6 +93,21 @@ pub enum StoreError {
 pub trait ContentStore: Send + Sync + 'static {
 	/// Chunks and hashes `body` as `ipfs add` does and, unless `only_hash`, stores it.
 	async fn add(&self, body: Bytes, options: AddOptions) -> Result<Added, StoreError>;
+
+	/// [`Self::add`] of a body that arrives in pieces (an upload). The caller bounds its length;
+	/// this gathers it whole and adds it, unless the store does better (the embedded store
+	/// writes blocks as they are made and never holds the whole body).
+	async fn add_stream(
+		&self,
+		mut body: BoxStream<'_, Result<Bytes, StoreError>>,
+		options: AddOptions,
+	) -> Result<Added, StoreError> {
+		let mut whole = Vec::new();
+		while let Some(piece) = body.next().await {
+			whole.extend_from_slice(&piece?);
+		}
+		self.add(whole.into(), options).await
+	}
 
 	/// The bytes of the UnixFS file at `cid`, or at `path` below it when `cid` is a directory.
 	/// A file larger than `limit` bytes (or than the store's own limit) is refused with
