@@ -500,6 +500,12 @@ async fn cat(state: &ApiState, query: &Query) -> HttpResponse {
 		(Ok(offset), Ok(length)) => (offset.unwrap_or(0), length),
 		(Err(response), _) | (_, Err(response)) => return response,
 	};
+	if offset == 0 && length.is_none() {
+		return match state.store.cat(&cid, &path, state.max_upload).await {
+			Ok(content) => with_type(Response::new(Full::new(content)), "text/plain"),
+			Err(e) => store_error(e),
+		};
+	}
 	// Only the blocks that hold the bytes asked for are read.
 	let file = match state.store.stat(&cid, &path).await {
 		Ok(file) if file.size > state.max_upload => {
@@ -589,6 +595,17 @@ async fn gateway(state: &ApiState, request: &Request<Incoming>) -> HttpResponse 
 		set_cache_headers(&mut response, &etag, &decoded);
 		return response;
 	}
+	let head = request.method() == Method::HEAD;
+	if !head && !headers.contains_key(header::RANGE) {
+		// The whole file: one walk, no separate look at its root.
+		return match state.store.cat(&cid, &path, state.max_upload).await {
+			Ok(content) => {
+				let (total, text) = (content.len() as u64, looks_like_text(sniff(&content)));
+				file_response(StatusCode::OK, content, total, text, None, &etag, &decoded)
+			},
+			Err(e) => store_error(e),
+		};
+	}
 	let file = match state.store.stat(&cid, &path).await {
 		Ok(file) if file.size > state.max_upload => {
 			return store_error(StoreError::TooLarge { limit: state.max_upload })
@@ -614,7 +631,6 @@ async fn gateway(state: &ApiState, request: &Request<Incoming>) -> HttpResponse 
 		Some(Ok((start, end))) => start..end + 1,
 	};
 	// HEAD reads only the first bytes, for the content type; a range only its own bytes.
-	let head = request.method() == Method::HEAD;
 	let sniffed = 0..total.min(SNIFF_BYTES);
 	let read = if head { sniffed.clone() } else { wanted.clone() };
 	let body = match state.store.cat_range(&file.cid, read.clone(), state.max_upload).await {
@@ -622,7 +638,7 @@ async fn gateway(state: &ApiState, request: &Request<Incoming>) -> HttpResponse 
 		Err(e) => return store_error(e),
 	};
 	let text = if read.start == 0 {
-		looks_like_text(&body[..body.len().min(SNIFF_BYTES as usize)])
+		looks_like_text(sniff(&body))
 	} else {
 		match state.store.cat_range(&file.cid, sniffed, state.max_upload).await {
 			Ok(first) => looks_like_text(&first),
@@ -630,23 +646,49 @@ async fn gateway(state: &ApiState, request: &Request<Incoming>) -> HttpResponse 
 		}
 	};
 	let status = if range.is_some() { StatusCode::PARTIAL_CONTENT } else { StatusCode::OK };
-	let length = wanted.end - wanted.start;
-	let mut response = Response::new(Full::new(if head { Bytes::new() } else { body }));
+	let body = if head { Bytes::new() } else { body };
+	let range = range.and_then(Result::ok);
+	let mut response = file_response(status, body, total, text, range, &etag, &decoded);
+	if head {
+		// A HEAD answers the length a GET would send.
+		let length = wanted.end - wanted.start;
+		response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+	}
+	response
+}
+
+/// A file's answer: `body` is the whole file of `total` bytes, or the inclusive `range` of it.
+fn file_response(
+	status: StatusCode,
+	body: Bytes,
+	total: u64,
+	text: bool,
+	range: Option<(u64, u64)>,
+	etag: &str,
+	path: &str,
+) -> HttpResponse {
+	let length = body.len();
+	let mut response = Response::new(Full::new(body));
 	*response.status_mut() = status;
-	set_cache_headers(&mut response, &etag, &decoded);
+	set_cache_headers(&mut response, etag, path);
 	let content_type =
 		if text { "text/plain; charset=utf-8" } else { "application/octet-stream" };
 	let headers = response.headers_mut();
 	headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
 	headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
 	headers.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
-	if let Some(Ok((start, end))) = range {
+	if let Some((start, end)) = range {
 		headers.insert(
 			header::CONTENT_RANGE,
 			HeaderValue::from_str(&format!("bytes {start}-{end}/{total}")).expect("ASCII"),
 		);
 	}
 	response
+}
+
+/// The first bytes of `content` that decide its type.
+fn sniff(content: &[u8]) -> &[u8] {
+	&content[..content.len().min(SNIFF_BYTES as usize)]
 }
 
 /// How many of a file's first bytes decide its content type.
