@@ -387,7 +387,14 @@ async fn add(state: &ApiState, query: &Query, request: Request<Incoming>) -> Htt
 		}
 		let added = match added {
 			Ok(added) => added,
-			Err(e) => return store_error(e),
+			Err(e) => {
+				// The store stopped reading (too large, or it failed): the rest of the body is
+				// drained so that the client gets this answer, not a reset connection.
+				drop(field);
+				drop(multipart);
+				let _ = pump.await;
+				return store_error(e);
+			},
 		};
 		let cid = added.cid.to_string();
 		lines.push(json!({
