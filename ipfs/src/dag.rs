@@ -150,7 +150,10 @@ mod tests {
 		assert_eq!(sorted(found), sorted(vec![a, b]));
 		// Not a document of its codec: unreadable, not "no links".
 		let garbage = Bytes::from_static(b"\xff\xff not cbor");
-		assert!(matches!(links(&cid_of(DAG_CBOR, &garbage), garbage), Err(StoreError::Unreadable(..))));
+		assert!(matches!(
+			links(&cid_of(DAG_CBOR, &garbage), garbage),
+			Err(StoreError::Unreadable(..))
+		));
 		assert!(links(&cid_of(RAW, b"raw"), Bytes::from_static(b"raw")).unwrap().is_empty());
 	}
 

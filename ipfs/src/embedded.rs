@@ -23,8 +23,8 @@ use std::{
 
 use async_trait::async_trait;
 use bytes::Bytes;
-use futures::{stream::BoxStream, StreamExt};
 use cid::Cid;
+use futures::{stream::BoxStream, StreamExt};
 use kvdb::KeyValueDB;
 use kvdb_rocksdb::Database;
 use multihash_codetable::{Code, MultihashDigest};
@@ -393,7 +393,8 @@ impl ContentStore for EmbeddedStore {
 			}
 		}
 		let (root, _) = blocks.last().expect("a finished DAG has a root");
-		let added = Added { cid: *root, dag_size: blocks.iter().map(|(_, b)| b.len() as u64).sum() };
+		let added =
+			Added { cid: *root, dag_size: blocks.iter().map(|(_, b)| b.len() as u64).sum() };
 		if options.only_hash {
 			return Ok(added);
 		}
@@ -708,8 +709,10 @@ mod tests {
 				.step_by(77_777)
 				.map(|at| Ok(body.slice(at..(at + 77_777).min(body.len()))))
 				.collect();
-			let added =
-				streamed.add_stream(Box::pin(futures::stream::iter(pieces)), options).await.unwrap();
+			let added = streamed
+				.add_stream(Box::pin(futures::stream::iter(pieces)), options)
+				.await
+				.unwrap();
 			assert_eq!(added, expected);
 			assert_eq!(streamed.cat(&added.cid, &[], u64::MAX).await.unwrap(), body);
 			assert!(streamed.pins().await.unwrap().contains(&added.cid));
@@ -718,13 +721,15 @@ mod tests {
 		// Past the store's limit: refused, nothing written.
 		let (_dir, small) = store(1 << 20);
 		let pieces = (0..5).map(|_| Ok(body.slice(..300_000)));
-		let refused = small.add_stream(Box::pin(futures::stream::iter(pieces)), AddOptions::default()).await;
+		let refused =
+			small.add_stream(Box::pin(futures::stream::iter(pieces)), AddOptions::default()).await;
 		assert!(matches!(refused, Err(StoreError::TooLarge { limit }) if limit == 1 << 20));
 		assert_eq!(small.stored_bytes(), Some(0));
 		assert_eq!(small.db.iter(db::BLOCKS).count(), 0);
 		// A broken upload fails with its error.
 		let pieces = vec![Ok(body.slice(..10)), Err(StoreError::Backend("cut".into()))];
-		let broken = small.add_stream(Box::pin(futures::stream::iter(pieces)), AddOptions::default()).await;
+		let broken =
+			small.add_stream(Box::pin(futures::stream::iter(pieces)), AddOptions::default()).await;
 		assert!(matches!(broken, Err(StoreError::Backend(message)) if message == "cut"));
 		assert_eq!(small.db.iter(db::BLOCKS).count(), 0);
 	}
@@ -760,7 +765,10 @@ mod tests {
 			Err(StoreError::NotFound(leaf)) if leaf == leaves[0]
 		));
 		// Past the end: cut there; the size limit still applies to the whole file.
-		assert_eq!(store.cat_range(&added.cid, 524_000..524_287, 1 << 20).await.unwrap().len(), 287);
+		assert_eq!(
+			store.cat_range(&added.cid, 524_000..524_287, 1 << 20).await.unwrap().len(),
+			287
+		);
 		assert!(matches!(
 			store.cat_range(&added.cid, 300_000..300_010, 699_999).await,
 			Err(StoreError::TooLarge { limit: 699_999 })
@@ -787,7 +795,8 @@ mod tests {
 				let served = served.clone();
 				tokio::spawn(async move {
 					let _ = socket.read(&mut [0; 4096]).await;
-					let head = format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n", served.len());
+					let head =
+						format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n", served.len());
 					socket.write_all(&[head.as_bytes(), &served].concat()).await
 				});
 			}
@@ -796,7 +805,9 @@ mod tests {
 		let db = db::open(dir.path()).unwrap();
 		let store = EmbeddedStore::new(db, &[url], Duration::from_secs(5), 1 << 20).unwrap();
 
-		assert!(matches!(store.read_local(&cid, 1024).await, Err(StoreError::NotFound(c)) if c == cid));
+		assert!(
+			matches!(store.read_local(&cid, 1024).await, Err(StoreError::NotFound(c)) if c == cid)
+		);
 		assert_eq!(store.stored_bytes(), Some(0), "nothing fetched, nothing kept");
 		// A gateway read fetches it (and keeps it in the cache); then it is local.
 		assert_eq!(store.cat(&cid, &[], 1024).await.unwrap(), body);

@@ -678,8 +678,7 @@ fn file_response(
 	let mut response = Response::new(Full::new(body));
 	*response.status_mut() = status;
 	set_cache_headers(&mut response, etag, path);
-	let content_type =
-		if text { "text/plain; charset=utf-8" } else { "application/octet-stream" };
+	let content_type = if text { "text/plain; charset=utf-8" } else { "application/octet-stream" };
 	let headers = response.headers_mut();
 	headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
 	headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));

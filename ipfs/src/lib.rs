@@ -18,8 +18,8 @@ mod http;
 mod kubo;
 mod metrics;
 mod pinner;
-mod source;
 pub mod rpc;
+mod source;
 mod store;
 
 use std::{

@@ -610,9 +610,8 @@ impl Pinner {
 				Work::Pin => (&mut self.queue, &self.unpins),
 				Work::Unpin => (&mut self.unpins, &self.queue),
 			};
-			let started = tasks.start_due(now, CONCURRENT_PINS, CONCURRENT_RETRIES, |cid| {
-				others.is_running(cid)
-			});
+			let started = tasks
+				.start_due(now, CONCURRENT_PINS, CONCURRENT_RETRIES, |cid| others.is_running(cid));
 			for cid in started {
 				let limit = match work {
 					Work::Pin => match self.book.record(&cid) {
@@ -967,7 +966,10 @@ mod tests {
 		h.pinner.queue = Schedule::new(4);
 		let mut bodies = Vec::new();
 		for i in 0..10u64 {
-			let cid = h.store.add(Bytes::from(format!("body {i}")), AddOptions { pin: false, ..Default::default() });
+			let cid = h.store.add(
+				Bytes::from(format!("body {i}")),
+				AddOptions { pin: false, ..Default::default() },
+			);
 			bodies.push(post(i, cid.await.unwrap().cid, 100));
 		}
 		let cids: Vec<Cid> = bodies.iter().map(|(_, body)| body.unwrap().cid).collect();
@@ -982,7 +984,10 @@ mod tests {
 		let mut expected = cids.clone();
 		expected.sort();
 		assert_eq!(pinned, expected, "every body pinned in the end");
-		assert!(!h.pinner.queue.overflowed() && h.pinner.reload_cursor.is_none(), "the pass is over");
+		assert!(
+			!h.pinner.queue.overflowed() && h.pinner.reload_cursor.is_none(),
+			"the pass is over"
+		);
 	}
 
 	#[test]

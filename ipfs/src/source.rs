@@ -99,7 +99,8 @@ mod tests {
 					let mut request = [0; 4096];
 					let _ = socket.read(&mut request).await;
 					socket.write_all(head.as_bytes()).await?;
-					let framed = [format!("{:x}\r\n", chunk.len()).as_bytes(), chunk, b"\r\n"].concat();
+					let framed =
+						[format!("{:x}\r\n", chunk.len()).as_bytes(), chunk, b"\r\n"].concat();
 					loop {
 						socket.write_all(&framed).await?;
 					}

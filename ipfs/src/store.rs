@@ -4,8 +4,8 @@ use std::{fmt, ops::Range};
 
 use async_trait::async_trait;
 use bytes::Bytes;
-use futures::{stream::BoxStream, StreamExt};
 use cid::{Cid, Version};
+use futures::{stream::BoxStream, StreamExt};
 
 /// How [`ContentStore::add`] chunks, hashes and keeps a body. The defaults are Kubo's `ipfs add`
 /// defaults: CIDv0, dag-pb leaves, pinned.
@@ -121,8 +121,12 @@ pub trait ContentStore: Send + Sync + 'static {
 	/// Bytes `range` of the file `cid` (as [`Self::stat`] names it; a range past its end is cut
 	/// there), reading only the blocks that hold them. A file larger than `limit` bytes is refused
 	/// as by [`Self::cat`].
-	async fn cat_range(&self, cid: &Cid, range: Range<u64>, limit: u64)
-		-> Result<Bytes, StoreError>;
+	async fn cat_range(
+		&self,
+		cid: &Cid,
+		range: Range<u64>,
+		limit: u64,
+	) -> Result<Bytes, StoreError>;
 
 	/// The bytes of the UnixFS file (or raw block) at `cid` when this node holds all of them, up
 	/// to `limit` as [`Self::cat`]; never fetched from the network ([`StoreError::NotFound`]

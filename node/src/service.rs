@@ -152,7 +152,8 @@ pub fn new_full(mut config: Configuration, ipfs: IpfsParams) -> Result<TaskManag
 /// `build-spec --raw` carry a placeholder `127.0.0.1:30333` bootnode with a throwaway id that
 /// clashes with a real local validator.
 fn prefer_given_bootnodes(boot_nodes: &mut Vec<sc_network::config::MultiaddrWithPeerId>) {
-	let mut kept: Vec<sc_network::config::MultiaddrWithPeerId> = Vec::with_capacity(boot_nodes.len());
+	let mut kept: Vec<sc_network::config::MultiaddrWithPeerId> =
+		Vec::with_capacity(boot_nodes.len());
 	for node in boot_nodes.drain(..).rev() {
 		match kept.iter().find(|later| later.multiaddr == node.multiaddr) {
 			Some(later) if later.peer_id != node.peer_id => log::warn!(

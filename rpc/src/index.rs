@@ -37,8 +37,8 @@ const TIP_FLOWS: &str = "tip_flows";
 const TIP_CREDITS: &str = "tip_credits";
 
 mod timeline;
-use timeline::{FeedChanges, PULLED, PULLS, PULL_COUNTS, PUSHES, TIMELINE};
 pub use timeline::{FanOut, FeedPage, MAX_SKIPPED};
+use timeline::{FeedChanges, PULLED, PULLS, PULL_COUNTS, PUSHES, TIMELINE};
 
 const COLUMNS: [&str; 17] = [
 	META,

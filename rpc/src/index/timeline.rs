@@ -92,8 +92,8 @@ impl SocialIndex {
 	fn pushed_entry_is_live(&self, reader: &Account, id: u64, author: &Account) -> Result<bool> {
 		let follows = [&reader[..], &author[..]].concat();
 		let live = [&author[..], &id.to_be_bytes()].concat();
-		Ok(self.db.get_pinned_cf(self.cf(FOLLOWING), follows)?.is_some() &&
-			self.db.get_pinned_cf(self.cf(BY_AUTHOR), live)?.is_some())
+		Ok(self.db.get_pinned_cf(self.cf(FOLLOWING), follows)?.is_some()
+			&& self.db.get_pinned_cf(self.cf(BY_AUTHOR), live)?.is_some())
 	}
 
 	/// The live posts of the accounts `who` follows, newest first, older than `before`: the
@@ -124,7 +124,8 @@ impl SocialIndex {
 			if let Some(entry) = iterator.next() {
 				let (key, value) = entry?;
 				if key.starts_with(&prefix[..]) {
-					let author = if stream == 0 { Account::decode(&mut &value[..])? } else { *prefix };
+					let author =
+						if stream == 0 { Account::decode(&mut &value[..])? } else { *prefix };
 					heads.push((suffix_id(&key), stream, author));
 				}
 			}
@@ -171,7 +172,12 @@ pub(super) struct FeedChanges {
 
 impl BlockWriter<'_> {
 	/// Records that `follower` follows `followee` (or no longer does) after this event.
-	pub(super) fn edge(&mut self, follower: &Account, followee: &Account, follows: bool) -> Result<()> {
+	pub(super) fn edge(
+		&mut self,
+		follower: &Account,
+		followee: &Account,
+		follows: bool,
+	) -> Result<()> {
 		let key = (*follower, *followee);
 		if let Some((_, after)) = self.feed.edges.get_mut(&key) {
 			*after = follows;
@@ -252,11 +258,8 @@ impl BlockWriter<'_> {
 			self.put(PULL_COUNTS, &reader, &count.encode());
 		}
 
-		let unfollowed: HashSet<(Account, Account)> = edges
-			.iter()
-			.filter(|(_, (_, after))| !after)
-			.map(|(edge, _)| *edge)
-			.collect();
+		let unfollowed: HashSet<(Account, Account)> =
+			edges.iter().filter(|(_, (_, after))| !after).map(|(edge, _)| *edge).collect();
 		let mut readers_of: HashMap<Account, Vec<Account>> = HashMap::new();
 		for (id, author) in changes.created {
 			if !readers_of.contains_key(&author) {

@@ -70,7 +70,11 @@ fn an_author_past_the_threshold_is_pulled_and_its_posts_are_listed_once() {
 	assert!(chain.index.is_pulled(&ALICE).unwrap());
 	let pulled = chain.post(ALICE);
 	for reader in &readers {
-		assert_eq!(chain.feed(reader, None, 10), vec![pulled, pushed], "once each, for every reader");
+		assert_eq!(
+			chain.feed(reader, None, 10),
+			vec![pulled, pushed],
+			"once each, for every reader"
+		);
 		let pulls = [&reader[..], &ALICE[..]].concat();
 		assert!(chain.index.db.get_cf(chain.index.cf(PULLS), pulls).unwrap().is_some());
 	}
@@ -88,7 +92,8 @@ fn an_author_past_the_threshold_is_pulled_and_its_posts_are_listed_once() {
 fn a_reader_with_full_pulls_has_further_pulled_authors_pushed() {
 	let mut chain = Chain::with(FanOut { backfill: 100, ..SMALL });
 	let fans = [account(20), account(21), account(22)];
-	let mut events: Vec<_> = fans.iter().flat_map(|f| [follow(*f, ALICE), follow(*f, BOB)]).collect();
+	let mut events: Vec<_> =
+		fans.iter().flat_map(|f| [follow(*f, ALICE), follow(*f, BOB)]).collect();
 	events.push(chain.created(ALICE, None));
 	events.push(chain.created(BOB, None));
 	chain.block(events);
@@ -140,7 +145,8 @@ impl Random {
 #[test]
 fn feeds_equal_the_merge_of_followed_authors_under_random_histories() {
 	for seed in 1..=20u64 {
-		let mut chain = Chain::with(FanOut { push_max_followers: 3, max_pulled: 2, backfill: 10_000 });
+		let mut chain =
+			Chain::with(FanOut { push_max_followers: 3, max_pulled: 2, backfill: 10_000 });
 		let mut random = Random(seed * 0x9E37_79B9_7F4A_7C15);
 		let accounts: Vec<Account> = (1..=8).map(account).collect();
 		let mut follows: BTreeSet<(Account, Account)> = BTreeSet::new();
