@@ -18,7 +18,7 @@
 //!   [`MAX_SKIPPED`] of them with a cursor to continue from, so a reader who follows and
 //!   unfollows to litter their own timeline pays for it with shorter pages, not the node.
 
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{hash_map::Entry, BinaryHeap, HashMap, HashSet};
 
 use codec::{Decode, Encode};
 use rocksdb::{Direction as Dir, IteratorMode};
@@ -262,26 +262,26 @@ impl BlockWriter<'_> {
 			edges.iter().filter(|(_, (_, after))| !after).map(|(edge, _)| *edge).collect();
 		let mut readers_of: HashMap<Account, Vec<Account>> = HashMap::new();
 		for (id, author) in changes.created {
-			if !readers_of.contains_key(&author) {
-				let is_pulled = match pulled.get(&author) {
-					Some(pulled) => *pulled,
-					None => self.index.is_pulled(&author)?,
-				};
-				let mut readers = if is_pulled {
-					let mut readers = self.index.second_accounts(PUSHES, &author)?;
-					readers.extend(new_pushes.get(&author).into_iter().flatten());
-					readers
-				} else {
-					let mut readers = self.index.second_accounts(FOLLOWERS, &author)?;
-					readers.extend(new_followers.get(&author).into_iter().flatten());
-					readers
-				};
-				readers.retain(|reader| !unfollowed.contains(&(*reader, author)));
-				readers.sort();
-				readers.dedup();
-				readers_of.insert(author, readers);
-			}
-			for reader in &readers_of[&author] {
+			let readers = match readers_of.entry(author) {
+				Entry::Occupied(readers) => readers.into_mut(),
+				Entry::Vacant(slot) => {
+					let is_pulled = match pulled.get(&author) {
+						Some(pulled) => *pulled,
+						None => self.index.is_pulled(&author)?,
+					};
+					let (column, added) = match is_pulled {
+						true => (PUSHES, &new_pushes),
+						false => (FOLLOWERS, &new_followers),
+					};
+					let mut readers = self.index.second_accounts(column, &author)?;
+					readers.extend(added.get(&author).into_iter().flatten());
+					readers.retain(|reader| !unfollowed.contains(&(*reader, author)));
+					readers.sort();
+					readers.dedup();
+					slot.insert(readers)
+				},
+			};
+			for reader in readers.iter() {
 				self.put(TIMELINE, &[&reader[..], &id.to_be_bytes()].concat(), &author);
 			}
 		}
