@@ -124,7 +124,7 @@ test("the README's dev-node command runs as printed", async () => {
     child.kill('SIGINT');
   }
   // Ctrl-C stops it cleanly.
-  assert.deepEqual(await exited, { code: 0, signal: null });
+  assert.deepEqual(await exited, { code: 0, signal: null }, `after Ctrl-C:\n${log.join('').slice(-4000)}`);
   running.splice(0);
 });
 
