@@ -61,6 +61,11 @@ pub fn declared_size(cid: &Cid, block: &[u8]) -> Option<u64> {
 	}
 }
 
+/// The content size the root block of file `cid` declares, or why it is not a file.
+pub fn file_size(cid: &Cid, root: &[u8]) -> Result<u64, StoreError> {
+	declared_size(cid, root).ok_or_else(|| unreadable(*cid, "it is not a UnixFS file"))
+}
+
 /// Fetches every distinct block under `root` with `fetch` (which keeps what it fetches). Refuses
 /// with [`StoreError::TooLarge`] a root that declares more than `limit` content bytes, and a DAG
 /// whose blocks hold more than [`block_bytes_budget`] or number more than [`visits_budget`], as

@@ -424,9 +424,7 @@ impl ContentStore for EmbeddedStore {
 		self.within(cid, async {
 			let target = self.resolve(cid, path).await?;
 			let root = self.get_block(&target).await?;
-			let size = dag::declared_size(&target, &root)
-				.ok_or_else(|| unreadable(target, "it is not a UnixFS file"))?;
-			Ok(FileStat { cid: target, size })
+			Ok(FileStat { cid: target, size: dag::file_size(&target, &root)? })
 		})
 		.await
 	}

@@ -24,7 +24,7 @@ use hyper::{
 use hyper_util::rt::{TokioIo, TokioTimer};
 use serde_json::{json, Value};
 
-use crate::store::{parse_ipfs_path, AddOptions, ContentStore, PinOwner, StoreError};
+use crate::store::{parse_ipfs_path, AddOptions, ContentStore, FileStat, PinOwner, StoreError};
 
 /// What the endpoint serves and says about itself.
 pub struct ApiState {
@@ -514,12 +514,9 @@ async fn cat(state: &ApiState, query: &Query) -> HttpResponse {
 		};
 	}
 	// Only the blocks that hold the bytes asked for are read.
-	let file = match state.store.stat(&cid, &path).await {
-		Ok(file) if file.size > state.max_upload => {
-			return store_error(StoreError::TooLarge { limit: state.max_upload })
-		},
+	let file = match servable_file(state, &cid, &path).await {
 		Ok(file) => file,
-		Err(e) => return store_error(e),
+		Err(response) => return response,
 	};
 	let end = length.map_or(file.size, |length| offset.saturating_add(length));
 	match state.store.cat_range(&file.cid, offset..end, state.max_upload).await {
@@ -613,12 +610,9 @@ async fn gateway(state: &ApiState, request: &Request<Incoming>) -> HttpResponse 
 			Err(e) => store_error(e),
 		};
 	}
-	let file = match state.store.stat(&cid, &path).await {
-		Ok(file) if file.size > state.max_upload => {
-			return store_error(StoreError::TooLarge { limit: state.max_upload })
-		},
+	let file = match servable_file(state, &cid, &path).await {
 		Ok(file) => file,
-		Err(e) => return store_error(e),
+		Err(response) => return response,
 	};
 	let total = file.size;
 	let range = headers
@@ -695,6 +689,22 @@ fn file_response(
 /// The first bytes of `content` that decide its type.
 fn sniff(content: &[u8]) -> &[u8] {
 	&content[..content.len().min(SNIFF_BYTES as usize)]
+}
+
+/// The file at `cid`/`path`, if the node serves files of its declared size; else the error
+/// answer.
+async fn servable_file(
+	state: &ApiState,
+	cid: &Cid,
+	path: &[String],
+) -> Result<FileStat, HttpResponse> {
+	match state.store.stat(cid, path).await {
+		Ok(file) if file.size > state.max_upload => {
+			Err(store_error(StoreError::TooLarge { limit: state.max_upload }))
+		},
+		Ok(file) => Ok(file),
+		Err(e) => Err(store_error(e)),
+	}
 }
 
 /// How many of a file's first bytes decide its content type.

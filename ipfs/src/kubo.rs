@@ -181,9 +181,7 @@ impl ContentStore for KuboStore {
 			// From the root block, as the embedded store does (and a Plaza node's API, which has
 			// no `files/stat`, answers).
 			let root = self.block(cid).await?;
-			let size = dag::declared_size(cid, &root)
-				.ok_or_else(|| dag::unreadable(*cid, "it is not a UnixFS file"))?;
-			return Ok(FileStat { cid: *cid, size });
+			return Ok(FileStat { cid: *cid, size: dag::file_size(cid, &root)? });
 		}
 		let stat = self.bounded(cid, self.client.files_stat(&ipfs_path(cid, path))).await?;
 		if stat.typ != "file" {
