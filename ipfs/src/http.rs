@@ -282,7 +282,7 @@ impl Query {
 
 	/// The `arg` parameter as a CID (an `/ipfs/` path is accepted too, without a path below).
 	fn cid_arg(&self) -> Result<Cid, HttpResponse> {
-		let arg = self.args().next().ok_or_else(|| missing_argument())?;
+		let arg = self.args().next().ok_or_else(missing_argument)?;
 		match parse_ipfs_path(arg) {
 			Ok((cid, path)) if path.is_empty() => Ok(cid),
 			Ok(_) => Err(error(StatusCode::BAD_REQUEST, "expected a CID, not a path")),

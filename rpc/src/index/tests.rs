@@ -233,7 +233,7 @@ fn trending_credits_what_a_tip_costs_its_tipper_net() {
 	assert_eq!(tips_of(&chain, bobs[0]).1, 0);
 	assert_eq!(tips_of(&chain, alices), (60 * PLZ, 10 * PLZ));
 	// A third account's honest tip counts in full, whatever the others do.
-	chain.block(vec![tip(CAROL, ALICE, alices, 7 * PLZ), tip(ALICE, CAROL, carols, 1 * PLZ)]);
+	chain.block(vec![tip(CAROL, ALICE, alices, 7 * PLZ), tip(ALICE, CAROL, carols, PLZ)]);
 	assert_eq!(tips_of(&chain, alices), (67 * PLZ, 16 * PLZ));
 	assert_eq!(tips_of(&chain, carols), (PLZ, 0));
 	// And the flows survive a reopen of the index.
