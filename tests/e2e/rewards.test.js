@@ -2,7 +2,8 @@
 // passes, every claim pays what the published formula gives to within a planck, and the last
 // claim closes the era, sending its rounding dust back to the pool; a ring of twenty
 // accounts passing one stake around counts one vote; a tip moves exactly its amount and emits its
-// receipt.
+// receipt; on a node whose best chain runs ahead of finality, the social API answers (pending
+// rewards included) as of the finalized block.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
@@ -208,4 +209,40 @@ test('a tip moves exactly its amount and emits its receipt', async () => {
   await assert.rejects(signAndWaitInBlock(api, api.tx.rewards.tip(postId, 0n), Eve), /rewards\.ZeroTip/);
   await assert.rejects(signAndWaitInBlock(api, api.tx.rewards.tip(999_999, 1n), Eve), /rewards\.PostNotFound/);
   assert.equal((await api.query.rewards.postTips(postId)).toBigInt(), amount);
+});
+
+test('social answers, rewards included, are as of the last finalized block, not the best one', async () => {
+  // A dev node that does not vote in GRANDPA: it builds blocks and finalizes none after genesis.
+  const dir = tempDir('unfinalized');
+  const stuck = await startNode({ name: 'unfinalized', args: ['--dev', '--no-grandpa'], basePath: dir.dir });
+  const best = await connect(stuck);
+  try {
+    const [Alice, Charlie] = ['Alice', 'Charlie'].map((n) => devKey(best, n));
+    const send = (tx, who) => signAndWaitInBlock(best, tx, who);
+    await send(best.tx.utility.batchAll([
+      best.tx.profiles.setProfile('voter', 'Voter', null),
+      best.tx.rewards.lockStake(STAKE),
+    ]), Charlie);
+    const b = await body('a post only the best chain has');
+    const { events } = await send(best.tx.posts.createPost(b.text, b.size, null), Alice);
+    const postId = events.find((e) => best.events.posts.PostCreated.is(e)).data.postId.toNumber();
+    const startEra = (await best.query.rewards.currentEra()).toNumber();
+    await waitFor('a new era', async () => (await best.query.rewards.currentEra()).toNumber() > startEra, 90_000);
+    const era = (await best.query.rewards.currentEra()).toNumber();
+    await send(best.tx.votes.vote(postId, 'Up'), Charlie);
+    await waitFor(`era ${era} to end`, async () => (await best.query.rewards.eras(era)).isSome, 90_000);
+
+    const atBest = (await best.call.rewardsApi.pendingRewards(Alice.address)).toBigInt();
+    assert.ok(atBest > 0n, 'Alice earned on the best chain');
+    const finalized = await best.rpc.chain.getHeader(await best.rpc.chain.getFinalizedHead());
+    assert.equal(finalized.number.toNumber(), 0, 'nothing finalized after genesis');
+    assert.equal(await stuck.rpc('social_pendingRewards', [Alice.address]), '0');
+    assert.equal(await stuck.rpc('social_post', [postId, false]), null);
+    const status = await stuck.rpc('social_status');
+    assert.deepEqual([status.indexedBlock, status.finalizedBlock, status.lag, status.error], [0, 0, 0, null]);
+  } finally {
+    await best.disconnect();
+    await stuck.stop();
+    dir.cleanup();
+  }
 });
