@@ -1,8 +1,8 @@
 //! IPFS in the Plaza node: where post bodies and profile documents live.
 //!
 //! The rest of the node sees [`ContentStore`] (add, read and pin content by CID), [`start`] and
-//! [`ChainReferences`], which the node implements to tell the pinner what finalized blocks
-//! reference.
+//! [`PinFeed`], through which the node's follower of finality tells the pinner what finalized
+//! blocks reference.
 //! Two stores implement it: the [`embedded`] store under the node's base path (the default) and
 //! [`kubo`], an external Kubo daemon (`--ipfs-api <url>`). Over the store, [`http`] serves a
 //! Kubo-compatible RPC subset and a read-only gateway on `--ipfs-api-port`, [`pinner`] pins every
@@ -35,7 +35,7 @@ use substrate_prometheus_endpoint::Registry;
 
 pub use bytes::Bytes;
 pub use cid::Cid;
-pub use pinner::{BlockReferences, Body, ChainReferences, PinBook, Reference};
+pub use pinner::{Body, PinBook, PinFeed, Reference};
 pub use store::{AddOptions, Added, ContentStore, FileStat, PinOwner, StoreError};
 
 /// The IPFS flags of `plaza-node`.
@@ -98,6 +98,8 @@ pub struct Ipfs {
 	pub store: Arc<dyn ContentStore>,
 	/// The pinner's records.
 	pub book: Arc<PinBook>,
+	/// Where the follower of finality gives the pinner each finalized block.
+	pub feed: PinFeed,
 }
 
 /// The IPFS service's tasks, for the node to spawn.
@@ -116,7 +118,6 @@ pub struct Tasks {
 pub fn start(
 	params: &IpfsParams,
 	dir: &Path,
-	chain: Arc<dyn ChainReferences>,
 	peer_id: &[u8],
 	registry: Option<&Registry>,
 ) -> Result<Option<(Ipfs, Tasks)>, String> {
@@ -176,12 +177,13 @@ pub fn start(
 			..Default::default()
 		},
 	});
+	let (feed, pinner) = pinner::pinner(book.clone(), store.clone());
 	let tasks = Tasks {
 		api: http::serve(listener, state).boxed(),
-		pinner: pinner::run(chain, book.clone(), store.clone()).boxed(),
+		pinner: pinner.boxed(),
 		garbage_collection,
 	};
-	Ok(Some((Ipfs { store, book }, tasks)))
+	Ok(Some((Ipfs { store, book, feed }, tasks)))
 }
 
 /// A peer id's usual text form: its multihash in base58btc (a CIDv0-style string).

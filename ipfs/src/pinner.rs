@@ -1,31 +1,32 @@
 //! Pins every body that finalized blocks reference: post bodies (created or edited) and profile
-//! documents. It reads each finalized block's events, keeps a reference count per CID, pins new
-//! CIDs through the content store (which fetches what is missing), retries failures with
-//! exponential back-off, and unpins a CID when no live post or profile refers to it any more
-//! (deleted posts, replaced edits, changed or cleared profiles), retrying unpins that fail.
+//! documents. The node's follower of finality gives it each finalized block's reference changes
+//! through a [`PinFeed`]; it keeps a reference count per CID, pins new CIDs through the content
+//! store (which fetches what is missing), retries failures with exponential back-off, and unpins
+//! a CID when no live post or profile refers to it any more (deleted posts, replaced edits,
+//! changed or cleared profiles), retrying unpins that fail.
 //!
 //! A body is pinned only up to the size declared on chain (the largest any reference declares):
 //! a post that declares 100 bytes and names megabytes is recorded as failed with the reason
 //! "size mismatch" and not retried, so a deposit for a small body cannot make every node keep a
 //! large one.
 //!
-//! Its state lives in the IPFS database: the last block processed (number and hash), each
-//! reference, and each CID's record; a block's changes and its number are written in one
-//! transaction, so a restart continues exactly where it stopped and catches up with finality,
-//! a few blocks at a time on a blocking thread. It starts over from genesis, releasing the
-//! chain's pins, when its last block is not on the node's chain any more (after `purge-chain`,
-//! or on another chain) or its database is in an older layout. A block whose events it cannot
-//! read stops it there (reported by `ipfs_pinStatus`) rather than being skipped.
+//! Its records live in the IPFS database: the last block applied (number and hash), each
+//! reference, and each CID's record. The feed writes a block's changes and its number in one
+//! transaction (on the follower's blocking thread), then tells the pinner's task which CIDs
+//! changed; the task compares each with its record and queues a pin or an unpin. The follower
+//! starts the records over when their last block is not on the node's chain any more (after
+//! `purge-chain`, or another chain); when it begins, the task releases every pin of the chain
+//! that no record refers to, so neither a start over nor a stop between a release and its unpin
+//! leaves a pin behind.
 
 use std::{
-	collections::HashMap,
+	collections::{hash_map::Entry, HashMap},
 	sync::{Arc, Mutex},
 	time::Duration,
 };
 
 use cid::Cid;
 use codec::{Decode, Encode};
-use futures::{stream::BoxStream, StreamExt};
 use kvdb::DBTransaction;
 use kvdb_rocksdb::Database;
 
@@ -57,8 +58,8 @@ const SCHEMA_KEY: &[u8] = b"pinner_schema";
 /// The layout of the pinner's records: 2 records each CID's size limit, 3 lists unpinned CIDs
 /// in [`db::UNPINNED`], 4 records the last block's hash.
 const SCHEMA: u32 = 4;
-/// Blocks processed between two yields to the runtime while catching up.
-const CATCH_UP_BATCH: u32 = 64;
+/// Messages from the follower waiting for the pinner's task.
+const FEED_CAPACITY: usize = 64;
 
 /// What on chain refers to a body.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Hash, Debug)]
@@ -77,26 +78,6 @@ pub struct Body {
 	pub cid: Cid,
 	/// The most content bytes to pin under it.
 	pub max_size: u64,
-}
-
-/// A finalized block's hash and the references it changed.
-pub type BlockReferences = ([u8; 32], Vec<(Reference, Option<Body>)>);
-
-/// What the pinner needs from the chain.
-pub trait ChainReferences: Send + Sync + 'static {
-	/// The number of the last finalized block.
-	fn finalized_number(&self) -> u32;
-
-	/// The hash of block `number` of the finalized chain, if the node has it.
-	fn finalized_hash(&self, number: u32) -> Option<[u8; 32]>;
-
-	/// Finalized block `number`'s hash and the references it changed, each with the body it
-	/// names now (`None`: no body any more). An error stops the pinner at the block: its state
-	/// was pruned, or its events are in a layout this node does not know.
-	fn references_changed(&self, number: u32) -> Result<BlockReferences, String>;
-
-	/// Yields whenever blocks are finalized.
-	fn finality_notifications(&self) -> BoxStream<'static, ()>;
 }
 
 /// Where a referenced CID stands.
@@ -165,8 +146,11 @@ pub struct PinBook {
 	db: Arc<Database>,
 	counts: Mutex<PinCounts>,
 	metrics: Option<Metrics>,
-	/// Why the pinner stopped at a block, while it is stopped there.
+	/// Why the follower stopped at a block, while it is stopped there.
 	stopped: Mutex<Option<String>>,
+	/// Held while a record is read and written again: the follower writes blocks' changes while
+	/// the pinner's task writes the outcomes of pins.
+	writing: Mutex<()>,
 }
 
 impl PinBook {
@@ -190,7 +174,13 @@ impl PinBook {
 				counts.change(record.state, true);
 			}
 		}
-		let book = Self { db, counts: Mutex::new(counts), metrics, stopped: Mutex::new(None) };
+		let book = Self {
+			db,
+			counts: Mutex::new(counts),
+			metrics,
+			stopped: Mutex::new(None),
+			writing: Mutex::new(()),
+		};
 		book.publish();
 		Ok(book)
 	}
@@ -261,7 +251,7 @@ impl PinBook {
 			.and_then(|value| <(u32, [u8; 32])>::decode(&mut &value[..]).ok()))
 	}
 
-	/// Why the pinner is stopped at a block, if it is.
+	/// Why the follower of finality is stopped at a block, if it is.
 	pub fn stopped(&self) -> Option<String> {
 		self.stopped.lock().unwrap_or_else(|p| p.into_inner()).clone()
 	}
@@ -272,6 +262,7 @@ impl PinBook {
 
 	/// Forgets every reference and record and the last block, to start over from genesis.
 	fn clear(&self) -> std::io::Result<()> {
+		let _writing = self.writing.lock().unwrap_or_else(|p| p.into_inner());
 		let mut transaction = DBTransaction::new();
 		transaction.delete_prefix(db::REFERENCES, &[]);
 		transaction.delete_prefix(db::PIN_RECORDS, &[]);
@@ -281,6 +272,82 @@ impl PinBook {
 		*self.counts.lock().unwrap_or_else(|p| p.into_inner()) = PinCounts::default();
 		self.publish();
 		Ok(())
+	}
+
+	/// Writes block `number`'s reference changes and its number and hash in one transaction;
+	/// the CIDs whose record changed.
+	fn apply_block(
+		&self,
+		number: u32,
+		hash: [u8; 32],
+		changes: Vec<(Reference, Option<Body>)>,
+	) -> std::io::Result<Vec<Cid>> {
+		let _writing = self.writing.lock().unwrap_or_else(|p| p.into_inner());
+		// The block's view: references and records as changed so far in this block.
+		let mut references: HashMap<Reference, Option<Cid>> = HashMap::new();
+		let mut records: HashMap<Cid, Option<PinRecord>> = HashMap::new();
+		let mut before: HashMap<Cid, Option<PinState>> = HashMap::new();
+		for (reference, new) in changes {
+			let old = match references.get(&reference) {
+				Some(cid) => *cid,
+				None => self
+					.db
+					.get(db::REFERENCES, &reference.encode())?
+					.and_then(|bytes| Cid::try_from(&bytes[..]).ok()),
+			};
+			let new_cid = new.map(|body| body.cid);
+			if old == new_cid {
+				continue;
+			}
+			let released = old.map(|cid| (cid, None));
+			let referenced = new.map(|body| (body.cid, Some(body.max_size)));
+			for (cid, up) in released.into_iter().chain(referenced) {
+				let entry = match records.entry(cid) {
+					Entry::Occupied(entry) => entry.into_mut(),
+					Entry::Vacant(entry) => {
+						let record = self.record(&cid)?;
+						before.insert(cid, record.as_ref().map(|r| r.state));
+						entry.insert(record)
+					},
+				};
+				*entry = match (entry.take(), up) {
+					(Some(mut record), Some(max_size)) => {
+						record.references += 1;
+						record.limit = record.limit.max(max_size);
+						Some(record)
+					},
+					(None, Some(max_size)) => Some(PinRecord {
+						references: 1,
+						state: PinState::Missing,
+						attempts: 0,
+						last_error: Vec::new(),
+						limit: max_size,
+					}),
+					(Some(record), None) if record.references > 1 => {
+						Some(PinRecord { references: record.references - 1, ..record })
+					},
+					(_, None) => None,
+				};
+			}
+			references.insert(reference, new_cid);
+		}
+
+		let mut transaction = DBTransaction::new();
+		for (reference, cid) in &references {
+			match cid {
+				Some(cid) => transaction.put(db::REFERENCES, &reference.encode(), &cid.to_bytes()),
+				None => transaction.delete(db::REFERENCES, &reference.encode()),
+			}
+		}
+		for (cid, record) in &records {
+			Self::write_record(&mut transaction, cid, record.as_ref());
+		}
+		transaction.put(db::META, LAST_BLOCK_KEY, &(number, hash).encode());
+		self.db.write(transaction)?;
+		for (cid, record) in &records {
+			self.count(before[cid], record.as_ref().map(|r| r.state));
+		}
+		Ok(records.into_keys().collect())
 	}
 
 	/// Counts a record's change of state (`None`: no record).
@@ -342,32 +409,104 @@ enum Work {
 /// A finished store call: what it was, for which CID, and how it went.
 type Done = (Work, Cid, Result<(), StoreError>);
 
-/// The pinner's task: follows finality until the node stops.
-pub async fn run(
-	chain: Arc<dyn ChainReferences>,
+/// What the follower tells the pinner's task.
+enum Input {
+	/// The follower has checked the records against the chain: work may begin.
+	Follow,
+	/// The records of these CIDs changed.
+	Changed(Vec<Cid>),
+}
+
+/// The pinner's side of the node's follower of finality: applies each finalized block's
+/// reference changes to the records and tells the pinner's task. Its calls block: make them on
+/// a blocking thread.
+#[derive(Clone)]
+pub struct PinFeed {
+	book: Arc<PinBook>,
+	inputs: tokio::sync::mpsc::Sender<Input>,
+}
+
+impl PinFeed {
+	/// The number and hash of the last block applied.
+	pub fn last_block(&self) -> std::io::Result<Option<(u32, [u8; 32])>> {
+		self.book.last_block()
+	}
+
+	/// Forgets every reference and record, to start over from genesis. (The chain's pins nothing
+	/// refers to then are released when the task begins.)
+	pub fn start_over(&self) -> std::io::Result<()> {
+		self.book.clear()
+	}
+
+	/// Applies block `number`'s changes: each reference with the body it names now (`None`: no
+	/// body any more). Waits while the pinner's task has [`FEED_CAPACITY`] blocks to look at.
+	pub fn apply(
+		&self,
+		number: u32,
+		hash: [u8; 32],
+		changes: Vec<(Reference, Option<Body>)>,
+	) -> std::io::Result<()> {
+		let changed = self.book.apply_block(number, hash, changes)?;
+		if !changed.is_empty() {
+			// A task that has ended (the node is stopping) finds the records on restart.
+			let _ = self.inputs.blocking_send(Input::Changed(changed));
+		}
+		Ok(())
+	}
+
+	/// Lets the pinner's task begin: the records are on the node's chain now.
+	pub fn following(&self) {
+		let _ = self.inputs.blocking_send(Input::Follow);
+	}
+
+	/// Records why the follower stopped at a block (`None`: it goes on), for `ipfs_pinStatus`.
+	pub fn stopped(&self, why: Option<&str>) {
+		self.book.set_stopped(why.map(str::to_owned));
+	}
+}
+
+/// The pinner's task, and the feed the follower of finality gives blocks through.
+pub fn pinner(
 	book: Arc<PinBook>,
 	store: Arc<dyn ContentStore>,
+) -> (PinFeed, impl std::future::Future<Output = ()>) {
+	let (inputs, receiver) = tokio::sync::mpsc::channel(FEED_CAPACITY);
+	(PinFeed { book: book.clone(), inputs }, run(book, store, receiver))
+}
+
+/// The pinner's task: pins and unpins what the feed's blocks change until the node stops. Starts
+/// no work before the follower says [`Input::Follow`].
+async fn run(
+	book: Arc<PinBook>,
+	store: Arc<dyn ContentStore>,
+	mut inputs: tokio::sync::mpsc::Receiver<Input>,
 ) {
-	let mut pinner = Pinner::new(chain, book, store, QUEUE_CAPACITY);
-	if let Err(e) = pinner.start_over_if_off_chain().await {
-		log::error!(target: "ipfs", "The pinner cannot read its records: {e}");
-		return;
-	}
-	if let Err(e) = pinner.load_queue() {
-		log::error!(target: "ipfs", "The pinner cannot read its records: {e}");
-		return;
-	}
-	let mut finality = pinner.chain.finality_notifications();
+	let mut pinner = Pinner::new(book, store, QUEUE_CAPACITY);
+	let mut following = false;
 	let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel();
 	let mut tick = tokio::time::interval(Duration::from_secs(1));
 	loop {
-		pinner.catch_up().await;
-		if let Err(e) = pinner.reload_queue() {
-			log::error!(target: "ipfs", "The pinner cannot read its records: {e}");
+		if following {
+			if let Err(e) = pinner.reload_queue() {
+				log::error!(target: "ipfs", "The pinner cannot read its records: {e}");
+			}
+			pinner.start_due_work(&done_tx);
 		}
-		pinner.start_due_work(&done_tx);
 		tokio::select! {
-			notification = finality.next() => if notification.is_none() { return },
+			input = inputs.recv() => match input {
+				None => return,
+				Some(Input::Follow) => match pinner.begin().await {
+					Ok(()) => following = true,
+					Err(e) => {
+						return log::error!(target: "ipfs", "The pinner cannot read its records: {e}")
+					},
+				},
+				Some(Input::Changed(cids)) => {
+					if let Err(e) = pinner.changed(cids) {
+						log::error!(target: "ipfs", "The pinner cannot read its records: {e}");
+					}
+				},
+			},
 			Some((work, cid, result)) = done_rx.recv() => match work {
 				Work::Pin => pinner.finish_pin(cid, result),
 				Work::Unpin => pinner.finish_unpin(cid, result),
@@ -382,7 +521,6 @@ pub async fn run(
 }
 
 struct Pinner {
-	chain: Arc<dyn ChainReferences>,
 	book: Arc<PinBook>,
 	store: Arc<dyn ContentStore>,
 	/// CIDs to pin.
@@ -394,19 +532,14 @@ struct Pinner {
 }
 
 impl Pinner {
-	fn new(
-		chain: Arc<dyn ChainReferences>,
-		book: Arc<PinBook>,
-		store: Arc<dyn ContentStore>,
-		capacity: usize,
-	) -> Self {
+	fn new(book: Arc<PinBook>, store: Arc<dyn ContentStore>, capacity: usize) -> Self {
 		Self {
-			chain,
 			book,
 			store,
 			queue: Schedule::new(capacity),
-			// Unpins are local (no network wait) and have no record to reload them from: each
-			// was a pin, so they are as many as the pins the chain paid deposits for.
+			// Unpins are local (no network wait) and have no record to reload them from (the
+			// store's pins are, when the task begins): each was a pin, so they are as many as
+			// the pins the chain paid deposits for.
 			unpins: Schedule::new(usize::MAX),
 			reload_cursor: None,
 		}
@@ -441,163 +574,46 @@ impl Pinner {
 		Ok(())
 	}
 
-	/// Starts over from genesis when the last block processed is not on the node's finalized
-	/// chain: forgets its records and releases every pin the chain held.
-	async fn start_over_if_off_chain(&mut self) -> std::io::Result<()> {
-		let Some((number, hash)) = self.book.last_block()? else { return Ok(()) };
-		if number <= self.chain.finalized_number()
-			&& self.chain.finalized_hash(number) == Some(hash)
-		{
-			return Ok(());
-		}
-		log::warn!(
-			target: "ipfs",
-			"The pinner's last block #{number} is not on this chain (purged, or another chain): \
-			 starting over from genesis",
-		);
-		self.book.clear()?;
+	/// Begins: releases the chain's pins that no record refers to (after a start over, or a stop
+	/// between a release and its unpin) and queues the CIDs that are not pinned yet.
+	async fn begin(&mut self) -> std::io::Result<()> {
 		match self.store.pins().await {
-			Ok(pins) => {
+			Ok(pins) => blocking_section(|| {
 				for cid in pins {
-					if let Err(e) = self.store.unpin(&cid, PinOwner::Chain).await {
-						if !matches!(e, StoreError::NotPinned(_)) {
-							log::warn!(target: "ipfs", "Could not release {cid}: {e}");
-						}
+					if self.book.record(&cid)?.is_none() {
+						self.unpins.add(cid, 0);
 					}
 				}
-			},
+				std::io::Result::Ok(())
+			})?,
 			Err(e) => log::warn!(target: "ipfs", "Could not list the pins to release: {e}"),
 		}
-		Ok(())
+		self.load_queue()
 	}
 
-	/// Processes every finalized block after the last one processed, [`CATCH_UP_BATCH`] at a
-	/// time on a blocking thread, yielding between batches. Stops at a block it cannot read.
-	async fn catch_up(&mut self) {
-		loop {
-			let finalized = self.chain.finalized_number();
-			let done = blocking_section(|| {
-				for _ in 0..CATCH_UP_BATCH {
-					let next = match self.book.last_block() {
-						Ok(last) => last.map_or(0, |(n, _)| n + 1),
-						Err(e) => return Err(format!("cannot read its state: {e}")),
-					};
-					if next > finalized {
-						return Ok(true);
-					}
-					self.process_block(next)
-						.map_err(|e| format!("stopped at block #{next}: {e}"))?;
-				}
-				Ok(false)
-			});
-			match done {
-				Ok(true) => {
-					self.book.set_stopped(None);
-					return;
-				},
-				Ok(false) => tokio::task::yield_now().await,
-				Err(e) => {
-					if self.book.stopped().as_ref() != Some(&e) {
-						log::error!(target: "ipfs", "The pinner {e}");
-					}
-					self.book.set_stopped(Some(e));
-					return;
-				},
-			}
-		}
-	}
-
-	fn process_block(&mut self, number: u32) -> Result<(), String> {
-		let (hash, changes) = self.chain.references_changed(number)?;
-		self.apply(number, hash, changes).map_err(|e| e.to_string())
-	}
-
-	/// Writes a block's reference changes and its number in one transaction, then queues new CIDs
-	/// and unpins released ones.
-	fn apply(
-		&mut self,
-		number: u32,
-		hash: [u8; 32],
-		changes: Vec<(Reference, Option<Body>)>,
-	) -> std::io::Result<()> {
-		let db = &self.book.db;
-		// The block's view: references and records as changed so far in this block.
-		let mut references: HashMap<Reference, Option<Cid>> = HashMap::new();
-		let mut records: HashMap<Cid, Option<PinRecord>> = HashMap::new();
-		let mut before: HashMap<Cid, Option<PinState>> = HashMap::new();
-		for (reference, new) in changes {
-			let old = match references.get(&reference) {
-				Some(cid) => *cid,
-				None => db
-					.get(db::REFERENCES, &reference.encode())?
-					.and_then(|bytes| Cid::try_from(&bytes[..]).ok()),
-			};
-			let new_cid = new.map(|body| body.cid);
-			if old == new_cid {
-				continue;
-			}
-			let released = old.map(|cid| (cid, None));
-			let referenced = new.map(|body| (body.cid, Some(body.max_size)));
-			for (cid, up) in released.into_iter().chain(referenced) {
-				if !records.contains_key(&cid) {
-					let record = self.book.record(&cid)?;
-					before.insert(cid, record.as_ref().map(|r| r.state));
-					records.insert(cid, record);
-				}
-				let entry = records.get_mut(&cid).expect("inserted above");
-				*entry = match (entry.take(), up) {
-					(Some(mut record), Some(max_size)) => {
-						record.references += 1;
-						record.limit = record.limit.max(max_size);
-						Some(record)
+	/// Follows the records of `cids`, which a block changed: a CID with no record any more is
+	/// unpinned, one not pinned yet is queued, and a pending unpin of one referenced again is
+	/// dropped (unless it is running: then the CID is queued again when it finishes).
+	fn changed(&mut self, cids: Vec<Cid>) -> std::io::Result<()> {
+		blocking_section(|| {
+			for cid in cids {
+				match self.book.record(&cid)? {
+					None => {
+						self.queue.remove(&cid);
+						self.unpins.add(cid, 0);
 					},
-					(None, Some(max_size)) => Some(PinRecord {
-						references: 1,
-						state: PinState::Missing,
-						attempts: 0,
-						last_error: Vec::new(),
-						limit: max_size,
-					}),
-					(Some(record), None) if record.references > 1 => {
-						Some(PinRecord { references: record.references - 1, ..record })
+					Some(record) => {
+						if !self.unpins.is_running(&cid) {
+							self.unpins.remove(&cid);
+						}
+						if record.state != PinState::Pinned {
+							self.queue.add(cid, record.attempts);
+						}
 					},
-					(_, None) => None,
-				};
+				}
 			}
-			references.insert(reference, new_cid);
-		}
-
-		let mut transaction = DBTransaction::new();
-		for (reference, cid) in &references {
-			match cid {
-				Some(cid) => transaction.put(db::REFERENCES, &reference.encode(), &cid.to_bytes()),
-				None => transaction.delete(db::REFERENCES, &reference.encode()),
-			}
-		}
-		for (cid, record) in &records {
-			PinBook::write_record(&mut transaction, cid, record.as_ref());
-		}
-		transaction.put(db::META, LAST_BLOCK_KEY, &(number, hash).encode());
-		db.write(transaction)?;
-
-		for (cid, record) in records {
-			let after = record.as_ref().map(|r| r.state);
-			self.book.count(before[&cid], after);
-			match (before[&cid], record) {
-				(Some(_), None) => {
-					self.queue.remove(&cid);
-					self.unpins.add(cid, 0);
-				},
-				// New, or released and referenced again in this block (its record starts over),
-				// or a failed one that another reference may now allow: (re)try it.
-				(_, Some(record)) if record.state != PinState::Pinned => {
-					self.unpins.remove(&cid);
-					self.queue.add(cid, record.attempts);
-				},
-				_ => {},
-			}
-		}
-		Ok(())
+			Ok(())
+		})
 	}
 
 	/// Starts the pins and unpins that are due, at most [`CONCURRENT_PINS`] of each at once
@@ -640,7 +656,14 @@ impl Pinner {
 		match result {
 			Ok(()) | Err(StoreError::NotPinned(_)) => {
 				self.unpins.remove(&cid);
-				log::debug!(target: "ipfs", "Unpinned {cid}: nothing refers to it");
+				match self.book.record(&cid) {
+					// Referenced again while it was being unpinned: pin it again.
+					Ok(Some(record)) => self.repin(cid, record),
+					Ok(None) => log::debug!(target: "ipfs", "Unpinned {cid}: nothing refers to it"),
+					Err(e) => {
+						log::error!(target: "ipfs", "The pinner cannot read its records: {e}")
+					},
+				}
 			},
 			Err(e) => {
 				let failures = self.unpins.failures(&cid) + 1;
@@ -650,8 +673,35 @@ impl Pinner {
 		}
 	}
 
+	/// Queues `cid` to be pinned again: its chain pin was removed while a reference to it came
+	/// back, so its record no longer says pinned.
+	fn repin(&mut self, cid: Cid, record: PinRecord) {
+		if record.state == PinState::Pinned {
+			let book = self.book.clone();
+			let _writing = book.writing.lock().unwrap_or_else(|p| p.into_inner());
+			match book.record(&cid) {
+				Ok(Some(mut record)) if record.state == PinState::Pinned => {
+					record.state = PinState::Missing;
+					let mut transaction = DBTransaction::new();
+					PinBook::write_record(&mut transaction, &cid, Some(&record));
+					if let Err(e) = book.db.write(transaction) {
+						return log::error!(target: "ipfs", "The pinner cannot write its records: {e}");
+					}
+					book.count(Some(PinState::Pinned), Some(PinState::Missing));
+				},
+				Ok(_) => {},
+				Err(e) => {
+					return log::error!(target: "ipfs", "The pinner cannot read its records: {e}")
+				},
+			}
+		}
+		self.queue.add(cid, record.attempts);
+	}
+
 	/// Records the outcome of a pin attempt.
 	fn finish_pin(&mut self, cid: Cid, result: Result<(), StoreError>) {
+		let book = self.book.clone();
+		let _writing = book.writing.lock().unwrap_or_else(|p| p.into_inner());
 		let record = match self.book.record(&cid) {
 			Ok(record) => record,
 			Err(e) => return log::error!(target: "ipfs", "The pinner cannot read its records: {e}"),
@@ -713,25 +763,6 @@ mod tests {
 	use super::*;
 	use crate::{embedded::EmbeddedStore, store::AddOptions};
 
-	/// A finalized chain the tests write: each block's hash and changes, or why it cannot be read.
-	#[derive(Default)]
-	struct FakeChain(Mutex<Vec<Result<BlockReferences, String>>>);
-
-	impl ChainReferences for FakeChain {
-		fn finalized_number(&self) -> u32 {
-			(self.0.lock().unwrap().len() as u32).saturating_sub(1)
-		}
-		fn finalized_hash(&self, number: u32) -> Option<[u8; 32]> {
-			self.0.lock().unwrap().get(number as usize)?.as_ref().ok().map(|(hash, _)| *hash)
-		}
-		fn references_changed(&self, number: u32) -> Result<BlockReferences, String> {
-			self.0.lock().unwrap().get(number as usize).cloned().unwrap_or(Err("no block".into()))
-		}
-		fn finality_notifications(&self) -> BoxStream<'static, ()> {
-			futures::stream::pending().boxed()
-		}
-	}
-
 	struct Harness {
 		_dir: tempfile::TempDir,
 		pinner: Pinner,
@@ -748,7 +779,7 @@ mod tests {
 				EmbeddedStore::new(db.clone(), &[], Duration::from_secs(5), 1 << 20).unwrap(),
 			);
 			let book = Arc::new(PinBook::open(db, None).unwrap());
-			let pinner = Pinner::new(Arc::new(FakeChain::default()), book, store.clone(), 1024);
+			let pinner = Pinner::new(book, store.clone(), 1024);
 			Self { _dir: dir, pinner, store, done: mpsc::unbounded_channel(), block: 0 }
 		}
 
@@ -770,8 +801,7 @@ mod tests {
 
 		async fn block_with(&mut self, changes: Option<Vec<(Reference, Option<Body>)>>) {
 			if let Some(changes) = changes {
-				self.pinner.apply(self.block, [self.block as u8; 32], changes).unwrap();
-				self.block += 1;
+				self.apply(changes);
 			}
 			loop {
 				self.pinner.start_due_work(&self.done.0);
@@ -783,6 +813,14 @@ mod tests {
 					(Work::Unpin, cid, result) => self.pinner.finish_unpin(cid, result),
 				}
 			}
+		}
+
+		/// Applies one finalized block's changes and tells the pinner, as the feed does.
+		fn apply(&mut self, changes: Vec<(Reference, Option<Body>)>) {
+			let changed =
+				self.pinner.book.apply_block(self.block, [self.block as u8; 32], changes).unwrap();
+			self.pinner.changed(changed).unwrap();
+			self.block += 1;
 		}
 
 		fn status(&self, cid: &Cid) -> Option<PinStatus> {
@@ -897,46 +935,83 @@ mod tests {
 	}
 
 	#[tokio::test]
-	async fn follows_the_chain_stops_at_an_unreadable_block_and_starts_over_on_another_chain() {
+	async fn on_beginning_it_releases_the_chain_pins_no_record_refers_to() {
 		let mut h = Harness::new();
-		let cid = h.body(b"on chain A").await;
-		let chain = Arc::new(FakeChain::default());
-		*chain.0.lock().unwrap() = vec![
-			Ok(([0xa0; 32], vec![])),
-			Err("an event in a layout this node does not know".into()),
-			Ok(([0xa2; 32], vec![])),
-		];
-		h.pinner.chain = chain.clone();
+		let (kept, deleted, yours) =
+			(h.body(b"kept").await, h.body(b"deleted").await, h.body(b"yours").await);
+		h.block(vec![post(1, kept, 4), post(2, deleted, 7), post(3, yours, 5)]).await;
+		h.store.pin(&yours, 5, PinOwner::User).await.unwrap();
+		assert_eq!(h.pinner.book.counts().pinned, 3);
 
-		// Block #1 cannot be read: the pinner stops there instead of skipping it.
-		h.pinner.catch_up().await;
-		assert_eq!(h.pinner.book.last_block().unwrap(), Some((0, [0xa0; 32])));
-		let stopped = h.pinner.book.stopped().unwrap();
-		assert!(stopped.contains("block #1") && stopped.contains("layout"), "{stopped}");
-		h.pinner.catch_up().await;
-		assert_eq!(h.pinner.book.last_block().unwrap(), Some((0, [0xa0; 32])), "still there");
-
-		// Once it can be read, the pinner goes on.
-		chain.0.lock().unwrap()[1] = Ok(([0xa1; 32], vec![post(1, cid, 10)]));
-		h.pinner.catch_up().await;
+		// Post 2 is deleted and the node stops before the pinner's task hears of it.
+		let changed = h.pinner.book.apply_block(h.block, [9; 32], vec![(Reference::Post(2), None)]);
+		assert_eq!(changed.unwrap(), vec![deleted]);
+		assert_eq!(h.pinned().await.len(), 3, "not unpinned yet");
+		// On restart, the task releases it when it begins.
+		h.pinner = Pinner::new(h.pinner.book.clone(), h.store.clone(), 1024);
+		h.pinner.begin().await.unwrap();
 		h.settle().await;
-		assert_eq!(h.pinner.book.last_block().unwrap(), Some((2, [0xa2; 32])));
-		assert_eq!(h.pinner.book.stopped(), None);
-		assert_eq!(h.status(&cid).unwrap().state, PinState::Pinned);
-		assert_eq!(h.pinned().await, vec![cid]);
+		let mut pinned = h.pinned().await;
+		pinned.sort();
+		let mut expected = vec![kept, yours];
+		expected.sort();
+		assert_eq!(pinned, expected);
 
-		// The node's chain is purged and another one begins: the pinner starts over, releasing
-		// the chain's pins, and follows the new chain from genesis.
-		*chain.0.lock().unwrap() = vec![Ok(([0xb0; 32], vec![]))];
-		h.pinner.start_over_if_off_chain().await.unwrap();
+		// The follower found the records off the chain (a purge, or another chain) and started
+		// them over: every pin of the chain goes, the one someone made through the API stays.
+		PinFeed { book: h.pinner.book.clone(), inputs: mpsc::channel(1).0 }.start_over().unwrap();
 		assert_eq!(h.pinner.book.last_block().unwrap(), None);
-		assert_eq!(h.status(&cid), None);
-		assert!(h.pinned().await.is_empty());
-		h.pinner.catch_up().await;
-		assert_eq!(h.pinner.book.last_block().unwrap(), Some((0, [0xb0; 32])));
-		// On the same chain, a restart keeps everything.
-		h.pinner.start_over_if_off_chain().await.unwrap();
-		assert_eq!(h.pinner.book.last_block().unwrap(), Some((0, [0xb0; 32])));
+		assert_eq!(h.pinner.book.counts().pinned, 0);
+		h.pinner = Pinner::new(h.pinner.book.clone(), h.store.clone(), 1024);
+		h.pinner.begin().await.unwrap();
+		h.settle().await;
+		assert_eq!(h.pinned().await, vec![yours]);
+		assert!(h.store.unpin(&yours, PinOwner::User).await.is_ok(), "it was the person's pin");
+	}
+
+	#[tokio::test]
+	async fn a_body_referenced_again_while_its_unpin_runs_is_pinned_again() {
+		let mut h = Harness::new();
+		let cid = h.body(b"back again").await;
+		h.block(vec![post(1, cid, 10)]).await;
+		h.apply(vec![(Reference::Post(1), None)]);
+		h.pinner.start_due_work(&h.done.0);
+		assert!(h.pinner.unpins.is_running(&cid));
+		// Post 2 names it while the unpin is in flight.
+		h.apply(vec![post(2, cid, 10)]);
+		assert!(h.pinner.unpins.is_running(&cid), "the unpin cannot be called back");
+		h.settle().await;
+		assert_eq!(h.pinned().await, vec![cid], "pinned again once the unpin finished");
+		assert_eq!(h.status(&cid).unwrap().state, PinState::Pinned);
+		assert_eq!(h.pinner.book.counts().pinned, 1);
+	}
+
+	#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+	async fn the_feed_pins_what_blocks_reference_once_the_follower_says_so() {
+		let h = Harness::new();
+		let cid = h.body(b"fed").await;
+		let (feed, task) = pinner(h.pinner.book.clone(), h.store.clone());
+		let task = tokio::spawn(task);
+		let fed = feed.clone();
+		tokio::task::spawn_blocking(move || fed.apply(0, [1; 32], vec![post(1, cid, 3)]))
+			.await
+			.unwrap()
+			.unwrap();
+		assert_eq!(feed.last_block().unwrap(), Some((0, [1; 32])));
+		tokio::time::sleep(Duration::from_millis(200)).await;
+		assert!(h.pinned().await.is_empty(), "no work before the follower says so");
+
+		let fed = feed.clone();
+		tokio::task::spawn_blocking(move || fed.following()).await.unwrap();
+		let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+		while h.pinned().await.is_empty() {
+			assert!(tokio::time::Instant::now() < deadline, "never pinned");
+			tokio::time::sleep(Duration::from_millis(20)).await;
+		}
+		assert_eq!(h.pinned().await, vec![cid]);
+		feed.stopped(Some("block #7: an event in a layout this node does not know"));
+		assert!(h.pinner.book.stopped().unwrap().starts_with("block #7"));
+		task.abort();
 	}
 
 	#[tokio::test]
@@ -953,7 +1028,7 @@ mod tests {
 		// Every absent body is due for its second attempt when a fresh one arrives.
 		tokio::time::sleep(backoff(1)).await;
 		let fresh = h.body(b"fresh").await;
-		h.pinner.apply(h.block, [h.block as u8; 32], vec![post(1000, fresh, 5)]).unwrap();
+		h.apply(vec![post(1000, fresh, 5)]);
 		h.pinner.start_due_work(&h.done.0);
 		assert!(h.pinner.queue.is_running(&fresh), "the fresh body starts at once");
 		h.settle().await;

@@ -262,7 +262,6 @@ fn new_full_with_network<
 	let ipfs = plaza_ipfs::start(
 		&ipfs,
 		&chain_dir.join("ipfs"),
-		Arc::new(crate::ipfs::ClientReferences(crate::social::ClientSocialSource(client.clone()))),
 		&network.local_peer_id().to_bytes(),
 		prometheus_registry.as_ref(),
 	)
@@ -280,15 +279,24 @@ fn new_full_with_network<
 		.map(Arc::new)
 		.map_err(|e| ServiceError::Other(e.to_string()))?;
 	let (social_changes, _) = tokio::sync::broadcast::channel(1024);
-	let indexer_status = Arc::new(plaza_rpc::indexer::IndexerStatus::default());
+	// One follower of finality reads each finalized block once and feeds the social index and
+	// the pinner.
+	let follower_status = Arc::new(plaza_rpc::follower::FollowerStatus::default());
+	let mut consumers: Vec<Arc<dyn plaza_rpc::follower::BlockConsumer>> =
+		vec![Arc::new(plaza_rpc::follower::IndexConsumer {
+			index: social_index.clone(),
+			changes: social_changes.clone(),
+		})];
+	if let Some(ipfs) = &ipfs {
+		consumers.push(Arc::new(crate::ipfs::PinnerConsumer(ipfs.feed.clone())));
+	}
 	task_manager.spawn_handle().spawn(
-		"social-indexer",
+		"finality-follower",
 		Some("social"),
-		plaza_rpc::indexer::run(
+		plaza_rpc::follower::run(
 			Arc::new(crate::social::ClientSocialSource(client.clone())),
-			social_index.clone(),
-			social_changes.clone(),
-			indexer_status.clone(),
+			consumers,
+			follower_status.clone(),
 		),
 	);
 
@@ -305,7 +313,7 @@ fn new_full_with_network<
 				plaza_runtime::constants::SS58_PREFIX,
 				crate::social::pending_rewards(client.clone()),
 				social_changes.clone(),
-				indexer_status.clone(),
+				follower_status.clone(),
 			);
 			let deps = crate::rpc::FullDeps {
 				client: client.clone(),

@@ -9,7 +9,7 @@ use futures::{stream::BoxStream, StreamExt};
 use plaza_primitives::VoteDirection;
 use plaza_rpc::{
 	events::{Direction, FinalizedBlock, SocialEvent},
-	indexer::SocialSource,
+	follower::SocialSource,
 };
 use plaza_rpc_runtime_api::RewardsApi;
 use plaza_runtime::{opaque::Block, AccountId, Hash, Runtime, RuntimeEvent};

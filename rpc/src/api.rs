@@ -19,8 +19,8 @@ use crate::{
 	bodies::BodyReader,
 	cursor::{self, List},
 	events::Account,
+	follower::FollowerStatus,
 	index::{BlockChanges, IndexError, SocialIndex},
-	indexer::IndexerStatus,
 	records::{PostKind, PostRecord},
 };
 
@@ -250,20 +250,20 @@ pub struct Social {
 	ss58: Ss58AddressFormat,
 	pending_rewards: PendingRewards,
 	changes: broadcast::Sender<BlockChanges>,
-	status: Arc<IndexerStatus>,
+	status: Arc<FollowerStatus>,
 }
 
 impl Social {
 	/// The API over `index`, hydrating bodies from `bodies`, writing addresses with the SS58
 	/// prefix `ss58`, pushing what `changes` announces to subscribers, and reporting the
-	/// indexer's `status`.
+	/// follower's `status`.
 	pub fn new(
 		index: Arc<SocialIndex>,
 		bodies: Option<Arc<dyn BodyReader>>,
 		ss58: u16,
 		pending_rewards: PendingRewards,
 		changes: broadcast::Sender<BlockChanges>,
-		status: Arc<IndexerStatus>,
+		status: Arc<FollowerStatus>,
 	) -> Self {
 		let ss58 = Ss58AddressFormat::custom(ss58);
 		Self { index, bodies, ss58, pending_rewards, changes, status }

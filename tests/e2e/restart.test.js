@@ -88,7 +88,7 @@ test('after purge-chain the pinner and the social index start over from genesis'
   // The new chain has no post: the index is rebuilt and the chain's pin released.
   assert.equal(await node.rpc('social_post', [id, false]), null);
   assert.equal(await pinState(), null);
-  assert.ok(!(cid in (await apiJson(node, 'pin/ls')).Keys), 'the old chain\'s pin is released');
+  await waitFor('the old chain\'s pin to be released', async () => !(cid in (await apiJson(node, 'pin/ls')).Keys), 30_000);
   const report = await node.rpc('ipfs_pinStatus', [[cid]]);
   assert.equal(report.stopped, null);
   assert.ok(report.processedBlock === null || report.processedBlock <= (await finalizedNumber(node)));

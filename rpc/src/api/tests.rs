@@ -12,7 +12,7 @@ fn api(capacity: usize) -> (tempfile::TempDir, broadcast::Sender<BlockChanges>, 
 
 fn api_with_status(
 	capacity: usize,
-	status: Arc<IndexerStatus>,
+	status: Arc<FollowerStatus>,
 ) -> (tempfile::TempDir, broadcast::Sender<BlockChanges>, Social) {
 	let dir = tempfile::tempdir().unwrap();
 	let index = Arc::new(SocialIndex::open(dir.path()).unwrap());
@@ -63,7 +63,7 @@ async fn a_subscriber_that_falls_behind_is_told_how_many_blocks_it_lost() {
 
 #[tokio::test]
 async fn status_says_how_far_the_index_lags_and_why_it_stopped() {
-	let status = Arc::new(IndexerStatus::default());
+	let status = Arc::new(FollowerStatus::default());
 	let (_dir, _changes, social) = api_with_status(4, status.clone());
 	let module = social.into_rpc();
 	status.set_finalized(1);
