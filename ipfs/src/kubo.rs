@@ -10,9 +10,15 @@ use std::{future::Future, io::Cursor, ops::Range, sync::Arc, time::Duration};
 use async_trait::async_trait;
 use bytes::Bytes;
 use cid::{Cid, Version};
-use futures::TryStreamExt;
+use futures::{
+	channel::mpsc,
+	future::{self, Either},
+	stream::BoxStream,
+	SinkExt, StreamExt, TryStreamExt,
+};
 use ipfs_api_backend_hyper::{
-	request::Add, BackendWithGlobalOptions, GlobalOptions, IpfsApi, IpfsClient, TryFromUri,
+	request::Add, response::AddResponse, BackendWithGlobalOptions, GlobalOptions, IpfsApi,
+	IpfsClient, TryFromUri,
 };
 
 use kvdb_rocksdb::Database;
@@ -73,9 +79,7 @@ impl KuboStore {
 			Ok(Ok(_)) => Ok(Owners::from_record(None).with(PinOwner::User)),
 			Ok(Err(e)) if e.to_string().contains("not pinned") => Ok(Owners::from_record(None)),
 			Ok(Err(e)) => Err(StoreError::Backend(e.to_string())),
-			Err(_) => {
-				Err(StoreError::Backend(format!("{} did not answer pin/ls in time", self.url)))
-			},
+			Err(_) => Err(self.no_answer("pin/ls")),
 		}
 	}
 
@@ -137,26 +141,28 @@ impl KuboStore {
 	}
 }
 
-#[async_trait]
-impl ContentStore for KuboStore {
-	async fn add(&self, body: Bytes, options: AddOptions) -> Result<Added, StoreError> {
-		if body.len() as u64 > self.max_content {
-			return Err(StoreError::TooLarge { limit: self.max_content });
-		}
-		let request = Add {
-			cid_version: Some(if options.cid_version == Version::V0 { 0 } else { 1 }),
-			raw_leaves: Some(options.raw_leaves),
-			only_hash: Some(options.only_hash),
-			pin: Some(options.pin),
-			..Default::default()
-		};
-		let response = tokio::time::timeout(
-			self.timeout,
-			self.client.add_with_options(Cursor::new(body.to_vec()), request),
-		)
-		.await
-		.map_err(|_| StoreError::Backend(format!("{} did not answer add in time", self.url)))?
-		.map_err(|e| StoreError::Backend(e.to_string()))?;
+/// Pieces of an upload forwarded ahead of Kubo's reading.
+const FORWARD_PIECES: usize = 4;
+
+/// Kubo's `add` options for `options`.
+fn add_request(options: AddOptions) -> Add<'static> {
+	Add {
+		cid_version: Some(if options.cid_version == Version::V0 { 0 } else { 1 }),
+		raw_leaves: Some(options.raw_leaves),
+		only_hash: Some(options.only_hash),
+		pin: Some(options.pin),
+		..Default::default()
+	}
+}
+
+impl KuboStore {
+	/// The error of a call Kubo did not answer within the fetch timeout.
+	fn no_answer(&self, call: &str) -> StoreError {
+		StoreError::Backend(format!("{} did not answer {call} in time", self.url))
+	}
+
+	/// What Kubo's answer to `add` says was added; records a person's pin when it pinned.
+	async fn added(&self, response: AddResponse, options: AddOptions) -> Result<Added, StoreError> {
 		let cid = Cid::try_from(response.hash.as_str())
 			.map_err(|e| StoreError::Backend(format!("Kubo answered a bad CID: {e}")))?;
 		let dag_size = response.size.parse().unwrap_or(0);
@@ -166,6 +172,62 @@ impl ContentStore for KuboStore {
 			self.record_owners(&cid, owners.with(PinOwner::User)).await?;
 		}
 		Ok(Added { cid, dag_size })
+	}
+}
+
+#[async_trait]
+impl ContentStore for KuboStore {
+	async fn add(&self, body: Bytes, options: AddOptions) -> Result<Added, StoreError> {
+		if body.len() as u64 > self.max_content {
+			return Err(StoreError::TooLarge { limit: self.max_content });
+		}
+		let add = self.client.add_with_options(Cursor::new(body), add_request(options));
+		let response = tokio::time::timeout(self.timeout, add)
+			.await
+			.map_err(|_| self.no_answer("add"))?
+			.map_err(|e| StoreError::Backend(e.to_string()))?;
+		self.added(response, options).await
+	}
+
+	/// Forwards the upload to Kubo as it arrives, [`FORWARD_PIECES`] pieces ahead at most; the
+	/// fetch timeout bounds Kubo's answer once the upload has ended. An upload that fails (too
+	/// large, cut off) fails the add with its own error.
+	async fn add_stream(
+		&self,
+		mut body: BoxStream<'_, Result<Bytes, StoreError>>,
+		options: AddOptions,
+	) -> Result<Added, StoreError> {
+		let (mut pieces, forwarded) = mpsc::channel::<std::io::Result<Bytes>>(FORWARD_PIECES);
+		let add =
+			self.client.add_async_with_options(forwarded.into_async_read(), add_request(options));
+		let upload = async move {
+			while let Some(piece) = body.next().await {
+				match piece {
+					Ok(bytes) => {
+						if pieces.send(Ok(bytes)).await.is_err() {
+							// Kubo stopped reading: its answer says why.
+							return Ok(());
+						}
+					},
+					Err(e) => {
+						let _ = pieces.send(Err(std::io::Error::other(e.to_string()))).await;
+						return Err(e);
+					},
+				}
+			}
+			// Dropping `pieces` ends the upload.
+			Ok(())
+		};
+		let mut add = std::pin::pin!(add);
+		let response = match future::select(std::pin::pin!(upload), add.as_mut()).await {
+			Either::Left((Ok(()), _)) => {
+				tokio::time::timeout(self.timeout, add).await.map_err(|_| self.no_answer("add"))?
+			},
+			Either::Left((Err(e), _)) => return Err(e),
+			Either::Right((response, _)) => response,
+		}
+		.map_err(|e| StoreError::Backend(e.to_string()))?;
+		self.added(response, options).await
 	}
 
 	async fn cat(&self, cid: &Cid, path: &[String], limit: u64) -> Result<Bytes, StoreError> {
@@ -250,9 +312,7 @@ impl ContentStore for KuboStore {
 		let response =
 			tokio::time::timeout(self.timeout, self.client.pin_ls(None, Some("recursive")))
 				.await
-				.map_err(|_| {
-					StoreError::Backend(format!("{} did not answer pin/ls in time", self.url))
-				})?
+				.map_err(|_| self.no_answer("pin/ls"))?
 				.map_err(|e| StoreError::Backend(e.to_string()))?;
 		Ok(response.keys.keys().filter_map(|key| Cid::try_from(key.as_str()).ok()).collect())
 	}
@@ -278,4 +338,108 @@ fn daemon_error(cid: &Cid, error: impl ToString) -> StoreError {
 
 fn backend(error: impl ToString) -> StoreError {
 	StoreError::Backend(error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+	use tokio::{
+		io::{AsyncReadExt, AsyncWriteExt},
+		net::{TcpListener, TcpStream},
+	};
+
+	use super::*;
+
+	/// A fake Kubo on a local port, and a store that uses it.
+	async fn daemon() -> (tempfile::TempDir, TcpListener, KuboStore) {
+		let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+		let url = format!("http://{}", listener.local_addr().unwrap());
+		let dir = tempfile::tempdir().unwrap();
+		let store =
+			KuboStore::new(db::open(dir.path()).unwrap(), &url, Duration::from_secs(5), 1 << 20)
+				.unwrap();
+		(dir, listener, store)
+	}
+
+	/// Reads from `socket` into `seen` until `done` says so; false when the socket closed first.
+	async fn read_until(
+		socket: &mut TcpStream,
+		seen: &mut Vec<u8>,
+		done: impl Fn(&[u8]) -> bool,
+	) -> bool {
+		let mut buffer = [0u8; 4096];
+		while !done(seen) {
+			let read = tokio::time::timeout(Duration::from_secs(5), socket.read(&mut buffer));
+			match read.await.expect("the daemon waited 5 s for more of the upload") {
+				Ok(0) | Err(_) => return false,
+				Ok(n) => seen.extend_from_slice(&buffer[..n]),
+			}
+		}
+		true
+	}
+
+	fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+		haystack.windows(needle.len()).any(|window| window == needle)
+	}
+
+	#[tokio::test]
+	async fn an_upload_reaches_kubo_while_it_is_still_arriving() {
+		let (_dir, listener, store) = daemon().await;
+		let (end, ended) = tokio::sync::oneshot::channel::<()>();
+		// The upload's second piece comes only once Kubo has received the first.
+		let upload = futures::stream::iter([Ok(Bytes::from_static(b"FIRST PIECE "))])
+			.chain(futures::stream::once(async move {
+				let _ = ended.await;
+				Ok(Bytes::from_static(b"LAST PIECE"))
+			}))
+			.boxed();
+		let cid = "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
+		let kubo = async move {
+			let accepted = tokio::time::timeout(Duration::from_secs(5), listener.accept());
+			let (mut socket, _) = accepted.await.expect("nothing reached Kubo").unwrap();
+			let mut seen = Vec::new();
+			assert!(read_until(&mut socket, &mut seen, |s| contains(s, b"FIRST PIECE")).await);
+			assert!(!contains(&seen, b"LAST PIECE"));
+			end.send(()).unwrap();
+			let whole = |s: &[u8]| contains(s, b"LAST PIECE") && s.ends_with(b"0\r\n\r\n");
+			assert!(read_until(&mut socket, &mut seen, whole).await);
+			let answer = format!(r#"{{"Name":"{cid}","Hash":"{cid}","Size":"22"}}"#);
+			let response = format!(
+				"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{answer}",
+				answer.len()
+			);
+			socket.write_all(response.as_bytes()).await.unwrap();
+			seen
+		};
+		let options = AddOptions { pin: false, ..Default::default() };
+		let (added, seen) = tokio::join!(store.add_stream(upload, options), kubo);
+		let added = added.unwrap();
+		assert_eq!((added.cid.to_string().as_str(), added.dag_size), (cid, 22));
+		assert!(contains(&seen, b"POST /api/v0/add?"));
+	}
+
+	#[tokio::test]
+	async fn an_upload_that_fails_fails_the_add_with_its_own_error() {
+		let (_dir, listener, store) = daemon().await;
+		let (fail, failing) = tokio::sync::oneshot::channel::<()>();
+		// The upload fails once Kubo has received its start.
+		let upload = futures::stream::iter([Ok(Bytes::from_static(b"THE START of something"))])
+			.chain(futures::stream::once(async move {
+				let _ = failing.await;
+				Err(StoreError::TooLarge { limit: 10 })
+			}))
+			.boxed();
+		let kubo = tokio::spawn(async move {
+			let accepted = tokio::time::timeout(Duration::from_secs(5), listener.accept());
+			let (mut socket, _) = accepted.await.expect("the add never connected").unwrap();
+			let mut seen = Vec::new();
+			assert!(read_until(&mut socket, &mut seen, |s| contains(s, b"THE START")).await);
+			fail.send(()).unwrap();
+			// The request is cut off: the connection ends before a whole upload arrives.
+			!read_until(&mut socket, &mut seen, |s| s.ends_with(b"0\r\n\r\n")).await
+		});
+		let options = AddOptions { pin: false, ..Default::default() };
+		let refused = store.add_stream(upload, options).await;
+		assert!(matches!(refused, Err(StoreError::TooLarge { limit: 10 })), "{refused:?}");
+		assert!(kubo.await.unwrap(), "Kubo never got a complete upload");
+	}
 }
