@@ -38,9 +38,11 @@ const TIP_CREDITS: &str = "tip_credits";
 
 mod timeline;
 pub use timeline::{FanOut, FeedPage, MAX_SKIPPED};
-use timeline::{FeedChanges, PULLED, PULLS, PULL_COUNTS, PUSHES, TIMELINE};
+use timeline::{
+	FeedChanges, TimelineChange, PULLED, PULLS, PULL_COUNTS, PUSHES, TIMELINE, TIMELINE_SIZES,
+};
 
-const COLUMNS: [&str; 17] = [
+const COLUMNS: [&str; 18] = [
 	META,
 	POSTS,
 	BY_AUTHOR,
@@ -54,6 +56,7 @@ const COLUMNS: [&str; 17] = [
 	TIP_FLOWS,
 	TIP_CREDITS,
 	TIMELINE,
+	TIMELINE_SIZES,
 	PULLED,
 	PULLS,
 	PULL_COUNTS,
@@ -63,7 +66,7 @@ const LAST_BLOCK_KEY: &[u8] = b"last_block";
 /// The layout version of the index's records. An index written in another layout is emptied on
 /// open and rebuilt from genesis.
 const SCHEMA_KEY: &[u8] = b"schema";
-const SCHEMA_VERSION: u32 = 3;
+const SCHEMA_VERSION: u32 = 4;
 
 /// An index error: the database failed or holds something it cannot read.
 #[derive(Debug, thiserror::Error)]
@@ -294,6 +297,7 @@ impl SocialIndex {
 			credits: HashMap::new(),
 			batch: WriteBatch::default(),
 			feed: FeedChanges::default(),
+			timelines: HashMap::new(),
 			changes: BlockChanges { number: block.number, ..Default::default() },
 		};
 		for event in &block.events {
@@ -333,6 +337,8 @@ struct BlockWriter<'a> {
 	batch: WriteBatch,
 	/// Follows and posts, for the home feeds' fan-out at the block's end.
 	feed: FeedChanges,
+	/// Readers' timelines the fan-out grew.
+	timelines: HashMap<Account, TimelineChange>,
 	changes: BlockChanges,
 }
 

@@ -13,6 +13,10 @@
 //! - A new follow copies the author's newest [`FanOut::backfill`] posts into the reader's
 //!   timeline (older ones are on the author's own list, `social_postsByAuthor`); pulled follows
 //!   need no copy.
+//! - A reader's timeline keeps its newest [`FanOut::max_timeline`] entries: past a quarter more,
+//!   the oldest are removed, and the feed ends at the newest post removed (its *horizon*), pulled
+//!   authors included, so a page never shows a pulled post where pushed ones went missing. Older
+//!   posts are on each author's list. A reader's index storage is bounded whatever it follows.
 //! - Unfollows and deletes leave timeline entries behind; a page skips them (each entry names its
 //!   author, checked against the follow graph and the author's live posts), and gives up after
 //!   [`MAX_SKIPPED`] of them with a cursor to continue from, so a reader who follows and
@@ -37,6 +41,25 @@ pub(super) const PULL_COUNTS: &str = "pull_counts";
 /// Pulled author ++ reader → (): readers a pulled author's posts are pushed to anyway (their
 /// [`PULLS`] were full).
 pub(super) const PUSHES: &str = "pushes";
+/// Reader → [`TimelineSize`].
+pub(super) const TIMELINE_SIZES: &str = "timeline_sizes";
+
+/// How many entries a reader's timeline holds, and how far back its feed reaches.
+#[derive(Clone, Copy, Debug, Default, Encode, Decode, PartialEq, Eq)]
+pub(super) struct TimelineSize {
+	/// Entries in [`TIMELINE`].
+	pub(super) entries: u32,
+	/// The newest post removed from the timeline: the feed lists only newer ones.
+	pub(super) horizon: Option<u64>,
+}
+
+/// A reader's timeline as a block changes it.
+#[derive(Default)]
+pub(super) struct TimelineChange {
+	size: TimelineSize,
+	/// Posts the block added to it.
+	added: HashSet<u64>,
+}
 
 /// Timeline entries a page may skip (unfollowed authors, deleted posts) before it stops and
 /// answers what it found with a cursor to continue.
@@ -51,11 +74,14 @@ pub struct FanOut {
 	pub max_pulled: u32,
 	/// How many of an author's newest posts a new follow copies into the reader's timeline.
 	pub backfill: u32,
+	/// How many entries a reader's timeline keeps (it may hold a quarter more before the oldest
+	/// are removed).
+	pub max_timeline: u32,
 }
 
 impl Default for FanOut {
 	fn default() -> Self {
-		Self { push_max_followers: 1_000, max_pulled: 100, backfill: 100 }
+		Self { push_max_followers: 1_000, max_pulled: 100, backfill: 100, max_timeline: 1_000 }
 	}
 }
 
@@ -70,6 +96,10 @@ pub struct FeedPage {
 }
 
 impl SocialIndex {
+	pub(super) fn timeline_size(&self, reader: &Account) -> Result<TimelineSize> {
+		Ok(self.get(TIMELINE_SIZES, reader)?.unwrap_or_default())
+	}
+
 	pub(super) fn is_pulled(&self, author: &Account) -> Result<bool> {
 		Ok(self.db.get_cf(self.cf(PULLED), author)?.is_some())
 	}
@@ -103,7 +133,8 @@ impl SocialIndex {
 		let Some(start) = before.map_or(Some(u64::MAX), |id| id.checked_sub(1)) else {
 			return Ok(page);
 		};
-		if limit == 0 {
+		let horizon = self.timeline_size(who)?.horizon;
+		if limit == 0 || horizon.is_some_and(|horizon| start <= horizon) {
 			return Ok(page);
 		}
 		let pulled = self.second_accounts(PULLS, who)?;
@@ -137,6 +168,9 @@ impl SocialIndex {
 		let mut skipped = 0;
 		let mut last = None;
 		while let Some((id, stream, author)) = heads.pop() {
+			if horizon.is_some_and(|horizon| id <= horizon) {
+				break;
+			}
 			advance(stream, &mut heads)?;
 			if last == Some(id) {
 				// Pushed before its author was pulled, and pulled now: listed once.
@@ -282,8 +316,60 @@ impl BlockWriter<'_> {
 				},
 			};
 			for reader in readers.iter() {
-				self.put(TIMELINE, &[&reader[..], &id.to_be_bytes()].concat(), &author);
+				self.push_entry(reader, id, &author)?;
 			}
+		}
+		self.trim_timelines()
+	}
+
+	/// Adds post `id` by `author` to `reader`'s timeline, unless it holds it or it is older than
+	/// the reader's feed reaches.
+	fn push_entry(&mut self, reader: &Account, id: u64, author: &Account) -> Result<()> {
+		let key = [&reader[..], &id.to_be_bytes()].concat();
+		let change = match self.timelines.entry(*reader) {
+			Entry::Occupied(change) => change.into_mut(),
+			Entry::Vacant(slot) => slot.insert(TimelineChange {
+				size: self.index.timeline_size(reader)?,
+				added: HashSet::new(),
+			}),
+		};
+		if change.size.horizon.is_some_and(|horizon| id <= horizon) || !change.added.insert(id) {
+			return Ok(());
+		}
+		if self.index.db.get_pinned_cf(self.index.cf(TIMELINE), &key)?.is_some() {
+			return Ok(());
+		}
+		change.size.entries += 1;
+		self.put(TIMELINE, &key, author);
+		Ok(())
+	}
+
+	/// Removes the oldest entries of the timelines the block grew past a quarter over
+	/// [`FanOut::max_timeline`], down to it, moving their horizon; records their sizes.
+	fn trim_timelines(&mut self) -> Result<()> {
+		let max = self.index.fan_out.max_timeline;
+		let mut timelines: Vec<_> = std::mem::take(&mut self.timelines).into_iter().collect();
+		timelines.sort_by_key(|(reader, _)| *reader);
+		for (reader, TimelineChange { mut size, .. }) in timelines {
+			if size.entries > max.saturating_add(max / 4) {
+				// The oldest of those written before this block (its own are not readable yet;
+				// any older than the new horizon go at a later trim).
+				let excess = size.entries - max;
+				let mut removed = Vec::with_capacity(excess as usize);
+				for entry in self.index.db.prefix_iterator_cf(self.index.cf(TIMELINE), reader) {
+					let (key, _) = entry?;
+					if !key.starts_with(&reader) || removed.len() == excess as usize {
+						break;
+					}
+					removed.push(key);
+				}
+				for key in &removed {
+					self.delete(TIMELINE, key);
+					size.horizon = size.horizon.max(Some(suffix_id(key)));
+				}
+				size.entries -= removed.len() as u32;
+			}
+			self.put(TIMELINE_SIZES, &reader, &size.encode());
 		}
 		Ok(())
 	}
@@ -326,7 +412,7 @@ impl BlockWriter<'_> {
 		let newest =
 			self.index.posts_by_author(author, None, self.index.fan_out.backfill as usize)?;
 		for id in newest {
-			self.put(TIMELINE, &[&reader[..], &id.to_be_bytes()].concat(), author);
+			self.push_entry(reader, id, author)?;
 		}
 		Ok(())
 	}

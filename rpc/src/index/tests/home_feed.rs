@@ -16,7 +16,8 @@ fn account(n: u8) -> Account {
 	[n; 32]
 }
 
-const SMALL: FanOut = FanOut { push_max_followers: 2, max_pulled: 1, backfill: 2 };
+const SMALL: FanOut =
+	FanOut { push_max_followers: 2, max_pulled: 1, backfill: 2, max_timeline: 1_000 };
 
 #[test]
 fn a_follow_copies_the_authors_newest_posts_and_later_posts_are_pushed() {
@@ -127,6 +128,49 @@ fn a_page_gives_up_after_max_skipped_stale_entries_with_a_cursor_to_go_on() {
 	assert_eq!(second, FeedPage { ids: vec![bobs], next: None });
 }
 
+#[test]
+fn a_timeline_keeps_its_newest_entries_and_the_feed_ends_at_its_horizon() {
+	let mut chain = Chain::with(FanOut { max_timeline: 4, ..SMALL });
+	// Carol's feed: Alice's posts pushed to her, Bob's pulled (three followers are past two).
+	chain.block(vec![
+		follow(CAROL, ALICE),
+		follow(CAROL, BOB),
+		follow(account(10), BOB),
+		follow(account(11), BOB),
+	]);
+	assert!(chain.index.is_pulled(&BOB).unwrap());
+	let mut posts = Vec::new();
+	for _ in 0..12 {
+		posts.push(chain.post(ALICE));
+		posts.push(chain.post(BOB));
+	}
+	let size = chain.index.timeline_size(&CAROL).unwrap();
+	assert!(size.entries <= 5, "at most a quarter over 4: {size:?}");
+	assert_eq!(size.entries as usize, timeline_entries(&chain, &CAROL));
+	let horizon = size.horizon.expect("the oldest entries were removed");
+	// Every post newer than the horizon, pushed or pulled, and nothing older.
+	let mut expected: Vec<u64> = posts.iter().copied().filter(|id| *id > horizon).collect();
+	expected.reverse();
+	assert_eq!(chain.feed(&CAROL, None, 100), expected);
+	let alices = expected.iter().filter(|id| posts.iter().position(|p| p == *id).unwrap() % 2 == 0);
+	assert!(alices.count() >= 4, "the newest 4 pushed posts are kept");
+	let past = chain.index.home_feed(&CAROL, Some(horizon), 10).unwrap();
+	assert_eq!(past, FeedPage { ids: vec![], next: None }, "nothing past the horizon");
+	// Another reader's timeline is its own.
+	assert_eq!(chain.feed(&account(10), None, 100).len(), 12, "Bob's 12 posts, pulled");
+}
+
+/// How many entries `reader`'s timeline holds.
+fn timeline_entries(chain: &Chain, reader: &Account) -> usize {
+	chain
+		.index
+		.db
+		.prefix_iterator_cf(chain.index.cf(TIMELINE), reader)
+		.map(|entry| entry.unwrap().0)
+		.take_while(|key| key.starts_with(reader))
+		.count()
+}
+
 /// A small deterministic generator (xorshift64*).
 struct Random(u64);
 
@@ -145,8 +189,12 @@ impl Random {
 #[test]
 fn feeds_equal_the_merge_of_followed_authors_under_random_histories() {
 	for seed in 1..=20u64 {
-		let mut chain =
-			Chain::with(FanOut { push_max_followers: 3, max_pulled: 2, backfill: 10_000 });
+		let mut chain = Chain::with(FanOut {
+			push_max_followers: 3,
+			max_pulled: 2,
+			backfill: 10_000,
+			max_timeline: 6,
+		});
 		let mut random = Random(seed * 0x9E37_79B9_7F4A_7C15);
 		let accounts: Vec<Account> = (1..=8).map(account).collect();
 		let mut follows: BTreeSet<(Account, Account)> = BTreeSet::new();
@@ -182,8 +230,14 @@ fn feeds_equal_the_merge_of_followed_authors_under_random_histories() {
 			}
 			chain.block(events);
 			for reader in &accounts {
+				// The feed reaches back to the horizon of the reader's timeline, which holds at
+				// most a quarter more than its 6 entries, and counts them right.
+				let size = chain.index.timeline_size(reader).unwrap();
+				assert!(size.entries <= 7, "seed {seed}: {size:?}");
+				assert_eq!(size.entries as usize, timeline_entries(&chain, reader), "seed {seed}");
 				let mut expected: Vec<u64> = live
 					.iter()
+					.filter(|(id, _)| size.horizon.is_none_or(|horizon| **id > horizon))
 					.filter(|(_, author)| follows.contains(&(*reader, **author)))
 					.map(|(id, _)| *id)
 					.collect();
