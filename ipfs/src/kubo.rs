@@ -377,6 +377,26 @@ mod tests {
 		true
 	}
 
+	/// Kubo's side of the one connection the store opens.
+	async fn accept(listener: TcpListener) -> TcpStream {
+		let accepted = tokio::time::timeout(Duration::from_secs(5), listener.accept());
+		accepted.await.expect("nothing reached Kubo").unwrap().0
+	}
+
+	/// An upload of `first`, then of `last` once `go` fires.
+	fn upload(
+		first: &'static [u8],
+		go: tokio::sync::oneshot::Receiver<()>,
+		last: Result<Bytes, StoreError>,
+	) -> BoxStream<'static, Result<Bytes, StoreError>> {
+		futures::stream::iter([Ok(Bytes::from_static(first))])
+			.chain(futures::stream::once(async move {
+				let _ = go.await;
+				last
+			}))
+			.boxed()
+	}
+
 	fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 		haystack.windows(needle.len()).any(|window| window == needle)
 	}
@@ -386,16 +406,10 @@ mod tests {
 		let (_dir, listener, store) = daemon().await;
 		let (end, ended) = tokio::sync::oneshot::channel::<()>();
 		// The upload's second piece comes only once Kubo has received the first.
-		let upload = futures::stream::iter([Ok(Bytes::from_static(b"FIRST PIECE "))])
-			.chain(futures::stream::once(async move {
-				let _ = ended.await;
-				Ok(Bytes::from_static(b"LAST PIECE"))
-			}))
-			.boxed();
+		let upload = upload(b"FIRST PIECE ", ended, Ok(Bytes::from_static(b"LAST PIECE")));
 		let cid = "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
 		let kubo = async move {
-			let accepted = tokio::time::timeout(Duration::from_secs(5), listener.accept());
-			let (mut socket, _) = accepted.await.expect("nothing reached Kubo").unwrap();
+			let mut socket = accept(listener).await;
 			let mut seen = Vec::new();
 			assert!(read_until(&mut socket, &mut seen, |s| contains(s, b"FIRST PIECE")).await);
 			assert!(!contains(&seen, b"LAST PIECE"));
@@ -422,15 +436,10 @@ mod tests {
 		let (_dir, listener, store) = daemon().await;
 		let (fail, failing) = tokio::sync::oneshot::channel::<()>();
 		// The upload fails once Kubo has received its start.
-		let upload = futures::stream::iter([Ok(Bytes::from_static(b"THE START of something"))])
-			.chain(futures::stream::once(async move {
-				let _ = failing.await;
-				Err(StoreError::TooLarge { limit: 10 })
-			}))
-			.boxed();
+		let upload =
+			upload(b"THE START of something", failing, Err(StoreError::TooLarge { limit: 10 }));
 		let kubo = tokio::spawn(async move {
-			let accepted = tokio::time::timeout(Duration::from_secs(5), listener.accept());
-			let (mut socket, _) = accepted.await.expect("the add never connected").unwrap();
+			let mut socket = accept(listener).await;
 			let mut seen = Vec::new();
 			assert!(read_until(&mut socket, &mut seen, |s| contains(s, b"THE START")).await);
 			fail.send(()).unwrap();

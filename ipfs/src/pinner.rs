@@ -656,14 +656,7 @@ impl Pinner {
 		match result {
 			Ok(()) | Err(StoreError::NotPinned(_)) => {
 				self.unpins.remove(&cid);
-				match self.book.record(&cid) {
-					// Referenced again while it was being unpinned: pin it again.
-					Ok(Some(record)) => self.repin(cid, record),
-					Ok(None) => log::debug!(target: "ipfs", "Unpinned {cid}: nothing refers to it"),
-					Err(e) => {
-						log::error!(target: "ipfs", "The pinner cannot read its records: {e}")
-					},
-				}
+				self.repin_if_referenced(cid);
 			},
 			Err(e) => {
 				let failures = self.unpins.failures(&cid) + 1;
@@ -673,27 +666,24 @@ impl Pinner {
 		}
 	}
 
-	/// Queues `cid` to be pinned again: its chain pin was removed while a reference to it came
-	/// back, so its record no longer says pinned.
-	fn repin(&mut self, cid: Cid, record: PinRecord) {
+	/// After `cid`'s chain pin was removed: when a reference to it came back meanwhile, queues it
+	/// to be pinned again (its record no longer says pinned).
+	fn repin_if_referenced(&mut self, cid: Cid) {
+		let book = self.book.clone();
+		let _writing = book.writing.lock().unwrap_or_else(|p| p.into_inner());
+		let mut record = match book.record(&cid) {
+			Ok(Some(record)) => record,
+			Ok(None) => return log::debug!(target: "ipfs", "Unpinned {cid}: nothing refers to it"),
+			Err(e) => return log::error!(target: "ipfs", "The pinner cannot read its records: {e}"),
+		};
 		if record.state == PinState::Pinned {
-			let book = self.book.clone();
-			let _writing = book.writing.lock().unwrap_or_else(|p| p.into_inner());
-			match book.record(&cid) {
-				Ok(Some(mut record)) if record.state == PinState::Pinned => {
-					record.state = PinState::Missing;
-					let mut transaction = DBTransaction::new();
-					PinBook::write_record(&mut transaction, &cid, Some(&record));
-					if let Err(e) = book.db.write(transaction) {
-						return log::error!(target: "ipfs", "The pinner cannot write its records: {e}");
-					}
-					book.count(Some(PinState::Pinned), Some(PinState::Missing));
-				},
-				Ok(_) => {},
-				Err(e) => {
-					return log::error!(target: "ipfs", "The pinner cannot read its records: {e}")
-				},
+			record.state = PinState::Missing;
+			let mut transaction = DBTransaction::new();
+			PinBook::write_record(&mut transaction, &cid, Some(&record));
+			if let Err(e) = book.db.write(transaction) {
+				return log::error!(target: "ipfs", "The pinner cannot write its records: {e}");
 			}
+			book.count(Some(PinState::Pinned), Some(PinState::Missing));
 		}
 		self.queue.add(cid, record.attempts);
 	}
