@@ -36,6 +36,7 @@ use rust_unixfs::{
 use crate::{
 	dag::{self, unreadable, DAG_PB, RAW},
 	db,
+	network::Network,
 	source::Source,
 	store::{blocking, AddOptions, Added, ContentStore, FileStat, Owners, PinOwner, StoreError},
 };
@@ -50,7 +51,7 @@ pub use garbage::Collected;
 enum Reach {
 	/// This node's database only.
 	Local,
-	/// The database, then the sources.
+	/// The database, then the IPFS network, then the `--ipfs-source`s.
 	Sources,
 }
 
@@ -62,6 +63,8 @@ const STORED_BYTES_KEY: &[u8] = b"embedded_stored_bytes";
 pub struct EmbeddedStore {
 	db: Arc<Database>,
 	writer: BlockWriter,
+	/// The node's IPFS peer, if it runs one.
+	network: Option<Network>,
 	sources: Vec<Source>,
 	fetch_timeout: Duration,
 	max_content: u64,
@@ -86,13 +89,15 @@ struct BlockWriter {
 impl BlockWriter {
 	/// Removes `owner`'s pin of `cid`. Content the chain released goes at the next garbage
 	/// collection (unless another pin reaches it); content a person unpinned joins the cache.
-	fn unpin(&self, cid: &Cid, owner: PinOwner) -> Result<(), StoreError> {
+	/// Returns whether another owner still pins it.
+	fn unpin(&self, cid: &Cid, owner: PinOwner) -> Result<bool, StoreError> {
 		let _guard = self.lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
 		let key = cid.to_bytes();
 		let owners = Owners::from_record(self.db.get(db::PINS, &key).map_err(backend)?.as_deref());
 		let left = owners.without(owner, cid)?;
 		let mut transaction = self.db.transaction();
-		if !left.is_empty() {
+		let pinned = !left.is_empty();
+		if pinned {
 			transaction.put(db::PINS, &key, &left.to_record());
 		} else {
 			transaction.delete(db::PINS, &key);
@@ -100,7 +105,8 @@ impl BlockWriter {
 				transaction.put(db::RELEASED, &key, &[]);
 			}
 		}
-		self.db.write(transaction).map_err(backend)
+		self.db.write(transaction).map_err(backend)?;
+		Ok(pinned)
 	}
 
 	/// Writes blocks (and a pin of `pin` for its owner) in one transaction.
@@ -161,6 +167,7 @@ impl EmbeddedStore {
 		Ok(Self {
 			db,
 			writer,
+			network: None,
 			sources,
 			fetch_timeout,
 			max_content,
@@ -168,6 +175,18 @@ impl EmbeddedStore {
 			unpinned: tokio::sync::Notify::new(),
 			pinning: tokio::sync::RwLock::new(()),
 		})
+	}
+
+	/// Fetches missing blocks over `network` (before the sources) and announces there the roots
+	/// it pins.
+	pub fn with_network(mut self, network: Network) -> Self {
+		self.network = Some(network);
+		self
+	}
+
+	/// The blocks, as the IPFS peer serves and keeps them.
+	pub fn local_blocks(&self) -> LocalBlocks {
+		LocalBlocks { db: self.db.clone(), writer: self.writer.clone() }
 	}
 
 	/// Keeps at most `bytes` of blocks no pin reaches (unbounded unless set).
@@ -215,10 +234,7 @@ impl EmbeddedStore {
 	}
 
 	async fn local_block(&self, cid: &Cid) -> Result<Option<Bytes>, StoreError> {
-		let (db, key) = (self.db.clone(), cid.hash().to_bytes());
-		blocking(move || db.get(db::BLOCKS, &key).map_err(backend))
-			.await
-			.map(|block| block.map(Bytes::from))
+		self.local_blocks().get(cid).await
 	}
 
 	async fn put_blocks(
@@ -243,6 +259,15 @@ impl EmbeddedStore {
 		}
 		if reach == Reach::Local {
 			return Err(StoreError::NotFound(*cid));
+		}
+		if let Some(network) = &self.network {
+			// The sources are the last resort: with any, the network gets half the time.
+			let wait =
+				if self.sources.is_empty() { self.fetch_timeout } else { self.fetch_timeout / 2 };
+			if let Some(block) = network.block(cid, wait).await {
+				self.local_blocks().keep(*cid, block.to_vec()).await?;
+				return Ok(block);
+			}
 		}
 		for source in &self.sources {
 			let url = source.url();
@@ -454,13 +479,20 @@ impl ContentStore for EmbeddedStore {
 			dag::fetch_all(cid, limit, |next| async move { self.get_block(&next).await }).await?;
 			self.put_blocks(Vec::new(), Some((*cid, owner))).await
 		})
-		.await
+		.await?;
+		if let Some(network) = &self.network {
+			network.provide(*cid).await;
+		}
+		Ok(())
 	}
 
 	async fn unpin(&self, cid: &Cid, owner: PinOwner) -> Result<(), StoreError> {
-		let (writer, cid) = (self.writer.clone(), *cid);
-		blocking(move || writer.unpin(&cid, owner)).await?;
+		let (writer, unpinned) = (self.writer.clone(), *cid);
+		let pinned = blocking(move || writer.unpin(&unpinned, owner)).await?;
 		self.unpinned.notify_one();
+		if let (Some(network), false) = (&self.network, pinned) {
+			network.unprovide(*cid).await;
+		}
 		Ok(())
 	}
 
@@ -489,7 +521,37 @@ impl ContentStore for EmbeddedStore {
 	}
 }
 
-/// The blocks of `body` as `ipfs add` makes them, the root last.
+/// The store's blocks as the IPFS peer reads and keeps them: reads from the database, and
+/// blocks fetched over the network kept like any other fetched block (in the cache, until a pin
+/// reaches them), each checked against its CID first.
+#[derive(Clone)]
+pub struct LocalBlocks {
+	db: Arc<Database>,
+	writer: BlockWriter,
+}
+
+impl LocalBlocks {
+	/// The block `cid`, if this node has it.
+	pub async fn get(&self, cid: &Cid) -> Result<Option<Bytes>, StoreError> {
+		let (db, key) = (self.db.clone(), cid.hash().to_bytes());
+		blocking(move || db.get(db::BLOCKS, &key).map_err(backend))
+			.await
+			.map(|block| block.map(Bytes::from))
+	}
+
+	/// Keeps `block` as `cid`, refusing a block whose hash is not the CID's.
+	pub async fn keep(&self, cid: Cid, block: Vec<u8>) -> Result<(), StoreError> {
+		let writer = self.writer.clone();
+		blocking(move || {
+			if !matches_cid(&cid, &block) {
+				return Err(unreadable(cid, "the block's hash is not the CID's"));
+			}
+			writer.put(&[(cid, block)], None)
+		})
+		.await
+	}
+}
+
 /// Bytes of an upload hashed together on a blocking thread (several 256 KiB chunks).
 const STREAM_BATCH: usize = 1024 * 1024;
 

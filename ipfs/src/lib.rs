@@ -17,6 +17,7 @@ mod embedded;
 mod http;
 mod kubo;
 mod metrics;
+pub mod network;
 mod pinner;
 pub mod rpc;
 mod source;
@@ -35,6 +36,7 @@ use substrate_prometheus_endpoint::Registry;
 
 pub use bytes::Bytes;
 pub use cid::Cid;
+pub use network::Network;
 pub use pinner::{Body, PinBook, PinFeed, Reference};
 pub use store::{AddOptions, Added, ContentStore, FileStat, PinOwner, StoreError};
 
@@ -86,6 +88,35 @@ pub struct IpfsParams {
 	#[arg(long, value_name = "SECONDS", default_value_t = 10)]
 	pub ipfs_fetch_timeout: u64,
 
+	/// Port of the IPFS peer (bitswap 1.2, Kademlia, identify and ping over TCP, on every IPv4
+	/// interface). It runs with the embedded store; an external daemon (`--ipfs-api`) is a peer
+	/// of its own.
+	#[arg(long, value_name = "PORT", default_value_t = 4101)]
+	pub ipfs_p2p_port: u16,
+
+	/// An IPFS peer to connect to at start and to join the DHT through, as a multiaddr ending
+	/// in `/p2p/<peer id>`. Repeat for several. None by default: the nodes of one chain find each
+	/// other's IPFS peers through their chain peers; add `--ipfs-public-bootstrap` to join the
+	/// public IPFS network.
+	#[arg(long = "ipfs-bootnodes", value_name = "MULTIADDR")]
+	pub ipfs_bootnodes: Vec<String>,
+
+	/// Connect to the public IPFS bootstrap peers (Kubo's default list) too, joining the public
+	/// DHT so that any IPFS node can find this node's bodies.
+	#[arg(long)]
+	pub ipfs_public_bootstrap: bool,
+
+	/// An address the IPFS peer announces (to chain peers and in its DHT provider records), such
+	/// as `/ip4/203.0.113.7/tcp/4101`. Repeat for several. Without any, the addresses it listens
+	/// on.
+	#[arg(long = "ipfs-public-addr", value_name = "MULTIADDR")]
+	pub ipfs_public_addrs: Vec<String>,
+
+	/// The Kademlia protocol of the IPFS peer's DHT: the public IPFS DHT's by default,
+	/// `/ipfs/lan/kad/1.0.0` to speak to Kubo peers on a LAN or on loopback.
+	#[arg(long, value_name = "PROTOCOL", default_value = "/ipfs/kad/1.0.0")]
+	pub ipfs_kad_protocol: String,
+
 	/// Run without IPFS: no HTTP endpoint, no pinning.
 	#[arg(long)]
 	pub no_ipfs: bool,
@@ -100,6 +131,8 @@ pub struct Ipfs {
 	pub book: Arc<PinBook>,
 	/// Where the follower of finality gives the pinner each finalized block.
 	pub feed: PinFeed,
+	/// The node's IPFS peer (none with an external daemon).
+	pub network: Option<Network>,
 }
 
 /// The IPFS service's tasks, for the node to spawn.
@@ -111,6 +144,8 @@ pub struct Tasks {
 	/// Removes unpinned blocks beyond the cache size (none with an external daemon, which
 	/// collects its own garbage).
 	pub garbage_collection: Option<BoxFuture<'static, ()>>,
+	/// Runs the IPFS peer (none with an external daemon).
+	pub network: Option<BoxFuture<'static, ()>>,
 }
 
 /// Opens the store in `dir` and binds the HTTP endpoint (`peer_id` is the node's libp2p peer id,
@@ -126,24 +161,31 @@ pub fn start(
 	}
 	let db = db::open(dir).map_err(|e| format!("cannot open the IPFS database in {dir:?}: {e}"))?;
 	let timeout = Duration::from_secs(params.ipfs_fetch_timeout);
-	let (store, garbage_collection): (Arc<dyn ContentStore>, _) = match &params.ipfs_api {
+	let (store, garbage_collection, network) = match &params.ipfs_api {
 		Some(url) => {
 			let store = kubo::KuboStore::new(db.clone(), url, timeout, params.ipfs_max_content)?;
-			(Arc::new(store), None)
+			(Arc::new(store) as Arc<dyn ContentStore>, None, None)
 		},
 		None => {
-			let store = Arc::new(
-				embedded::EmbeddedStore::new(
-					db.clone(),
-					&params.ipfs_sources,
-					timeout,
-					params.ipfs_max_content,
-				)?
-				.with_cache_size(params.ipfs_cache_size),
-			);
-			(store.clone(), Some(store.run_garbage_collection().boxed()))
+			let store = embedded::EmbeddedStore::new(
+				db.clone(),
+				&params.ipfs_sources,
+				timeout,
+				params.ipfs_max_content,
+			)?
+			.with_cache_size(params.ipfs_cache_size);
+			let (network, run) =
+				network::Network::start(network_config(params)?, dir, store.local_blocks())?;
+			let store = Arc::new(store.with_network(network.clone()));
+			let run = futures::future::join(run, provide_pins(store.clone(), network.clone()));
+			(
+				store.clone() as Arc<dyn ContentStore>,
+				Some(store.run_garbage_collection().boxed()),
+				Some((network, run.map(|_| ()).boxed())),
+			)
 		},
 	};
+	let (network, network_task) = network.unzip();
 	let metrics = registry
 		.map(metrics::Metrics::register)
 		.transpose()
@@ -158,6 +200,8 @@ pub fn start(
 		.map_err(|e| format!("cannot listen for the IPFS API on {address}: {e}"))?;
 	log::info!(target: "ipfs", "🌐 IPFS API and gateway on http://{address} ({})", store.describe());
 
+	// `/api/v0/id` names the IPFS peer, or the chain node when there is none.
+	let ipfs_peer_id = network.as_ref().map_or(peer_id.to_vec(), |n| n.peer_id().to_bytes());
 	let port = params.ipfs_api_port;
 	let own = [format!("http://127.0.0.1:{port}"), format!("http://localhost:{port}")];
 	let allowed_origins = own
@@ -169,8 +213,8 @@ pub fn start(
 	let state = Arc::new(http::ApiState {
 		store: store.clone(),
 		max_upload: params.ipfs_max_content,
-		peer_id: bs58_peer_id(peer_id),
-		public_key: public_key(peer_id),
+		peer_id: bs58_peer_id(&ipfs_peer_id),
+		public_key: public_key(&ipfs_peer_id),
 		allowed_origins,
 		limits: http::Limits {
 			max_connections: params.ipfs_api_max_connections.max(1),
@@ -182,8 +226,50 @@ pub fn start(
 		api: http::serve(listener, state).boxed(),
 		pinner: pinner.boxed(),
 		garbage_collection,
+		network: network_task,
 	};
-	Ok(Some((Ipfs { store, book, feed }, tasks)))
+	Ok(Some((Ipfs { store, book, feed, network }, tasks)))
+}
+
+/// The IPFS peer's configuration from the flags.
+fn network_config(params: &IpfsParams) -> Result<network::NetworkConfig, String> {
+	let parse = |flag: &str, text: &str| {
+		text.parse::<network::Multiaddr>().map_err(|e| format!("{flag} {text}: {e}"))
+	};
+	let public_bootstrap = params.ipfs_public_bootstrap.then_some(network::PUBLIC_BOOTSTRAP);
+	let bootnodes = params
+		.ipfs_bootnodes
+		.iter()
+		.map(String::as_str)
+		.chain(public_bootstrap.into_iter().flatten())
+		.map(|text| parse("--ipfs-bootnodes", text))
+		.collect::<Result<_, _>>()?;
+	let public_addresses = params
+		.ipfs_public_addrs
+		.iter()
+		.map(|text| parse("--ipfs-public-addr", text))
+		.collect::<Result<_, _>>()?;
+	let kad_protocol = network::StreamProtocol::try_from_owned(params.ipfs_kad_protocol.clone())
+		.map_err(|e| format!("--ipfs-kad-protocol {}: {e}", params.ipfs_kad_protocol))?;
+	let listen = format!("/ip4/0.0.0.0/tcp/{}", params.ipfs_p2p_port);
+	Ok(network::NetworkConfig {
+		listen: vec![parse("--ipfs-p2p-port", &listen)?],
+		bootnodes,
+		public_addresses,
+		kad_protocol,
+	})
+}
+
+/// Announces in the DHT every root the store pins (at start; later pins announce themselves).
+async fn provide_pins(store: Arc<embedded::EmbeddedStore>, network: network::Network) {
+	match store.pins().await {
+		Ok(pins) => {
+			for cid in pins {
+				network.provide(cid).await;
+			}
+		},
+		Err(e) => log::warn!(target: "ipfs", "Cannot list the pins to announce: {e}"),
+	}
 }
 
 /// A peer id's usual text form: its multihash in base58btc (a CIDv0-style string).

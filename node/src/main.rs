@@ -7,6 +7,7 @@ mod cli;
 mod client;
 mod command;
 mod ipfs;
+mod ipfs_peers;
 mod rpc;
 mod service;
 mod social;

@@ -208,6 +208,7 @@ fn new_full_with_network<
 			peer_store_handle,
 		);
 	net_config.add_notification_protocol(grandpa_protocol_config);
+	let ipfs_peers = crate::ipfs_peers::IpfsPeers::register(&mut net_config, &genesis_hash);
 
 	let warp_sync = Arc::new(sc_consensus_grandpa::warp_proof::NetworkProvider::new(
 		backend.clone(),
@@ -272,8 +273,20 @@ fn new_full_with_network<
 		if let Some(collection) = tasks.garbage_collection {
 			task_manager.spawn_handle().spawn("ipfs-gc", Some("ipfs"), collection);
 		}
+		if let Some(network) = tasks.network {
+			task_manager.spawn_handle().spawn("ipfs-network", Some("ipfs"), network);
+		}
 		ipfs
 	});
+	task_manager.spawn_handle().spawn(
+		"ipfs-peers",
+		Some("ipfs"),
+		ipfs_peers.run(
+			network.clone(),
+			sync_service.clone(),
+			ipfs.as_ref().and_then(|ipfs| ipfs.network.clone()),
+		),
+	);
 
 	let social_index = plaza_rpc::index::SocialIndex::open(&chain_dir.join("social-index"))
 		.map(Arc::new)

@@ -112,8 +112,11 @@ describe('the embedded store', () => {
     assert.deepEqual(await apiJson(node, 'pin/add', { arg: added.Hash }), { Pins: [added.Hash] });
     assert.ok(added.Hash in (await apiJson(node, 'pin/ls')).Keys);
 
+    // `id` names the node's IPFS peer, whose key is its own (not the chain network's).
     const id = await apiJson(node, 'id');
-    assert.equal(id.ID, await node.rpc('system_localPeerId'));
+    assert.match(id.ID, /^12D3KooW/);
+    assert.notEqual(id.ID, await node.rpc('system_localPeerId'));
+    assert.ok(node.log().includes(`IPFS peer ${id.ID}`), 'the log does not name the IPFS peer');
     assert.ok(id.PublicKey.length > 0);
     assert.match((await apiJson(node, 'version')).Version, /^\d+\.\d+\.\d+/);
   });

@@ -1,10 +1,13 @@
 // Three validators (Alice, Bob, Charlie) from the `local` chain spec on loopback: they find each
-// other, author in turn and finalize together.
+// other, author in turn and finalize together; their IPFS peers find each other through the
+// chain's peering, so a body added on one node is pinned by the others (no `--ipfs-source`), and
+// a full node that joins later gets the bodies of the posts it syncs.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { after, test } from 'node:test';
 
-import { connect } from '../lib/chain.js';
+import { connect, devKey, signAndWaitInBlock } from '../lib/chain.js';
+import { add, rawRequest } from '../lib/ipfs.js';
 import { finalizedNumber, startNode, tempDir, waitFor } from '../lib/node.js';
 
 const nodes = [];
@@ -72,4 +75,68 @@ test('three local validators see each other and finalize beyond #2', async () =>
   } finally {
     await api.disconnect();
   }
+});
+
+/** `length` bytes that do not repeat within a chunk (so every chunk is its own block). */
+function pseudoRandom(length, seed) {
+  const out = Buffer.alloc(length);
+  for (let offset = 0, counter = 0; offset < length; counter++) {
+    offset += createHash('sha256').update(`${seed}:${counter}`).digest().copy(out, offset);
+  }
+  return out;
+}
+
+const pinState = async (node, cid) =>
+  (await node.rpc('ipfs_pinStatus', [[cid]])).items[0].status?.state ?? null;
+
+test('a body added on one node reaches the others over bitswap, with no --ipfs-source', async () => {
+  const [alice, bob, charlie] = nodes;
+  // The largest body a post may have (1 MiB: four 256 KiB leaves and a root), in both CID forms.
+  const bodies = [
+    { bytes: pseudoRandom(1024 * 1024, 'v0'), query: {} },
+    { bytes: pseudoRandom(300 * 1024, 'v1'), query: { 'cid-version': 1 } },
+  ];
+  const api = await connect(alice);
+  try {
+    for (const { bytes, query } of bodies) {
+      const cid = (await add(alice, bytes, { ...query, pin: false })).Hash;
+      for (const other of [bob, charlie]) {
+        assert.equal(await pinState(other, cid), null, `${other.name} knows ${cid} before its post`);
+      }
+      await signAndWaitInBlock(api, api.tx.posts.createPost(cid, bytes.length, null), devKey(api, 'Alice'));
+      for (const other of [bob, charlie]) {
+        await waitFor(`${other.name} to pin ${cid}`, async () => (await pinState(other, cid)) === 'pinned', 120_000);
+        const served = await rawRequest(other, 'GET', `/ipfs/${cid}`);
+        assert.equal(served.status, 200);
+        assert.ok(served.body.equals(bytes), `${other.name} serves other bytes for ${cid}`);
+      }
+    }
+    assert.ok(alice.log().includes('IPFS peer'), 'alice never started its IPFS peer');
+  } finally {
+    await api.disconnect();
+  }
+});
+
+test('a full node that joins later gets the bodies of the posts it syncs', async () => {
+  const [alice] = nodes;
+  const aliceId = await alice.rpc('system_localPeerId');
+  const api = await connect(alice);
+  const bytes = pseudoRandom(200 * 1024, 'late');
+  let cid;
+  try {
+    cid = (await add(alice, bytes, { pin: false })).Hash;
+    await signAndWaitInBlock(api, api.tx.posts.createPost(cid, bytes.length, null), devKey(api, 'Alice'));
+  } finally {
+    await api.disconnect();
+  }
+  const base = tempDir('local-dave');
+  dirs.push(base);
+  const dave = await startNode({
+    name: 'dave',
+    basePath: base.dir,
+    args: ['--chain', 'local', '--bootnodes', `/ip4/127.0.0.1/tcp/${alice.p2pPort}/p2p/${aliceId}`],
+  });
+  nodes.push(dave);
+  await waitFor(`dave to pin ${cid}`, async () => (await pinState(dave, cid)) === 'pinned', 180_000);
+  assert.ok((await rawRequest(dave, 'GET', `/ipfs/${cid}`)).body.equals(bytes));
 });

@@ -30,19 +30,21 @@ export function tempDir(prefix) {
 }
 
 /**
- * Starts `plaza-node` with `args` on free RPC, p2p and IPFS API ports (loopback only, no
+ * Starts `plaza-node` with `args` on free RPC, p2p, IPFS API and IPFS peer ports (loopback only, no
  * telemetry, Prometheus or mDNS). Resolves once its RPC answers. `onOutput` sees every chunk
  * of its log.
  */
-export async function startNode({ name, args, basePath, rpcPort, p2pPort, ipfsPort, prometheusPort, onOutput }) {
+export async function startNode({ name, args, basePath, rpcPort, p2pPort, ipfsPort, ipfsP2pPort, prometheusPort, onOutput }) {
   rpcPort ??= await freePort();
   p2pPort ??= await freePort();
   ipfsPort ??= await freePort();
+  ipfsP2pPort ??= await freePort();
   const fullArgs = [
     ...args,
     '--base-path', basePath,
     '--rpc-port', String(rpcPort),
     '--ipfs-api-port', String(ipfsPort),
+    '--ipfs-p2p-port', String(ipfsP2pPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
     ...(prometheusPort ? ['--prometheus-port', String(prometheusPort)] : ['--no-prometheus']),
     '--no-telemetry',
@@ -66,6 +68,7 @@ export async function startNode({ name, args, basePath, rpcPort, p2pPort, ipfsPo
     rpcPort,
     p2pPort,
     ipfsPort,
+    ipfsP2pPort,
     basePath,
     wsUrl: `ws://127.0.0.1:${rpcPort}`,
     httpUrl: `http://127.0.0.1:${rpcPort}`,
