@@ -434,6 +434,9 @@ impl ContentStore for EmbeddedStore {
 				batch_bytes = 0;
 			}
 		}
+		if let (Some(network), true) = (&self.network, options.pin) {
+			network.provide(added.cid).await;
+		}
 		Ok(added)
 	}
 

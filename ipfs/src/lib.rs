@@ -97,9 +97,9 @@ pub struct IpfsParams {
 	/// An IPFS peer to connect to at start and to join the DHT through, as a multiaddr ending
 	/// in `/p2p/<peer id>`. Repeat for several. None by default: the nodes of one chain find each
 	/// other's IPFS peers through their chain peers; add `--ipfs-public-bootstrap` to join the
-	/// public IPFS network.
-	#[arg(long = "ipfs-bootnodes", value_name = "MULTIADDR")]
-	pub ipfs_bootnodes: Vec<String>,
+	/// public IPFS network. (Substrate's own `--ipfs-bootnodes` belongs to its `--ipfs-server`.)
+	#[arg(long = "ipfs-p2p-bootnodes", value_name = "MULTIADDR")]
+	pub ipfs_p2p_bootnodes: Vec<String>,
 
 	/// Connect to the public IPFS bootstrap peers (Kubo's default list) too, joining the public
 	/// DHT so that any IPFS node can find this node's bodies.
@@ -238,11 +238,11 @@ fn network_config(params: &IpfsParams) -> Result<network::NetworkConfig, String>
 	};
 	let public_bootstrap = params.ipfs_public_bootstrap.then_some(network::PUBLIC_BOOTSTRAP);
 	let bootnodes = params
-		.ipfs_bootnodes
+		.ipfs_p2p_bootnodes
 		.iter()
 		.map(String::as_str)
 		.chain(public_bootstrap.into_iter().flatten())
-		.map(|text| parse("--ipfs-bootnodes", text))
+		.map(|text| parse("--ipfs-p2p-bootnodes", text))
 		.collect::<Result<_, _>>()?;
 	let public_addresses = params
 		.ipfs_public_addrs

@@ -171,7 +171,9 @@ impl Host {
 		}
 		for address in &config.bootnodes {
 			let Some(Protocol::P2p(peer)) = address.iter().last() else {
-				return Err(format!("--ipfs-bootnodes {address}: it must end with /p2p/<peer id>"));
+				return Err(format!(
+					"--ipfs-p2p-bootnodes {address}: it must end with /p2p/<peer id>"
+				));
 			};
 			swarm.behaviour_mut().kad.add_address(&peer, address.clone());
 			if let Err(e) = swarm.dial(address.clone()) {
