@@ -70,7 +70,22 @@ pub fn file_size(cid: &Cid, root: &[u8]) -> Result<u64, StoreError> {
 /// with [`StoreError::TooLarge`] a root that declares more than `limit` content bytes, and a DAG
 /// whose blocks hold more than [`block_bytes_budget`] or number more than [`visits_budget`], as
 /// soon as that shows.
-pub async fn fetch_all<F, Fut>(root: &Cid, limit: u64, mut fetch: F) -> Result<(), StoreError>
+pub async fn fetch_all<F, Fut>(root: &Cid, limit: u64, fetch: F) -> Result<(), StoreError>
+where
+	F: FnMut(Cid) -> Fut,
+	Fut: Future<Output = Result<Bytes, StoreError>>,
+{
+	walk(root, limit, fetch, |_, _| {}).await
+}
+
+/// [`fetch_all`], giving `visit` each distinct block in depth-first order, links in the order
+/// their parent lists them (the order of a CAR file's blocks).
+pub async fn walk<F, Fut>(
+	root: &Cid,
+	limit: u64,
+	mut fetch: F,
+	mut visit: impl FnMut(Cid, &Bytes),
+) -> Result<(), StoreError>
 where
 	F: FnMut(Cid) -> Fut,
 	Fut: Future<Output = Result<Bytes, StoreError>>,
@@ -95,7 +110,8 @@ where
 		if bytes > bytes_budget {
 			return Err(too_large());
 		}
-		pending.extend(links(&next, block)?);
+		visit(next, &block);
+		pending.extend(links(&next, block)?.into_iter().rev());
 	}
 	Ok(())
 }

@@ -24,7 +24,10 @@ use hyper::{
 use hyper_util::rt::{TokioIo, TokioTimer};
 use serde_json::{json, Value};
 
-use crate::store::{parse_ipfs_path, AddOptions, ContentStore, FileStat, PinOwner, StoreError};
+use crate::{
+	car,
+	store::{parse_ipfs_path, AddOptions, ContentStore, FileStat, PinOwner, StoreError},
+};
 
 /// What the endpoint serves and says about itself.
 pub struct ApiState {
@@ -591,6 +594,11 @@ async fn gateway(state: &ApiState, request: &Request<Incoming>) -> HttpResponse 
 		Ok(parsed) => parsed,
 		Err(e) => return error(StatusCode::BAD_REQUEST, &e.to_string()),
 	};
+	match verifiable_format(request) {
+		Ok(Some(format)) => return verifiable(state, request, &cid, &path, format).await,
+		Ok(None) => {},
+		Err(response) => return response,
+	}
 	let etag = format!("\"{}\"", decoded.trim_start_matches("/ipfs/").trim_end_matches('/'));
 	let headers = request.headers();
 	if headers.get(header::IF_NONE_MATCH).is_some_and(|value| value.as_bytes() == etag.as_bytes()) {
@@ -655,6 +663,71 @@ async fn gateway(state: &ApiState, request: &Request<Incoming>) -> HttpResponse 
 		let length = wanted.end - wanted.start;
 		response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(length));
 	}
+	response
+}
+
+/// The trustless gateway's answers, which a client checks against the CID itself.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Verifiable {
+	/// The block's own bytes (`application/vnd.ipld.raw`).
+	Raw,
+	/// The DAG as a CAR v1 file (`application/vnd.ipld.car`).
+	Car,
+}
+
+const RAW_TYPE: &str = "application/vnd.ipld.raw";
+
+/// The format asked for with `?format=raw|car` or an `Accept` of its media type; `None` for a
+/// file.
+fn verifiable_format(request: &Request<Incoming>) -> Result<Option<Verifiable>, HttpResponse> {
+	match Query::parse(request.uri().query()).get("format") {
+		Some("raw") => return Ok(Some(Verifiable::Raw)),
+		Some("car") => return Ok(Some(Verifiable::Car)),
+		Some(other) => {
+			let message = format!("format={other} is not served: use format=raw or format=car");
+			return Err(error(StatusCode::BAD_REQUEST, &message));
+		},
+		None => {},
+	}
+	let accept = request.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok());
+	Ok(match accept {
+		Some(accept) if accept.contains(RAW_TYPE) => Some(Verifiable::Raw),
+		Some(accept) if accept.contains("application/vnd.ipld.car") => Some(Verifiable::Car),
+		_ => None,
+	})
+}
+
+/// `GET`/`HEAD /ipfs/<cid>?format=raw|car`: the block, or the DAG under it as a CAR file, at
+/// most the content limit's worth.
+async fn verifiable(
+	state: &ApiState,
+	request: &Request<Incoming>,
+	cid: &Cid,
+	path: &[String],
+	format: Verifiable,
+) -> HttpResponse {
+	if !path.is_empty() {
+		let message = "format=raw and format=car take /ipfs/<cid> without a path below it";
+		return error(StatusCode::BAD_REQUEST, message);
+	}
+	let (body, content_type, suffix) = match format {
+		Verifiable::Raw => (state.store.block(cid).await, RAW_TYPE, "raw"),
+		Verifiable::Car => {
+			(car::car(&*state.store, cid, state.max_upload).await, car::CAR_TYPE, "car")
+		},
+	};
+	let body = match body {
+		Ok(body) => body,
+		Err(e) => return store_error(e),
+	};
+	let length = body.len();
+	let body = if request.method() == Method::HEAD { Bytes::new() } else { body };
+	let mut response = with_type(Response::new(Full::new(body)), content_type);
+	set_cache_headers(&mut response, &format!("\"{cid}.{suffix}\""), &format!("/ipfs/{cid}"));
+	let headers = response.headers_mut();
+	headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+	headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+	headers.insert(header::VARY, HeaderValue::from_static("Accept"));
 	response
 }
 

@@ -11,6 +11,7 @@
 
 #![deny(missing_docs)]
 
+mod car;
 mod dag;
 mod db;
 mod embedded;

@@ -121,6 +121,49 @@ describe('the embedded store', () => {
     assert.match((await apiJson(node, 'version')).Version, /^\d+\.\d+\.\d+/);
   });
 
+  test('the gateway answers format=raw and format=car, which a client checks itself', async () => {
+    const bytes = pseudoRandom(600 * KiB, 'trustless');
+    const { Hash: root } = await add(node, bytes, { 'cid-version': 1, 'raw-leaves': true });
+    const cid = CID.parse(root);
+    const sha = (data) => createHash('sha256').update(data).digest();
+
+    for (const [query, headers] of [['?format=raw', {}], ['', { Accept: 'application/vnd.ipld.raw' }]]) {
+      const answer = await rawRequest(node, 'GET', `/ipfs/${root}${query}`, headers);
+      assert.equal(answer.status, 200);
+      assert.equal(answer.headers['content-type'], 'application/vnd.ipld.raw');
+      assert.deepEqual(sha(answer.body), Buffer.from(cid.multihash.digest), 'the block is not its CID');
+    }
+
+    const car = await rawRequest(node, 'GET', `/ipfs/${root}?format=car`);
+    assert.equal(car.status, 200);
+    assert.equal(car.headers['content-type'], 'application/vnd.ipld.car; version=1');
+    // Every section after the header is a CID and its block, each checked here as a client would.
+    const varint = (buf, at) => {
+      let value = 0;
+      for (let shift = 0; ; shift += 7) {
+        const byte = buf[at++];
+        value += (byte & 0x7f) * 2 ** shift;
+        if (byte < 0x80) return [value, at];
+      }
+    };
+    let [length, at] = varint(car.body, 0);
+    at += length; // the header
+    const carried = [];
+    while (at < car.body.length) {
+      [length, at] = varint(car.body, at);
+      const section = car.body.subarray(at, at + length);
+      const [blockCid, block] = CID.decodeFirst(section);
+      assert.deepEqual(sha(block), Buffer.from(blockCid.multihash.digest), `${blockCid} does not match`);
+      carried.push(blockCid.toString());
+      at += length;
+    }
+    assert.equal(carried[0], root);
+    assert.equal(carried.length, 4, 'the root and three leaves');
+
+    assert.equal((await rawRequest(node, 'GET', `/ipfs/${root}?format=tar`)).status, 400);
+    assert.equal((await rawRequest(node, 'GET', `/ipfs/${root}/x?format=raw`)).status, 400);
+  });
+
   test('the gateway serves lengths, ranges and immutable caching', async () => {
     const bytes = Buffer.from('0123456789abcdefghij');
     const { Hash: cid } = await add(node, bytes);
