@@ -79,3 +79,144 @@ async fn a_block_nobody_has_is_not_found_within_the_wait() {
 	assert!(ended, "{error}");
 	assert!(started.elapsed() < Duration::from_secs(3), "took {:?}", started.elapsed());
 }
+
+/// A peer that speaks raw bytes on bitswap streams, as an attacker would.
+mod hostile {
+	use futures::{AsyncWriteExt, StreamExt};
+	use libp2p::{multiaddr::Protocol, noise, tcp, yamux, StreamProtocol};
+	use multihash_codetable::{Code, MultihashDigest};
+
+	use super::*;
+
+	pub const BITSWAP: StreamProtocol = StreamProtocol::new("/ipfs/bitswap/1.2.0");
+
+	/// A control for opening streams to `target` (its swarm runs in the background).
+	pub async fn connect(target: &PeerRecord) -> libp2p_stream::Control {
+		let mut swarm = libp2p::SwarmBuilder::with_new_identity()
+			.with_tokio()
+			.with_tcp(tcp::Config::default(), noise::Config::new, yamux::Config::default)
+			.unwrap()
+			.with_behaviour(|_| libp2p_stream::Behaviour::new())
+			.unwrap()
+			.with_swarm_config(|c| c.with_idle_connection_timeout(Duration::from_secs(60)))
+			.build();
+		let control = swarm.behaviour().new_control();
+		let address = target.addresses[0].clone().with(Protocol::P2p(target.peer));
+		swarm.dial(address).unwrap();
+		while !swarm.is_connected(&target.peer) {
+			swarm.select_next_some().await;
+		}
+		tokio::spawn(async move {
+			loop {
+				swarm.select_next_some().await;
+			}
+		});
+		control
+	}
+
+	fn varint(mut value: u64, out: &mut Vec<u8>) {
+		while value >= 0x80 {
+			out.push(value as u8 | 0x80);
+			value >>= 7;
+		}
+		out.push(value as u8);
+	}
+
+	fn field(number: u64, bytes: &[u8], out: &mut Vec<u8>) {
+		varint(number << 3 | 2, out);
+		varint(bytes.len() as u64, out);
+		out.extend_from_slice(bytes);
+	}
+
+	/// A length-prefixed bitswap message that wants `count` blocks nobody has (`full`: the whole
+	/// wantlist at once), encoded by hand: the attacker is not bound by anyone's encoder.
+	pub fn wants(first: u64, count: u64, full: bool) -> Vec<u8> {
+		let mut wantlist = Vec::new();
+		for i in first..first + count {
+			let cid = Cid::new_v1(0x55, Code::Sha2_256.digest(&i.to_le_bytes()));
+			let mut entry = Vec::new();
+			field(1, &cid.to_bytes(), &mut entry);
+			entry.extend_from_slice(&[2 << 3, 1]); // priority 1
+			field(1, &entry, &mut wantlist);
+		}
+		if full {
+			wantlist.extend_from_slice(&[2 << 3, 1]);
+		}
+		let mut message = Vec::new();
+		field(1, &wantlist, &mut message);
+		let mut framed = Vec::new();
+		varint(message.len() as u64, &mut framed);
+		framed.extend_from_slice(&message);
+		framed
+	}
+
+	/// Messages no honest peer sends: a length past bitswap's 4 MiB, a frame of garbage, a frame
+	/// cut short, and wants whose CIDs are not CIDs.
+	pub fn garbage() -> Vec<Vec<u8>> {
+		let mut too_long = Vec::new();
+		varint(64 << 20, &mut too_long);
+		too_long.extend_from_slice(&[0; 1024]);
+		let mut nonsense = vec![0x80, 0x08];
+		nonsense.extend((0..1024u32).map(|i| (i * 37 % 256) as u8));
+		let mut short = Vec::new();
+		varint(1000, &mut short);
+		short.extend_from_slice(&[0x0a; 10]);
+		let mut bad_cids = Vec::new();
+		let mut entry = Vec::new();
+		field(1, &[0xff; 40], &mut entry);
+		let mut wantlist = Vec::new();
+		for _ in 0..1000 {
+			field(1, &entry, &mut wantlist);
+		}
+		let mut message = Vec::new();
+		field(1, &wantlist, &mut message);
+		varint(message.len() as u64, &mut bad_cids);
+		bad_cids.extend_from_slice(&message);
+		vec![too_long, nonsense, short, bad_cids]
+	}
+
+	/// Writes `bytes` on a new bitswap stream to `peer`; whether they were all written (the node
+	/// may reset a stream it has had enough of).
+	pub async fn send(control: &mut libp2p_stream::Control, peer: PeerId, bytes: &[u8]) -> bool {
+		let Ok(mut stream) = control.open_stream(peer, BITSWAP).await else { return false };
+		stream.write_all(bytes).await.is_ok() && stream.flush().await.is_ok()
+	}
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_peer_flooding_wants_and_garbage_does_not_stop_the_node_serving_another() {
+	let (a, b) = (node(Duration::from_secs(10)), node(Duration::from_secs(10)));
+	let content = body(700 * 1024);
+	let added = a.store.add(content.clone(), AddOptions::default()).await.unwrap();
+	let target = record(&a).await;
+	let mut attacker = hostile::connect(&target).await;
+	let attack = tokio::spawn(async move {
+		// 40 messages of 4,000 wants (whole wantlists and updates), then garbage, twice over.
+		let mut delivered = 0;
+		for round in 0..2u64 {
+			for message in 0..40 {
+				let wants = hostile::wants((round * 40 + message) * 4000, 4000, message % 2 == 0);
+				delivered += hostile::send(&mut attacker, target.peer, &wants).await as usize;
+			}
+			for garbage in hostile::garbage() {
+				hostile::send(&mut attacker, target.peer, &garbage).await;
+			}
+		}
+		delivered
+	});
+
+	b.network.add_peer(record(&a).await).await;
+	let started = std::time::Instant::now();
+	b.store.pin(&added.cid, u64::MAX, PinOwner::Chain).await.unwrap();
+	assert!(started.elapsed() < Duration::from_secs(5), "served in {:?}", started.elapsed());
+	assert_eq!(b.store.read_local(&added.cid, u64::MAX).await.unwrap(), content);
+
+	let delivered = tokio::time::timeout(Duration::from_secs(30), attack).await.unwrap().unwrap();
+	assert!(
+		delivered >= 40,
+		"only {delivered} of 80 floods reached the node: no attack to survive"
+	);
+	// After the attack the node still serves: a second body, fetched fresh.
+	let after = a.store.add(body(300 * 1024).slice(1..), AddOptions::default()).await.unwrap();
+	b.store.pin(&after.cid, u64::MAX, PinOwner::Chain).await.unwrap();
+}
