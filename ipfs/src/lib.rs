@@ -175,8 +175,16 @@ pub fn start(
 				params.ipfs_max_content,
 			)?
 			.with_cache_size(params.ipfs_cache_size);
-			let (network, run) =
-				network::Network::start(network_config(params)?, dir, store.local_blocks())?;
+			let network_metrics = registry
+				.map(metrics::NetworkMetrics::register)
+				.transpose()
+				.map_err(|e| format!("cannot register the IPFS peer's metrics: {e}"))?;
+			let (network, run) = network::Network::start(
+				network_config(params)?,
+				dir,
+				store.local_blocks(),
+				network_metrics,
+			)?;
 			let store = Arc::new(store.with_network(network.clone()));
 			let run = futures::future::join(run, provide_pins(store.clone(), network.clone()));
 			(

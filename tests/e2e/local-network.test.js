@@ -8,7 +8,7 @@ import { after, test } from 'node:test';
 
 import { connect, devKey, signAndWaitInBlock } from '../lib/chain.js';
 import { add, rawRequest } from '../lib/ipfs.js';
-import { finalizedNumber, startNode, tempDir, waitFor } from '../lib/node.js';
+import { finalizedNumber, freePort, startNode, tempDir, waitFor } from '../lib/node.js';
 
 const nodes = [];
 const dirs = [];
@@ -24,6 +24,7 @@ async function startValidator(name, bootnodes) {
   const node = await startNode({
     name,
     basePath: base.dir,
+    prometheusPort: await freePort(),
     args: [
       '--chain', 'local', `--${name}`, '--validator',
       // A validator of a non-development chain needs a network key of its own.
@@ -86,6 +87,14 @@ function pseudoRandom(length, seed) {
   return out;
 }
 
+/** The value of Prometheus metric `name` on `node`. */
+async function metric(node, name) {
+  const text = await (await fetch(`http://127.0.0.1:${node.prometheusPort}/metrics`)).text();
+  // `name{chain="…"} value`
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
+  return line === undefined ? undefined : Number(line.split(' ').pop());
+}
+
 const pinState = async (node, cid) =>
   (await node.rpc('ipfs_pinStatus', [[cid]])).items[0].status?.state ?? null;
 
@@ -112,6 +121,11 @@ test('a body added on one node reaches the others over bitswap, with no --ipfs-s
       }
     }
     assert.ok(alice.log().includes('IPFS peer'), 'alice never started its IPFS peer');
+    // The IPFS peers' metrics saw it: peers connected, blocks served by alice, fetched by bob.
+    assert.ok((await metric(alice, 'plaza_ipfs_p2p_peers')) >= 2);
+    assert.ok((await metric(alice, 'plaza_ipfs_p2p_blocks_served_total')) >= 5);
+    assert.ok((await metric(bob, 'plaza_ipfs_p2p_bytes_fetched_total')) >= 1024 * 1024 + 300 * 1024);
+    assert.ok((await metric(alice, 'plaza_ipfs_p2p_provided_keys')) >= 2);
   } finally {
     await api.disconnect();
   }

@@ -69,6 +69,7 @@ export async function startNode({ name, args, basePath, rpcPort, p2pPort, ipfsPo
     p2pPort,
     ipfsPort,
     ipfsP2pPort,
+    prometheusPort,
     basePath,
     wsUrl: `ws://127.0.0.1:${rpcPort}`,
     httpUrl: `http://127.0.0.1:${rpcPort}`,

@@ -14,7 +14,11 @@ use libp2p::{
 	connection_limits::{self, ConnectionLimits},
 	identify,
 	identity::Keypair,
-	kad::{self, store::MemoryStore, GetProvidersOk, QueryResult, RecordKey},
+	kad::{
+		self,
+		store::{MemoryStore, RecordStore},
+		GetProvidersOk, QueryResult, RecordKey,
+	},
 	multiaddr::Protocol,
 	noise, ping,
 	swarm::{dial_opts::DialOpts, NetworkBehaviour, SwarmEvent},
@@ -23,6 +27,7 @@ use libp2p::{
 use tokio::sync::{mpsc, oneshot};
 
 use super::{blocks::BitswapBlocks, record::MAX_ADDRESSES, NetworkConfig, PeerRecord};
+use crate::metrics::NetworkMetrics;
 
 /// The largest multihash bitswap handles (sha2-256 and blake2b-256 need 32 bytes).
 const MAX_MULTIHASH: usize = 64;
@@ -104,6 +109,7 @@ pub struct Host {
 	last_redial: Instant,
 	announce_listen_addresses: bool,
 	kad_protocol: libp2p::StreamProtocol,
+	metrics: Option<Arc<NetworkMetrics>>,
 }
 
 /// The DHT key of a block: its multihash, as Kubo keys provider records.
@@ -117,6 +123,7 @@ impl Host {
 		key: Keypair,
 		config: &NetworkConfig,
 		blocks: BitswapBlocks,
+		metrics: Option<Arc<NetworkMetrics>>,
 	) -> Result<Self, String> {
 		let fail = |e: &dyn std::fmt::Display| format!("cannot start the IPFS peer: {e}");
 		let kad_protocol = config.kad_protocol.clone();
@@ -192,6 +199,7 @@ impl Host {
 			last_redial: Instant::now(),
 			announce_listen_addresses: config.public_addresses.is_empty(),
 			kad_protocol: config.kad_protocol.clone(),
+			metrics,
 		})
 	}
 
@@ -218,9 +226,11 @@ impl Host {
 				if let Err(e) = self.swarm.behaviour_mut().kad.start_providing(dht_key(&cid)) {
 					log::warn!(target: "ipfs", "Cannot announce {cid} in the DHT: {e:?}");
 				}
+				self.publish();
 			},
 			Command::Unprovide(cid) => {
-				self.swarm.behaviour_mut().kad.stop_providing(&dht_key(&cid))
+				self.swarm.behaviour_mut().kad.stop_providing(&dht_key(&cid));
+				self.publish();
 			},
 			Command::AddPeer(record) => self.add_peer(record),
 			Command::Record(reply) => {
@@ -344,8 +354,19 @@ impl Host {
 			},
 			SwarmEvent::ConnectionEstablished { peer_id, endpoint, .. } => {
 				log::debug!(target: "ipfs", "IPFS peer {peer_id} connected ({endpoint:?})");
+				self.publish();
 			},
+			SwarmEvent::ConnectionClosed { .. } => self.publish(),
 			_ => {},
+		}
+	}
+
+	/// Publishes the connected peers and the provided keys.
+	fn publish(&mut self) {
+		if let Some(metrics) = self.metrics.clone() {
+			let peers = self.swarm.connected_peers().count();
+			let provided = self.swarm.behaviour_mut().kad.store_mut().provided().count();
+			metrics.publish_peers(peers, provided);
 		}
 	}
 
@@ -360,6 +381,9 @@ impl Host {
 		let Some(fetch) = self.fetches.remove(&query) else { return };
 		self.by_cid.remove(&fetch.cid);
 		if let Some(block) = block {
+			if let Some(metrics) = &self.metrics {
+				metrics.fetched(block.len());
+			}
 			let block = Bytes::from(block);
 			for reply in fetch.waiting {
 				let _ = reply.send(block.clone());

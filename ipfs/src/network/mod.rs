@@ -23,7 +23,7 @@ use futures::{future::BoxFuture, FutureExt};
 pub use libp2p::{Multiaddr, PeerId, StreamProtocol};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::embedded::LocalBlocks;
+use crate::{embedded::LocalBlocks, metrics::NetworkMetrics};
 pub use record::PeerRecord;
 
 /// The public IPFS bootstrap peers (Kubo's default list), added by `--ipfs-public-bootstrap`.
@@ -65,11 +65,14 @@ impl Network {
 		config: NetworkConfig,
 		dir: &Path,
 		blocks: LocalBlocks,
+		metrics: Option<NetworkMetrics>,
 	) -> Result<(Self, BoxFuture<'static, ()>), String> {
 		let key = identity::load_or_create(dir)?;
 		let peer = key.public().to_peer_id();
 		let (commands, receiver) = mpsc::channel(COMMAND_QUEUE);
-		let host = host::Host::new(key, &config, blocks::BitswapBlocks(blocks))?;
+		let metrics = metrics.map(std::sync::Arc::new);
+		let blocks = blocks::BitswapBlocks(blocks, metrics.clone());
+		let host = host::Host::new(key, &config, blocks, metrics)?;
 		log::info!(target: "ipfs", "🛰  IPFS peer {peer} (Kademlia {})", config.kad_protocol);
 		Ok((Self { peer, commands }, host.run(receiver).boxed()))
 	}

@@ -24,7 +24,7 @@ fn node(timeout: Duration) -> Node {
 		public_addresses: Vec::new(),
 		kad_protocol: StreamProtocol::new("/ipfs/lan/kad/1.0.0"),
 	};
-	let (network, run) = Network::start(config, dir.path(), store.local_blocks()).unwrap();
+	let (network, run) = Network::start(config, dir.path(), store.local_blocks(), None).unwrap();
 	tokio::spawn(run);
 	Node { store: Arc::new(store.with_network(network.clone())), network, _dir: dir }
 }
