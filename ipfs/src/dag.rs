@@ -8,6 +8,8 @@
 
 use std::{collections::HashSet, future::Future};
 
+use futures::{stream::FuturesUnordered, StreamExt};
+
 use bytes::Bytes;
 use cid::Cid;
 use ipld_core::codec::Links;
@@ -66,20 +68,53 @@ pub fn file_size(cid: &Cid, root: &[u8]) -> Result<u64, StoreError> {
 	declared_size(cid, root).ok_or_else(|| unreadable(*cid, "it is not a UnixFS file"))
 }
 
-/// Fetches every distinct block under `root` with `fetch` (which keeps what it fetches). Refuses
-/// with [`StoreError::TooLarge`] a root that declares more than `limit` content bytes, and a DAG
-/// whose blocks hold more than [`block_bytes_budget`] or number more than [`visits_budget`], as
-/// soon as that shows.
-pub async fn fetch_all<F, Fut>(root: &Cid, limit: u64, fetch: F) -> Result<(), StoreError>
+/// The most blocks of one DAG [`fetch_all`] asks for at once.
+pub const FETCHES_IN_FLIGHT: usize = 16;
+
+/// Fetches every distinct block under `root` with `fetch` (which keeps what it fetches), up to
+/// [`FETCHES_IN_FLIGHT`] at once once the root is here. Refuses with [`StoreError::TooLarge`] a
+/// root that declares more than `limit` content bytes (before any other block is asked for), and
+/// a DAG whose blocks hold more than [`block_bytes_budget`] or number more than
+/// [`visits_budget`], as soon as that shows.
+pub async fn fetch_all<F, Fut>(root: &Cid, limit: u64, mut fetch: F) -> Result<(), StoreError>
 where
 	F: FnMut(Cid) -> Fut,
 	Fut: Future<Output = Result<Bytes, StoreError>>,
 {
-	walk(root, limit, fetch, |_, _| {}).await
+	let too_large = || StoreError::TooLarge { limit };
+	let (bytes_budget, visits_budget) = (block_bytes_budget(limit), visits_budget(limit));
+	let mut pending = vec![*root];
+	let mut seen = HashSet::new();
+	let mut bytes = 0u64;
+	let mut in_flight = FuturesUnordered::new();
+	loop {
+		while in_flight.len() < FETCHES_IN_FLIGHT {
+			let Some(next) = pending.pop() else { break };
+			if !seen.insert(next) {
+				continue;
+			}
+			if seen.len() as u64 > visits_budget {
+				return Err(too_large());
+			}
+			let fetched = fetch(next);
+			in_flight.push(async move { (next, fetched.await) });
+		}
+		let Some((cid, block)) = in_flight.next().await else { return Ok(()) };
+		let block = block?;
+		if cid == *root && declared_size(root, &block).is_some_and(|size| size > limit) {
+			return Err(too_large());
+		}
+		bytes = bytes.saturating_add(block.len() as u64);
+		if bytes > bytes_budget {
+			return Err(too_large());
+		}
+		pending.extend(links(&cid, block)?);
+	}
 }
 
-/// [`fetch_all`], giving `visit` each distinct block in depth-first order, links in the order
-/// their parent lists them (the order of a CAR file's blocks).
+/// Fetches every distinct block under `root` one at a time within [`fetch_all`]'s bounds, giving
+/// `visit` each in depth-first order, links in the order their parent lists them (the order of a
+/// CAR file's blocks).
 pub async fn walk<F, Fut>(
 	root: &Cid,
 	limit: u64,
@@ -195,5 +230,34 @@ mod tests {
 		.await
 		.unwrap();
 		assert_eq!(fetched, vec![root_cid, leaf_cid]);
+	}
+
+	#[tokio::test]
+	async fn a_dags_children_are_fetched_concurrently_and_boundedly() {
+		// A root linking 40 leaves (dag-cbor, so the test builds it directly).
+		let leaves: Vec<Bytes> =
+			(0..40u32).map(|i| Bytes::from(i.to_le_bytes().to_vec())).collect();
+		let leaf_cids: Vec<Cid> = leaves.iter().map(|leaf| cid_of(RAW, leaf)).collect();
+		let list: Vec<ipld_core::ipld::Ipld> =
+			leaf_cids.iter().map(|cid| ipld_core::ipld::Ipld::Link(*cid)).collect();
+		let root = serde_ipld_dagcbor::to_vec(&ipld_core::ipld::Ipld::List(list)).unwrap();
+		let root_cid = cid_of(DAG_CBOR, &root);
+		let mut blocks: HashMap<Cid, Bytes> = leaf_cids.into_iter().zip(leaves).collect();
+		blocks.insert(root_cid, root.into());
+		let (now, most) = (std::cell::Cell::new(0usize), std::cell::Cell::new(0usize));
+		fetch_all(&root_cid, 1 << 20, |cid| {
+			let block = blocks.get(&cid).cloned().ok_or(StoreError::NotFound(cid));
+			let (now, most) = (&now, &most);
+			async move {
+				now.set(now.get() + 1);
+				most.set(most.get().max(now.get()));
+				tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+				now.set(now.get() - 1);
+				block
+			}
+		})
+		.await
+		.unwrap();
+		assert_eq!(most.get(), FETCHES_IN_FLIGHT, "as many at once as allowed, and no more");
 	}
 }

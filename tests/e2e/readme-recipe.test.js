@@ -203,7 +203,7 @@ test("a full node joins the README's own network with the README's command", asy
       .filter((a) => a.startsWith('/ip4/127.0.0.1/tcp/'));
     // On the same machine: its own base path and ports.
     const full = runAsPrinted(`exec ${join.replace('<multiaddr>', address)} --base-path ${path.join(dir, 'full')} `
-      + '--port 30334 --rpc-port 9945 --ipfs-api-port 5102 --prometheus-port 9616', { cwd: dir, env });
+      + '--port 30334 --rpc-port 9945 --ipfs-api-port 5102 --ipfs-p2p-port 4102 --prometheus-port 9616', { cwd: dir, env });
     const target = await finalizedNumber(rpcAt(validatorUrl));
     await waitFor('the full node to sync and follow finality', async () => {
       assert.ok(full.child.exitCode === null && full.child.signalCode === null,
@@ -218,7 +218,7 @@ test("a full node joins the README's own network with the README's command", asy
     spec.bootNodes = [address.replace(/\/p2p\/.*$/, '/p2p/12D3KooWMM6NHetZDFgwc4cNDUPpwxmyX2Dfg9QcLq4QymC7dCRM')];
     writeFileSync(path.join(dir, 'placeholder-raw.json'), JSON.stringify(spec));
     const older = runAsPrinted(`exec ${join.replace('plaza-raw.json', 'placeholder-raw.json').replace('<multiaddr>', address)} `
-      + `--base-path ${path.join(dir, 'full2')} --port 30335 --rpc-port 9946 --ipfs-api-port 5103 --prometheus-port 9617`,
+      + `--base-path ${path.join(dir, 'full2')} --port 30335 --rpc-port 9946 --ipfs-api-port 5103 --ipfs-p2p-port 4103 --prometheus-port 9617`,
     { cwd: dir, env });
     const again = await finalizedNumber(rpcAt(validatorUrl));
     let warned = false;
