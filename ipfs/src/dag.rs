@@ -71,6 +71,48 @@ pub fn file_size(cid: &Cid, root: &[u8]) -> Result<u64, StoreError> {
 /// The most blocks of one DAG [`fetch_all`] asks for at once.
 pub const FETCHES_IN_FLIGHT: usize = 16;
 
+/// One walk's bounds for a DAG of at most `limit` content bytes: the blocks it has asked for,
+/// the bytes it has received.
+struct Bounds {
+	root: Cid,
+	limit: u64,
+	seen: HashSet<Cid>,
+	bytes: u64,
+}
+
+impl Bounds {
+	fn new(root: Cid, limit: u64) -> Self {
+		Self { root, limit, seen: HashSet::new(), bytes: 0 }
+	}
+
+	fn too_large(&self) -> StoreError {
+		StoreError::TooLarge { limit: self.limit }
+	}
+
+	/// Whether `cid` is still to be asked for (not seen before); an error past the visits budget.
+	fn ask(&mut self, cid: Cid) -> Result<bool, StoreError> {
+		if !self.seen.insert(cid) {
+			return Ok(false);
+		}
+		if self.seen.len() as u64 > visits_budget(self.limit) {
+			return Err(self.too_large());
+		}
+		Ok(true)
+	}
+
+	/// Checks a block that arrived: the root's declared size, every block's bytes.
+	fn arrived(&mut self, cid: &Cid, block: &[u8]) -> Result<(), StoreError> {
+		if *cid == self.root && declared_size(cid, block).is_some_and(|size| size > self.limit) {
+			return Err(self.too_large());
+		}
+		self.bytes = self.bytes.saturating_add(block.len() as u64);
+		if self.bytes > block_bytes_budget(self.limit) {
+			return Err(self.too_large());
+		}
+		Ok(())
+	}
+}
+
 /// Fetches every distinct block under `root` with `fetch` (which keeps what it fetches), up to
 /// [`FETCHES_IN_FLIGHT`] at once once the root is here. Refuses with [`StoreError::TooLarge`] a
 /// root that declares more than `limit` content bytes (before any other block is asked for), and
@@ -81,33 +123,20 @@ where
 	F: FnMut(Cid) -> Fut,
 	Fut: Future<Output = Result<Bytes, StoreError>>,
 {
-	let too_large = || StoreError::TooLarge { limit };
-	let (bytes_budget, visits_budget) = (block_bytes_budget(limit), visits_budget(limit));
+	let mut bounds = Bounds::new(*root, limit);
 	let mut pending = vec![*root];
-	let mut seen = HashSet::new();
-	let mut bytes = 0u64;
 	let mut in_flight = FuturesUnordered::new();
 	loop {
 		while in_flight.len() < FETCHES_IN_FLIGHT {
 			let Some(next) = pending.pop() else { break };
-			if !seen.insert(next) {
-				continue;
+			if bounds.ask(next)? {
+				let fetched = fetch(next);
+				in_flight.push(async move { (next, fetched.await) });
 			}
-			if seen.len() as u64 > visits_budget {
-				return Err(too_large());
-			}
-			let fetched = fetch(next);
-			in_flight.push(async move { (next, fetched.await) });
 		}
 		let Some((cid, block)) = in_flight.next().await else { return Ok(()) };
 		let block = block?;
-		if cid == *root && declared_size(root, &block).is_some_and(|size| size > limit) {
-			return Err(too_large());
-		}
-		bytes = bytes.saturating_add(block.len() as u64);
-		if bytes > bytes_budget {
-			return Err(too_large());
-		}
+		bounds.arrived(&cid, &block)?;
 		pending.extend(links(&cid, block)?);
 	}
 }
@@ -125,26 +154,14 @@ where
 	F: FnMut(Cid) -> Fut,
 	Fut: Future<Output = Result<Bytes, StoreError>>,
 {
-	let too_large = || StoreError::TooLarge { limit };
-	let (bytes_budget, visits_budget) = (block_bytes_budget(limit), visits_budget(limit));
+	let mut bounds = Bounds::new(*root, limit);
 	let mut pending = vec![*root];
-	let mut seen = HashSet::new();
-	let mut bytes = 0u64;
 	while let Some(next) = pending.pop() {
-		if !seen.insert(next) {
+		if !bounds.ask(next)? {
 			continue;
 		}
-		if seen.len() as u64 > visits_budget {
-			return Err(too_large());
-		}
 		let block = fetch(next).await?;
-		if next == *root && declared_size(root, &block).is_some_and(|size| size > limit) {
-			return Err(too_large());
-		}
-		bytes = bytes.saturating_add(block.len() as u64);
-		if bytes > bytes_budget {
-			return Err(too_large());
-		}
+		bounds.arrived(&next, &block)?;
 		visit(next, &block);
 		pending.extend(links(&next, block)?.into_iter().rev());
 	}

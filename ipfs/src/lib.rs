@@ -5,9 +5,10 @@
 //! blocks reference.
 //! Two stores implement it: the [`embedded`] store under the node's base path (the default) and
 //! [`kubo`], an external Kubo daemon (`--ipfs-api <url>`). Over the store, [`http`] serves a
-//! Kubo-compatible RPC subset and a read-only gateway on `--ipfs-api-port`, [`pinner`] pins every
-//! body that finalized blocks reference, [`rpc`] reports pin status over JSON-RPC and [`metrics`]
-//! to Prometheus.
+//! Kubo-compatible RPC subset and a read-only (and trustless: `?format=raw|car`) gateway on
+//! `--ipfs-api-port`, [`pinner`] pins every body that finalized blocks reference, [`network`]
+//! makes the node an IPFS peer (bitswap, Kademlia) so that bodies follow the chain between nodes
+//! and reach any Kubo, [`rpc`] reports pin status over JSON-RPC and [`metrics`] to Prometheus.
 
 #![deny(missing_docs)]
 

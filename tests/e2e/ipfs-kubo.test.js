@@ -3,26 +3,17 @@
 // and over the LAN DHT (a third Kubo in DHT server mode, the only peer both know) each finds the
 // other as a provider and fetches from it.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
+import { pseudoRandom } from '../lib/content.js';
 import { connect, devKey, signAndWaitInBlock } from '../lib/chain.js';
 import { add, apiJson, rawRequest } from '../lib/ipfs.js';
 import { startKubo } from '../lib/kubo.js';
 import { startNode, tempDir, waitFor } from '../lib/node.js';
 
 const KiB = 1024;
-
-/** `length` bytes that do not repeat within a chunk (so every chunk is its own block). */
-function pseudoRandom(length, seed) {
-  const out = Buffer.alloc(length);
-  for (let offset = 0, counter = 0; offset < length; counter++) {
-    offset += createHash('sha256').update(`${seed}:${counter}`).digest().copy(out, offset);
-  }
-  return out;
-}
 
 let base;
 let node;

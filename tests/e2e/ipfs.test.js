@@ -14,6 +14,7 @@ import { CID } from 'multiformats/cid';
 import * as raw from 'multiformats/codecs/raw';
 import { sha256 } from 'multiformats/hashes/sha2';
 
+import { pseudoRandom } from '../lib/content.js';
 import { connect, devKey, signAndWaitInBlock } from '../lib/chain.js';
 import { add, apiJson, apiPost, kuboCids, rawRequest } from '../lib/ipfs.js';
 import { freePort, sleep, startNode, tempDir, waitFor } from '../lib/node.js';
@@ -21,17 +22,6 @@ import { freePort, sleep, startNode, tempDir, waitFor } from '../lib/node.js';
 const KiB = 1024;
 const MiB = 1024 * KiB;
 const MAX_CONTENT = 8 * MiB;
-
-/** `length` bytes that do not repeat within a chunk (so every chunk is its own block). */
-function pseudoRandom(length, seed) {
-  const out = Buffer.alloc(length);
-  let offset = 0;
-  for (let counter = 0; offset < length; counter++) {
-    const block = createHash('sha256').update(`${seed}:${counter}`).digest();
-    offset += block.copy(out, offset);
-  }
-  return out;
-}
 
 let base;
 let node;

@@ -3,9 +3,10 @@
 // chain's peering, so a body added on one node is pinned by the others (no `--ipfs-source`), and
 // a full node that joins later gets the bodies of the posts it syncs.
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { after, test } from 'node:test';
 
+import { pseudoRandom } from '../lib/content.js';
 import { connect, devKey, signAndWaitInBlock } from '../lib/chain.js';
 import { add, rawRequest } from '../lib/ipfs.js';
 import { finalizedNumber, freePort, startNode, tempDir, waitFor } from '../lib/node.js';
@@ -77,15 +78,6 @@ test('three local validators see each other and finalize beyond #2', async () =>
     await api.disconnect();
   }
 });
-
-/** `length` bytes that do not repeat within a chunk (so every chunk is its own block). */
-function pseudoRandom(length, seed) {
-  const out = Buffer.alloc(length);
-  for (let offset = 0, counter = 0; offset < length; counter++) {
-    offset += createHash('sha256').update(`${seed}:${counter}`).digest().copy(out, offset);
-  }
-  return out;
-}
 
 /** The value of Prometheus metric `name` on `node`. */
 async function metric(node, name) {

@@ -340,16 +340,14 @@ impl Host {
 			},
 			SwarmEvent::Behaviour(BehaviourEvent::Bitswap(event)) => self.bitswap(event),
 			SwarmEvent::Behaviour(BehaviourEvent::Kad(event)) => self.kad(event),
+			// Peers that speak our DHT join the routing table at the addresses they listen on.
 			SwarmEvent::Behaviour(BehaviourEvent::Identify(identify::Event::Received {
 				peer_id,
 				info,
 				..
-			})) => {
-				// Peers that speak our DHT join the routing table at the addresses they listen on.
-				if info.protocols.contains(&self.kad_protocol) {
-					for address in info.listen_addrs.into_iter().take(MAX_ADDRESSES) {
-						self.swarm.behaviour_mut().kad.add_address(&peer_id, address);
-					}
+			})) if info.protocols.contains(&self.kad_protocol) => {
+				for address in info.listen_addrs.into_iter().take(MAX_ADDRESSES) {
+					self.swarm.behaviour_mut().kad.add_address(&peer_id, address);
 				}
 			},
 			SwarmEvent::ConnectionEstablished { peer_id, endpoint, .. } => {
