@@ -184,9 +184,9 @@ impl EmbeddedStore {
 		self
 	}
 
-	/// The blocks, as the IPFS peer serves and keeps them.
+	/// The blocks, as the IPFS peer serves them.
 	pub fn local_blocks(&self) -> LocalBlocks {
-		LocalBlocks { db: self.db.clone(), writer: self.writer.clone() }
+		LocalBlocks { db: self.db.clone() }
 	}
 
 	/// Keeps at most `bytes` of blocks no pin reaches (unbounded unless set).
@@ -264,8 +264,9 @@ impl EmbeddedStore {
 			// The sources are the last resort: with any, the network gets half the time.
 			let wait =
 				if self.sources.is_empty() { self.fetch_timeout } else { self.fetch_timeout / 2 };
+			// Bitswap accepts only a block whose hash makes the CID it asked for.
 			if let Some(block) = network.block(cid, wait).await {
-				self.local_blocks().keep(*cid, block.to_vec()).await?;
+				self.put_blocks(vec![(*cid, block.to_vec())], None).await?;
 				return Ok(block);
 			}
 		}
@@ -524,13 +525,10 @@ impl ContentStore for EmbeddedStore {
 	}
 }
 
-/// The store's blocks as the IPFS peer reads and keeps them: reads from the database, and
-/// blocks fetched over the network kept like any other fetched block (in the cache, until a pin
-/// reaches them), each checked against its CID first.
+/// The store's blocks as the IPFS peer reads them, to serve peers.
 #[derive(Clone)]
 pub struct LocalBlocks {
 	db: Arc<Database>,
-	writer: BlockWriter,
 }
 
 impl LocalBlocks {
@@ -540,18 +538,6 @@ impl LocalBlocks {
 		blocking(move || db.get(db::BLOCKS, &key).map_err(backend))
 			.await
 			.map(|block| block.map(Bytes::from))
-	}
-
-	/// Keeps `block` as `cid`, refusing a block whose hash is not the CID's.
-	pub async fn keep(&self, cid: Cid, block: Vec<u8>) -> Result<(), StoreError> {
-		let writer = self.writer.clone();
-		blocking(move || {
-			if !matches_cid(&cid, &block) {
-				return Err(unreadable(cid, "the block's hash is not the CID's"));
-			}
-			writer.put(&[(cid, block)], None)
-		})
-		.await
 	}
 }
 
