@@ -38,7 +38,10 @@ use crate::{
 	db,
 	network::Network,
 	source::Source,
-	store::{blocking, AddOptions, Added, ContentStore, FileStat, Owners, PinOwner, StoreError},
+	store::{
+		blocking, AddOptions, Added, ContentStore, FileStat, Origin, Owners, PinOwner, Provenance,
+		StoreError,
+	},
 };
 
 mod garbage;
@@ -254,8 +257,17 @@ impl EmbeddedStore {
 	/// A block from the database, or else (when `reach` allows) from the first source that has
 	/// it (then kept).
 	async fn block_from(&self, cid: &Cid, reach: Reach) -> Result<Bytes, StoreError> {
+		Ok(self.block_and_origin(cid, reach).await?.0)
+	}
+
+	/// A block as [`Self::block_from`] gets it, and where it came from.
+	async fn block_and_origin(
+		&self,
+		cid: &Cid,
+		reach: Reach,
+	) -> Result<(Bytes, Origin), StoreError> {
 		if let Some(block) = self.local_block(cid).await? {
-			return Ok(block);
+			return Ok((block, Origin::Local));
 		}
 		if reach == Reach::Local {
 			return Err(StoreError::NotFound(*cid));
@@ -267,7 +279,7 @@ impl EmbeddedStore {
 			// Bitswap accepts only a block whose hash makes the CID it asked for.
 			if let Some(block) = network.block(cid, wait).await {
 				self.put_blocks(vec![(*cid, block.to_vec())], None).await?;
-				return Ok(block);
+				return Ok((block, Origin::Peers));
 			}
 		}
 		for source in &self.sources {
@@ -275,7 +287,7 @@ impl EmbeddedStore {
 			match tokio::time::timeout(self.fetch_timeout, source.block(cid)).await {
 				Ok(Ok(block)) if matches_cid(cid, &block) => {
 					self.put_blocks(vec![(*cid, block.to_vec())], None).await?;
-					return Ok(block);
+					return Ok((block, Origin::Sources));
 				},
 				Ok(Ok(_)) => log::warn!(target: "ipfs", "{url} sent a block that is not {cid}"),
 				Ok(Err(e)) => log::debug!(target: "ipfs", "{url} has no {cid}: {e}"),
@@ -475,19 +487,33 @@ impl ContentStore for EmbeddedStore {
 		self.within(cid, self.get_block(cid)).await
 	}
 
-	async fn pin(&self, cid: &Cid, limit: u64, owner: PinOwner) -> Result<(), StoreError> {
+	async fn pin(
+		&self,
+		cid: &Cid,
+		limit: u64,
+		owner: PinOwner,
+	) -> Result<Option<Provenance>, StoreError> {
 		let limit = limit.min(self.max_content);
+		let provenance = Mutex::new(Provenance::default());
 		self.within(cid, async {
 			let _no_collection = self.pinning.read().await;
 			// Every block of the DAG must be here before the pin is recorded.
-			dag::fetch_all(cid, limit, |next| async move { self.get_block(&next).await }).await?;
+			dag::fetch_all(cid, limit, |next| {
+				let provenance = &provenance;
+				async move {
+					let (block, origin) = self.block_and_origin(&next, Reach::Sources).await?;
+					provenance.lock().unwrap_or_else(|p| p.into_inner()).count(origin);
+					Ok(block)
+				}
+			})
+			.await?;
 			self.put_blocks(Vec::new(), Some((*cid, owner))).await
 		})
 		.await?;
 		if let Some(network) = &self.network {
 			network.provide(*cid).await;
 		}
-		Ok(())
+		Ok(Some(provenance.into_inner().unwrap_or_else(|p| p.into_inner())))
 	}
 
 	async fn unpin(&self, cid: &Cid, owner: PinOwner) -> Result<(), StoreError> {
@@ -830,18 +856,14 @@ mod tests {
 		assert_eq!(store.stat(&raw.cid, &[]).await.unwrap().size, 10);
 	}
 
-	#[tokio::test]
-	async fn local_reads_never_fetch_from_sources_and_keep_nothing() {
+	/// The URL of a source that answers every request with `body`.
+	async fn source_serving(body: Bytes) -> String {
 		use tokio::io::{AsyncReadExt, AsyncWriteExt};
-		let body = Bytes::from_static(b"held by a source only");
-		let cid = Cid::new_v1(RAW, Code::Sha2_256.digest(&body));
-		// A source that answers every request with the block.
 		let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
 		let url = format!("http://{}", listener.local_addr().unwrap());
-		let served = body.clone();
 		tokio::spawn(async move {
 			while let Ok((mut socket, _)) = listener.accept().await {
-				let served = served.clone();
+				let served = body.clone();
 				tokio::spawn(async move {
 					let _ = socket.read(&mut [0; 4096]).await;
 					let head =
@@ -850,6 +872,14 @@ mod tests {
 				});
 			}
 		});
+		url
+	}
+
+	#[tokio::test]
+	async fn local_reads_never_fetch_from_sources_and_keep_nothing() {
+		let body = Bytes::from_static(b"held by a source only");
+		let cid = Cid::new_v1(RAW, Code::Sha2_256.digest(&body));
+		let url = source_serving(body.clone()).await;
 		let dir = tempfile::tempdir().unwrap();
 		let db = db::open(dir.path()).unwrap();
 		let store = EmbeddedStore::new(db, &[url], Duration::from_secs(5), 1 << 20).unwrap();
@@ -863,6 +893,21 @@ mod tests {
 		assert_eq!(store.stored_bytes(), Some(body.len() as u64));
 		assert_eq!(store.read_local(&cid, 1024).await.unwrap(), body);
 		assert!(matches!(store.read_local(&cid, 4).await, Err(StoreError::TooLarge { limit: 4 })));
+	}
+
+	#[tokio::test]
+	async fn a_pin_says_where_its_blocks_came_from() {
+		let body = Bytes::from_static(b"fetched from a source");
+		let cid = Cid::new_v1(RAW, Code::Sha2_256.digest(&body));
+		let url = source_serving(body.clone()).await;
+		let dir = tempfile::tempdir().unwrap();
+		let db = db::open(dir.path()).unwrap();
+		let store = EmbeddedStore::new(db, &[url], Duration::from_secs(5), 1 << 20).unwrap();
+
+		let fetched = store.pin(&cid, 1024, PinOwner::Chain).await.unwrap();
+		assert_eq!(fetched, Some(Provenance { local: 0, peers: 0, sources: 1 }));
+		let held = store.pin(&cid, 1024, PinOwner::User).await.unwrap();
+		assert_eq!(held, Some(Provenance { local: 1, peers: 0, sources: 0 }));
 	}
 
 	#[tokio::test]

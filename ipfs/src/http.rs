@@ -547,7 +547,7 @@ async fn cid_command(state: &ApiState, command: &str, query: &Query) -> HttpResp
 		"pin/add" => store
 			.pin(&cid, state.max_upload, PinOwner::User)
 			.await
-			.map(|()| json_response(json!({ "Pins": [cid.to_string()] }))),
+			.map(|_| json_response(json!({ "Pins": [cid.to_string()] }))),
 		_ => store
 			.unpin(&cid, PinOwner::User)
 			.await

@@ -26,7 +26,10 @@ use kvdb_rocksdb::Database;
 use crate::{
 	dag::{self, MAX_BLOCK},
 	db,
-	store::{blocking, AddOptions, Added, ContentStore, FileStat, Owners, PinOwner, StoreError},
+	store::{
+		blocking, AddOptions, Added, ContentStore, FileStat, Owners, PinOwner, Provenance,
+		StoreError,
+	},
 };
 
 /// `/ipfs/<cid>/<path…>`.
@@ -282,7 +285,13 @@ impl ContentStore for KuboStore {
 		self.read_bounded(cid, stream, MAX_BLOCK as u64).await
 	}
 
-	async fn pin(&self, cid: &Cid, limit: u64, owner: PinOwner) -> Result<(), StoreError> {
+	/// The daemon fetched what was missing: where from, it does not say.
+	async fn pin(
+		&self,
+		cid: &Cid,
+		limit: u64,
+		owner: PinOwner,
+	) -> Result<Option<Provenance>, StoreError> {
 		let limit = limit.min(self.max_content);
 		// Kubo's own `pin/add` would fetch whatever the DAG links: fetch it block by block
 		// within the limit first (Kubo keeps what `block/get` fetched), then pin what is here.
@@ -293,7 +302,8 @@ impl ContentStore for KuboStore {
 		}
 		let owners = self.owners(cid).await?;
 		self.bounded(cid, self.client.pin_add(&cid.to_string(), true)).await?;
-		self.record_owners(cid, owners.with(owner)).await
+		self.record_owners(cid, owners.with(owner)).await?;
+		Ok(None)
 	}
 
 	async fn unpin(&self, cid: &Cid, owner: PinOwner) -> Result<(), StoreError> {

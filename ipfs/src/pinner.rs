@@ -33,7 +33,7 @@ use kvdb_rocksdb::Database;
 use crate::{
 	db,
 	metrics::Metrics,
-	store::{ContentStore, PinOwner, StoreError},
+	store::{ContentStore, PinOwner, Provenance, StoreError},
 };
 
 mod schedule;
@@ -56,8 +56,8 @@ const LAST_BLOCK_KEY: &[u8] = b"pinner_last_block";
 /// The key of the layout version of the pinner's records in [`db::META`].
 const SCHEMA_KEY: &[u8] = b"pinner_schema";
 /// The layout of the pinner's records: 2 records each CID's size limit, 3 lists unpinned CIDs
-/// in [`db::UNPINNED`], 4 records the last block's hash.
-const SCHEMA: u32 = 4;
+/// in [`db::UNPINNED`], 4 records the last block's hash, 5 where a pin's blocks came from.
+const SCHEMA: u32 = 5;
 /// Messages from the follower waiting for the pinner's task.
 const FEED_CAPACITY: usize = 64;
 
@@ -101,6 +101,8 @@ struct PinRecord {
 	last_error: Vec<u8>,
 	/// The most content bytes to pin: the largest size any reference declared.
 	limit: u64,
+	/// Where the blocks of the last successful pin came from.
+	provenance: Option<Provenance>,
 }
 
 /// One CID's status, as the RPC reports it.
@@ -117,6 +119,10 @@ pub struct PinStatus {
 	pub attempts: u32,
 	/// Why the last attempt failed.
 	pub last_error: Option<String>,
+	/// Where the blocks came from when it was pinned: how many this node already held, how
+	/// many IPFS peers sent over bitswap and how many the `--ipfs-source`s sent (`null` until
+	/// pinned, or with an external daemon, which does not say).
+	pub origin: Option<Provenance>,
 }
 
 /// How many referenced CIDs are in each state.
@@ -322,6 +328,7 @@ impl PinBook {
 						attempts: 0,
 						last_error: Vec::new(),
 						limit: max_size,
+						provenance: None,
 					}),
 					(Some(record), None) if record.references > 1 => {
 						Some(PinRecord { references: record.references - 1, ..record })
@@ -382,6 +389,7 @@ fn status(cid: &Cid, record: &PinRecord) -> PinStatus {
 		attempts: record.attempts,
 		last_error: (!record.last_error.is_empty())
 			.then(|| String::from_utf8_lossy(&record.last_error).into_owned()),
+		origin: record.provenance,
 	}
 }
 
@@ -407,7 +415,7 @@ enum Work {
 }
 
 /// A finished store call: what it was, for which CID, and how it went.
-type Done = (Work, Cid, Result<(), StoreError>);
+type Done = (Work, Cid, Result<Option<Provenance>, StoreError>);
 
 /// What the follower tells the pinner's task.
 enum Input {
@@ -509,7 +517,7 @@ async fn run(
 			},
 			Some((work, cid, result)) = done_rx.recv() => match work {
 				Work::Pin => pinner.finish_pin(cid, result),
-				Work::Unpin => pinner.finish_unpin(cid, result),
+				Work::Unpin => pinner.finish_unpin(cid, result.map(drop)),
 			},
 			_ = tick.tick() => {
 				if let Some(metrics) = &pinner.book.metrics {
@@ -643,7 +651,7 @@ impl Pinner {
 				tokio::spawn(async move {
 					let result = match work {
 						Work::Pin => store.pin(&cid, limit, PinOwner::Chain).await,
-						Work::Unpin => store.unpin(&cid, PinOwner::Chain).await,
+						Work::Unpin => store.unpin(&cid, PinOwner::Chain).await.map(|()| None),
 					};
 					let _ = done.send((work, cid, result));
 				});
@@ -678,6 +686,7 @@ impl Pinner {
 		};
 		if record.state == PinState::Pinned {
 			record.state = PinState::Missing;
+			record.provenance = None;
 			let mut transaction = DBTransaction::new();
 			PinBook::write_record(&mut transaction, &cid, Some(&record));
 			if let Err(e) = book.db.write(transaction) {
@@ -689,7 +698,7 @@ impl Pinner {
 	}
 
 	/// Records the outcome of a pin attempt.
-	fn finish_pin(&mut self, cid: Cid, result: Result<(), StoreError>) {
+	fn finish_pin(&mut self, cid: Cid, result: Result<Option<Provenance>, StoreError>) {
 		let book = self.book.clone();
 		let _writing = book.writing.lock().unwrap_or_else(|p| p.into_inner());
 		let record = match self.book.record(&cid) {
@@ -706,9 +715,10 @@ impl Pinner {
 		let before = record.state;
 		record.attempts += 1;
 		match &result {
-			Ok(()) => {
+			Ok(provenance) => {
 				record.state = PinState::Pinned;
 				record.last_error.clear();
+				record.provenance = *provenance;
 				self.queue.remove(&cid);
 				log::info!(target: "ipfs", "📌 Pinned {cid}");
 			},
@@ -800,7 +810,7 @@ mod tests {
 				}
 				match self.done.1.recv().await.unwrap() {
 					(Work::Pin, cid, result) => self.pinner.finish_pin(cid, result),
-					(Work::Unpin, cid, result) => self.pinner.finish_unpin(cid, result),
+					(Work::Unpin, cid, result) => self.pinner.finish_unpin(cid, result.map(drop)),
 				}
 			}
 		}
@@ -838,13 +848,17 @@ mod tests {
 			status.last_error.as_deref(),
 			Some("size mismatch: the content is larger than the 5 bytes declared on chain")
 		);
+		assert_eq!(status.origin, None, "not pinned");
 		assert!(h.pinned().await.is_empty());
 		assert!(h.pinner.queue.is_empty(), "no retry can make it fit");
 		assert_eq!(h.pinner.book.counts().failed, 1);
 
-		// Another post names the same body with its true size: now it is pinned.
+		// Another post names the same body with its true size: now it is pinned, from the one
+		// block this node held.
 		h.block(vec![post(2, cid, 12)]).await;
-		assert_eq!(h.status(&cid).unwrap().state, PinState::Pinned);
+		let status = h.status(&cid).unwrap();
+		assert_eq!(status.state, PinState::Pinned);
+		assert_eq!(status.origin, Some(Provenance { local: 1, peers: 0, sources: 0 }));
 		assert_eq!(h.pinned().await, vec![cid]);
 	}
 

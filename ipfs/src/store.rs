@@ -5,6 +5,7 @@ use std::{fmt, ops::Range};
 use async_trait::async_trait;
 use bytes::Bytes;
 use cid::{Cid, Version};
+use codec::{Decode, Encode};
 use futures::{stream::BoxStream, StreamExt};
 
 /// How [`ContentStore::add`] chunks, hashes and keeps a body. The defaults are Kubo's `ipfs add`
@@ -139,7 +140,13 @@ pub trait ContentStore: Send + Sync + 'static {
 	/// Pins the whole DAG under `cid` for `owner`, fetching what is missing. Content larger than
 	/// `limit` bytes (or than the store's own limit) is refused with [`StoreError::TooLarge`]
 	/// once that shows, before more is fetched: see [`crate::dag`].
-	async fn pin(&self, cid: &Cid, limit: u64, owner: PinOwner) -> Result<(), StoreError>;
+	/// Says where the blocks came from, when the store knows.
+	async fn pin(
+		&self,
+		cid: &Cid,
+		limit: u64,
+		owner: PinOwner,
+	) -> Result<Option<Provenance>, StoreError>;
 
 	/// Removes `owner`'s pin of `cid`; the content stays pinned while its other owner keeps it.
 	async fn unpin(&self, cid: &Cid, owner: PinOwner) -> Result<(), StoreError>;
@@ -152,6 +159,41 @@ pub trait ContentStore: Send + Sync + 'static {
 
 	/// Which store this is, for logs and `/api/v0/id`.
 	fn describe(&self) -> String;
+}
+
+/// Where the blocks of a pin came from, counted by [`ContentStore::pin`] of the embedded store
+/// (an external daemon fetches for itself and does not say).
+#[derive(Encode, Decode, Clone, Copy, Default, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Provenance {
+	/// Blocks this node already held (added through its API, or kept for another pin).
+	pub local: u32,
+	/// Blocks IPFS peers sent over bitswap.
+	pub peers: u32,
+	/// Blocks the `--ipfs-source` HTTP endpoints sent.
+	pub sources: u32,
+}
+
+impl Provenance {
+	/// Counts one block from `origin`.
+	pub fn count(&mut self, origin: Origin) {
+		let count = match origin {
+			Origin::Local => &mut self.local,
+			Origin::Peers => &mut self.peers,
+			Origin::Sources => &mut self.sources,
+		};
+		*count = count.saturating_add(1);
+	}
+}
+
+/// Where one block came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+	/// This node's database.
+	Local,
+	/// An IPFS peer, over bitswap.
+	Peers,
+	/// An `--ipfs-source`.
+	Sources,
 }
 
 /// Who keeps a pin. The chain's pins and people's pins are kept apart: a deleted post does not

@@ -338,6 +338,8 @@ describe('pinning what the chain references', () => {
     assert.deepEqual(served.body, body);
     const report = await node.rpc('ipfs_pinStatus', [[first]]);
     assert.equal(report.items[0].status.references, 1);
+    // Added here: its one block was already on this node.
+    assert.deepEqual(report.items[0].status.origin, { local: 1, peers: 0, sources: 0 });
     assert.ok(report.counts.pinned >= 1);
   });
 

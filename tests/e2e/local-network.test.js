@@ -94,12 +94,12 @@ test('a body added on one node reaches the others over bitswap, with no --ipfs-s
   const [alice, bob, charlie] = nodes;
   // The largest body a post may have (1 MiB: four 256 KiB leaves and a root), in both CID forms.
   const bodies = [
-    { bytes: pseudoRandom(1024 * 1024, 'v0'), query: {} },
-    { bytes: pseudoRandom(300 * 1024, 'v1'), query: { 'cid-version': 1 } },
+    { bytes: pseudoRandom(1024 * 1024, 'v0'), query: {}, blocks: 5 },
+    { bytes: pseudoRandom(300 * 1024, 'v1'), query: { 'cid-version': 1 }, blocks: 3 },
   ];
   const api = await connect(alice);
   try {
-    for (const { bytes, query } of bodies) {
+    for (const { bytes, query, blocks } of bodies) {
       const cid = (await add(alice, bytes, { ...query, pin: false })).Hash;
       for (const other of [bob, charlie]) {
         assert.equal(await pinState(other, cid), null, `${other.name} knows ${cid} before its post`);
@@ -110,6 +110,11 @@ test('a body added on one node reaches the others over bitswap, with no --ipfs-s
         const served = await rawRequest(other, 'GET', `/ipfs/${cid}`);
         assert.equal(served.status, 200);
         assert.ok(served.body.equals(bytes), `${other.name} serves other bytes for ${cid}`);
+        // ipfs_pinStatus says where the blocks came from: IPFS peers (a retried pin may find
+        // some already here), none from an HTTP source.
+        const { origin } = (await other.rpc('ipfs_pinStatus', [[cid]])).items[0].status;
+        assert.ok(origin.peers > 0 && origin.peers + origin.local === blocks && origin.sources === 0,
+          `${other.name}'s ${cid} came from ${JSON.stringify(origin)}`);
       }
     }
     assert.ok(alice.log().includes('IPFS peer'), 'alice never started its IPFS peer');
