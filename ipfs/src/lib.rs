@@ -119,6 +119,17 @@ pub struct IpfsParams {
 	#[arg(long, value_name = "PROTOCOL", default_value = "/ipfs/kad/1.0.0")]
 	pub ipfs_kad_protocol: String,
 
+	/// The most MiB per second the IPFS peer sends to any one peer, over all its connections to
+	/// it (blocks, DHT answers and all); a peer that asks for more waits, and the others are
+	/// served at their own rate.
+	#[arg(
+		long,
+		value_name = "MIB_PER_SECOND",
+		default_value_t = 8,
+		value_parser = clap::value_parser!(u64).range(1..=1_000_000)
+	)]
+	pub ipfs_peer_rate: u64,
+
 	/// Run without IPFS: no HTTP endpoint, no pinning.
 	#[arg(long)]
 	pub no_ipfs: bool,
@@ -267,6 +278,7 @@ fn network_config(params: &IpfsParams) -> Result<network::NetworkConfig, String>
 		bootnodes,
 		public_addresses,
 		kad_protocol,
+		peer_rate: params.ipfs_peer_rate << 20,
 	})
 }
 

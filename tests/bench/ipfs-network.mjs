@@ -27,7 +27,9 @@ const summary = {};
 try {
   const validator = await startNode({
     name: 'validator',
-    args: ['--dev', '--ipfs-fetch-timeout', '120', '--ipfs-max-content', String(64 * 1024 * 1024)],
+    args: ['--dev', '--ipfs-fetch-timeout', '120', '--ipfs-max-content', String(64 * 1024 * 1024),
+      // Bitswap's own throughput, not the default per-peer limit (8 MiB/s).
+      '--ipfs-peer-rate', '1024'],
     basePath: path.join(base.dir, 'validator'),
   });
   stoppers.push(() => validator.stop());

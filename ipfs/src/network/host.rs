@@ -12,13 +12,10 @@ use cid::Cid;
 use futures::StreamExt;
 use libp2p::{
 	connection_limits::{self, ConnectionLimits},
+	core::{upgrade, Transport},
 	identify,
 	identity::Keypair,
-	kad::{
-		self,
-		store::{MemoryStore, RecordStore},
-		GetProvidersOk, QueryResult, RecordKey,
-	},
+	kad::{self, store::RecordStore, GetProvidersOk, QueryResult, RecordKey},
 	multiaddr::Protocol,
 	noise, ping,
 	swarm::{dial_opts::DialOpts, NetworkBehaviour, SwarmEvent},
@@ -26,7 +23,10 @@ use libp2p::{
 };
 use tokio::sync::{mpsc, oneshot};
 
-use super::{blocks::BitswapBlocks, record::MAX_ADDRESSES, NetworkConfig, PeerRecord};
+use super::{
+	blocks::BitswapBlocks, providers::ProviderStore, record::MAX_ADDRESSES, throttle::PeerRates,
+	NetworkConfig, PeerRecord,
+};
 use crate::metrics::NetworkMetrics;
 
 /// The largest multihash bitswap handles (sha2-256 and blake2b-256 need 32 bytes).
@@ -40,9 +40,6 @@ const DHT_AFTER: Duration = Duration::from_millis(500);
 
 /// The most providers of one block that are dialled.
 const MAX_PROVIDERS_DIALLED: usize = 8;
-
-/// The most keys this node announces as a provider (libp2p's default is 1,024).
-pub const MAX_PROVIDED_KEYS: usize = 65_536;
 
 /// Connections: at most this many established in all, two per peer, 64 being set up.
 const MAX_CONNECTIONS: u32 = 512;
@@ -84,7 +81,7 @@ pub struct Behaviour {
 	limits: connection_limits::Behaviour,
 	identify: identify::Behaviour,
 	ping: ping::Behaviour,
-	kad: kad::Behaviour<MemoryStore>,
+	kad: kad::Behaviour<ProviderStore>,
 	bitswap: beetswap::Behaviour<MAX_MULTIHASH, BitswapBlocks>,
 }
 
@@ -127,12 +124,19 @@ impl Host {
 	) -> Result<Self, String> {
 		let fail = |e: &dyn std::fmt::Display| format!("cannot start the IPFS peer: {e}");
 		let kad_protocol = config.kad_protocol.clone();
+		let rates = PeerRates::new(config.peer_rate);
 		let mut swarm = libp2p::SwarmBuilder::with_existing_identity(key)
 			.with_tokio()
-			.with_tcp(tcp::Config::default().nodelay(true), noise::Config::new, || {
+			.with_other_transport(|key| {
+				let noise = noise::Config::new(key)?;
 				let mut yamux = yamux::Config::default();
 				yamux.set_max_num_streams(MAX_STREAMS_PER_CONNECTION);
-				yamux
+				Ok::<_, Box<dyn std::error::Error + Send + Sync>>(
+					tcp::tokio::Transport::new(tcp::Config::default().nodelay(true))
+						.upgrade(upgrade::Version::V1Lazy)
+						.authenticate(noise)
+						.multiplex_ext(move |peer, _| rates.muxer(peer, yamux)),
+				)
 			})
 			.map_err(|e| fail(&e))?
 			.with_dns()
@@ -141,13 +145,7 @@ impl Host {
 				let peer = key.public().to_peer_id();
 				let mut kad_config = kad::Config::new(kad_protocol.clone());
 				kad_config.set_query_timeout(Duration::from_secs(30));
-				let store = MemoryStore::with_config(
-					peer,
-					kad::store::MemoryStoreConfig {
-						max_provided_keys: MAX_PROVIDED_KEYS,
-						..Default::default()
-					},
-				);
+				let store = ProviderStore::new(peer);
 				let limits = ConnectionLimits::default()
 					.with_max_established(Some(MAX_CONNECTIONS))
 					.with_max_established_per_peer(Some(2))

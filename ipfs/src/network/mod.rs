@@ -5,7 +5,9 @@
 //! - [`Network`] is the handle the store uses: fetch a block from connected peers (then from the
 //!   providers the DHT knows), announce and withdraw the roots it pins.
 //! - [`host`] runs the libp2p swarm; [`blocks`] gives bitswap the store's blocks; [`identity`]
-//!   keeps the peer's key; [`record`] is what a node tells its chain peers about its IPFS peer.
+//!   keeps the peer's key; [`record`] is what a node tells its chain peers about its IPFS peer;
+//!   [`throttle`] bounds the bytes per second sent to each peer; [`providers`] keeps this node's
+//!   provider records apart from other peers'.
 //!
 //! Serving reads only the store (pinned content and the bounded cache): a peer cannot make this
 //! node fetch for it. Every wait is bounded by its caller; every queue by a constant here.
@@ -13,7 +15,9 @@
 mod blocks;
 mod host;
 mod identity;
+mod providers;
 pub mod record;
+mod throttle;
 
 use std::{path::Path, time::Duration};
 
@@ -49,6 +53,8 @@ pub struct NetworkConfig {
 	pub public_addresses: Vec<Multiaddr>,
 	/// The Kademlia protocol (`/ipfs/kad/1.0.0`, or `/ipfs/lan/kad/1.0.0` on a LAN).
 	pub kad_protocol: StreamProtocol,
+	/// The most bytes per second sent to one peer, over all its connections.
+	pub peer_rate: u64,
 }
 
 /// The handle to the IPFS peer.

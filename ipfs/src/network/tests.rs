@@ -6,7 +6,9 @@ use bytes::Bytes;
 use cid::Version;
 
 use super::*;
-use crate::{db, embedded::EmbeddedStore, AddOptions, ContentStore, PinOwner, StoreError};
+use crate::{
+	db, embedded::EmbeddedStore, store::Provenance, AddOptions, ContentStore, PinOwner, StoreError,
+};
 
 struct Node {
 	_dir: tempfile::TempDir,
@@ -15,6 +17,11 @@ struct Node {
 }
 
 fn node(timeout: Duration) -> Node {
+	node_sending(timeout, 64 << 20)
+}
+
+/// A node that sends each peer at most `peer_rate` bytes per second.
+fn node_sending(timeout: Duration, peer_rate: u64) -> Node {
 	let dir = tempfile::tempdir().unwrap();
 	let db = db::open(dir.path()).unwrap();
 	let store = EmbeddedStore::new(db, &[], timeout, 8 << 20).unwrap();
@@ -23,6 +30,7 @@ fn node(timeout: Duration) -> Node {
 		bootnodes: Vec::new(),
 		public_addresses: Vec::new(),
 		kad_protocol: StreamProtocol::new("/ipfs/lan/kad/1.0.0"),
+		peer_rate,
 	};
 	let (network, run) = Network::start(config, dir.path(), store.local_blocks(), None).unwrap();
 	tokio::spawn(run);
@@ -59,8 +67,13 @@ async fn a_body_added_on_one_node_is_fetched_and_pinned_by_another_over_bitswap(
 		let error = b.store.read_local(&added.cid, u64::MAX).await.unwrap_err();
 		assert!(matches!(error, StoreError::NotFound(cid) if cid == added.cid), "{error}");
 		b.network.add_peer(record(&a).await).await;
-		b.store.pin(&added.cid, u64::MAX, PinOwner::Chain).await.unwrap();
+		let provenance = b.store.pin(&added.cid, u64::MAX, PinOwner::Chain).await.unwrap();
+		// The root and three leaves, all sent by the peer.
+		assert_eq!(provenance, Some(Provenance { local: 0, peers: 4, sources: 0 }));
 		assert_eq!(b.store.read_local(&added.cid, u64::MAX).await.unwrap(), content);
+		// Pinned again by its other owner, it is all here already.
+		let provenance = b.store.pin(&added.cid, u64::MAX, PinOwner::User).await.unwrap();
+		assert_eq!(provenance, Some(Provenance { local: 4, peers: 0, sources: 0 }));
 	}
 	assert_eq!(b.network.connected_peers().await, Some(1));
 }
@@ -219,4 +232,30 @@ async fn a_peer_flooding_wants_and_garbage_does_not_stop_the_node_serving_anothe
 	// After the attack the node still serves: a second body, fetched fresh.
 	let after = a.store.add(body(300 * 1024).slice(1..), AddOptions::default()).await.unwrap();
 	b.store.pin(&after.cid, u64::MAX, PinOwner::Chain).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_peer_is_sent_no_more_than_its_rate_while_others_are_served_at_theirs() {
+	let a = node_sending(Duration::from_secs(10), 1 << 20);
+	let (b, c) = (node(Duration::from_secs(10)), node(Duration::from_secs(10)));
+	let big = a.store.add(body(2 << 20), AddOptions::default()).await.unwrap();
+	let small = a.store.add(body(200 * 1024).slice(3..), AddOptions::default()).await.unwrap();
+	b.network.add_peer(record(&a).await).await;
+	c.network.add_peer(record(&a).await).await;
+
+	let started = std::time::Instant::now();
+	let greedy = async {
+		b.store.pin(&big.cid, u64::MAX, PinOwner::Chain).await.unwrap();
+		started.elapsed()
+	};
+	let modest = async {
+		tokio::time::sleep(Duration::from_millis(200)).await;
+		c.store.pin(&small.cid, u64::MAX, PinOwner::Chain).await.unwrap();
+		started.elapsed()
+	};
+	let (greedy, modest) = futures::join!(greedy, modest);
+	// 2 MiB at 1 MiB/s once the quarter-second burst is spent: at least 1.75 s.
+	assert!(greedy >= Duration::from_millis(1750), "2 MiB sent in {greedy:?}");
+	assert!(modest < greedy, "the second peer waited for the first: {modest:?} vs {greedy:?}");
+	assert_eq!(b.store.read_local(&big.cid, u64::MAX).await.unwrap().len(), 2 << 20);
 }
