@@ -181,6 +181,29 @@ pub mod pallet {
 		}
 	}
 
+	/// The bounds of a profile's text, in the metadata so that wallets and apps can check what a
+	/// person types before they sign (a longer handle or name does not even decode).
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// The fewest characters a handle may have.
+		#[pallet::constant_name(MinHandleLength)]
+		fn min_handle_length() -> u32 {
+			crate::MIN_HANDLE_LEN
+		}
+
+		/// The most characters a handle may have.
+		#[pallet::constant_name(MaxHandleLength)]
+		fn max_handle_length() -> u32 {
+			crate::MAX_HANDLE_LEN
+		}
+
+		/// The most bytes (UTF-8) a display name may have.
+		#[pallet::constant_name(MaxDisplayNameLength)]
+		fn max_display_name_length() -> u32 {
+			crate::MAX_DISPLAY_NAME_LEN
+		}
+	}
+
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
