@@ -27,6 +27,7 @@ use serde_json::{json, Value};
 use crate::{
 	car,
 	store::{parse_ipfs_path, AddOptions, ContentStore, FileStat, PinOwner, StoreError},
+	web::WebApp,
 };
 
 /// What the endpoint serves and says about itself.
@@ -43,6 +44,8 @@ pub struct ApiState {
 	pub allowed_origins: Vec<String>,
 	/// Bounds on connections and requests.
 	pub limits: Limits,
+	/// The web app served at `/app/`, when the node was given one.
+	pub web: Option<Arc<WebApp>>,
 }
 
 /// How the endpoint bounds what clients may hold.
@@ -157,7 +160,55 @@ async fn handle(state: &ApiState, request: Request<Incoming>) -> HttpResponse {
 			.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
 		return response;
 	}
-	error(StatusCode::NOT_FOUND, "not found: try /api/v0/… or /ipfs/<cid>")
+	match (&state.web, path.as_str()) {
+		(Some(_), "/" | "/app") => redirect("/app/"),
+		(Some(web), _) if path.starts_with("/app/") => match *request.method() {
+			Method::GET | Method::HEAD => web_file(web, &path["/app/".len()..]),
+			_ => error(StatusCode::METHOD_NOT_ALLOWED, "the app's files are read-only"),
+		},
+		(None, "/" | "/app" | "/app/") => error(
+			StatusCode::NOT_FOUND,
+			"this node serves no web app: start it with --web-dir web/dist (scripts/run-dev.sh does)",
+		),
+		_ => error(StatusCode::NOT_FOUND, "not found: try /app/, /api/v0/… or /ipfs/<cid>"),
+	}
+}
+
+/// A redirect to `location` on this endpoint.
+fn redirect(location: &'static str) -> HttpResponse {
+	let mut response = Response::new(Full::new(Bytes::new()));
+	*response.status_mut() = StatusCode::FOUND;
+	response.headers_mut().insert(header::LOCATION, HeaderValue::from_static(location));
+	response
+}
+
+/// What the browser may do with the app's pages: scripts and styles from the app only (and
+/// WebAssembly, which the signing code compiles), connections to any node (the RPC is another
+/// port), no frames, no plugins.
+const APP_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+	style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss: http: https:; \
+	object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// A file of the web app, with its caching and security headers.
+fn web_file(web: &WebApp, path: &str) -> HttpResponse {
+	let Some(file) = web.file(path) else {
+		return error(StatusCode::NOT_FOUND, "no such file in the app");
+	};
+	let mut response = with_type(Response::new(Full::new(file.body)), file.content_type);
+	let headers = response.headers_mut();
+	headers.insert(
+		header::CACHE_CONTROL,
+		HeaderValue::from_static(if file.immutable {
+			"public, max-age=31536000, immutable"
+		} else {
+			"no-cache"
+		}),
+	);
+	headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(APP_POLICY));
+	headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+	headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+	headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+	response
 }
 
 /// The origin a browser says a request comes from (its `Origin`, or else its `Referer`'s), if
@@ -892,6 +943,7 @@ mod tests {
 			public_key: String::new(),
 			allowed_origins: allowed.iter().map(|o| o.to_string()).collect(),
 			limits,
+			web: None,
 		};
 		tokio::spawn(serve(listener, Arc::new(state)));
 		(dir, address)

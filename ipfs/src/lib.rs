@@ -24,6 +24,7 @@ mod pinner;
 pub mod rpc;
 mod source;
 mod store;
+mod web;
 
 use std::{
 	net::{Ipv4Addr, SocketAddr},
@@ -130,6 +131,11 @@ pub struct IpfsParams {
 	)]
 	pub ipfs_peer_rate: u64,
 
+	/// Serve the Plaza web app built in DIR (`web/dist`, made by `npm run build` in `web/`) at
+	/// `/app/` on the IPFS HTTP endpoint, so that the node's own URL opens the social client.
+	#[arg(long, value_name = "DIR")]
+	pub web_dir: Option<std::path::PathBuf>,
+
 	/// Run without IPFS: no HTTP endpoint, no pinning.
 	#[arg(long)]
 	pub no_ipfs: bool,
@@ -162,16 +168,22 @@ pub struct Tasks {
 }
 
 /// Opens the store in `dir` and binds the HTTP endpoint (`peer_id` is the node's libp2p peer id,
-/// for `/api/v0/id`). `None` with `--no-ipfs`. Call it within the node's tokio runtime.
+/// for `/api/v0/id`; `rpc_port` the node's JSON-RPC port, which the web app is told). `None`
+/// with `--no-ipfs`. Call it within the node's tokio runtime.
 pub fn start(
 	params: &IpfsParams,
 	dir: &Path,
 	peer_id: &[u8],
 	registry: Option<&Registry>,
+	rpc_port: u16,
 ) -> Result<Option<(Ipfs, Tasks)>, String> {
 	if params.no_ipfs {
 		return Ok(None);
 	}
+	let web = match &params.web_dir {
+		Some(dir) => Some(Arc::new(web::WebApp::load(dir, rpc_port)?)),
+		None => None,
+	};
 	let db = db::open(dir).map_err(|e| format!("cannot open the IPFS database in {dir:?}: {e}"))?;
 	let timeout = Duration::from_secs(params.ipfs_fetch_timeout);
 	let (store, garbage_collection, network) = match &params.ipfs_api {
@@ -241,6 +253,7 @@ pub fn start(
 			max_connections: params.ipfs_api_max_connections.max(1),
 			..Default::default()
 		},
+		web,
 	});
 	let (feed, pinner) = pinner::pinner(book.clone(), store.clone());
 	let tasks = Tasks {

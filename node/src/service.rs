@@ -260,11 +260,17 @@ fn new_full_with_network<
 	let prometheus_registry = config.prometheus_registry().cloned();
 
 	let chain_dir = config.base_path.config_dir(config.chain_spec.id());
+	// The port wallets reach: the first RPC endpoint's, or the default one.
+	let rpc_port = match &config.rpc.addr {
+		Some(endpoints) if !endpoints.is_empty() => endpoints[0].listen_addr.port(),
+		_ => config.rpc.port,
+	};
 	let ipfs = plaza_ipfs::start(
 		&ipfs,
 		&chain_dir.join("ipfs"),
 		&network.local_peer_id().to_bytes(),
 		prometheus_registry.as_ref(),
+		rpc_port,
 	)
 	.map_err(ServiceError::Other)?
 	.map(|(ipfs, tasks)| {

@@ -120,6 +120,12 @@ test("the README's dev-node command runs as printed", async () => {
     // Its IPFS API is on the documented default port.
     const version = await fetch('http://127.0.0.1:5101/api/v0/version', { method: 'POST' });
     assert.equal(version.status, 200);
+    // It built the web app, which the node serves at the URL it printed, told the RPC port.
+    assert.match(log.join(''), /Plaza web app: http:\/\/127\.0\.0\.1:5101\/app\//);
+    const page = await fetch('http://127.0.0.1:5101/app/');
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<title>Plaza<\/title>/);
+    assert.deepEqual(await (await fetch('http://127.0.0.1:5101/app/config.json')).json(), { rpcPort: 9944 });
   } finally {
     child.kill('SIGINT');
   }
