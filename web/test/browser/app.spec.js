@@ -285,6 +285,36 @@ test('bad input shows the reason and changes nothing on chain', async () => {
   expect((await node.rpc('social_post', [posts.first])).tips).toBe(tipsBefore);
 });
 
+test('Alice edits and deletes her own post; Bob reposts hers', async () => {
+  await A.page.goto(appUrl(`/post/${posts.second}`));
+  await A.page.locator(`article[data-post-id="${posts.second}"]`).getByRole('link', { name: 'Edit' }).click();
+  await expect(A.page.locator('#body')).toHaveValue('A second post, for whoever follows me.');
+  await A.page.fill('#body', 'A second post, edited.');
+  await A.page.getByRole('button', { name: 'Continue' }).click();
+  expect(await publish(A.page)).toBe(posts.second);
+  const edited = await waitFor('the edit in the index', async () => {
+    const post = await node.rpc('social_post', [posts.second, true]);
+    return post.revision === 1 && post;
+  }, 30_000);
+  expect(edited.body.data).toBe('A second post, edited.');
+  await expect(A.page.locator(`article[data-post-id="${posts.second}"] .body`)).toHaveText('A second post, edited.');
+
+  await A.page.locator(`article[data-post-id="${posts.second}"]`).getByRole('button', { name: 'Delete' }).click();
+  const panel = A.page.locator('.tx').last();
+  await expect(panel).toContainText('Fee ');
+  await panel.getByRole('button', { name: 'Sign and submit' }).click();
+  await waitFor('the delete in the index', async () => (await node.rpc('social_post', [posts.second])).deleted, 90_000);
+  // The open thread learns it without a reload.
+  await expect(A.page.locator(`article[data-post-id="${posts.second}"] .body`)).toHaveText('This post was deleted by its author.');
+
+  await B.page.goto(appUrl(`/post/${posts.first}`));
+  await B.page.locator(`article[data-post-id="${posts.first}"]`).getByRole('button', { name: 'Repost' }).click();
+  await signAndFinalize(B.page);
+  await waitFor('the repost in the index', async () => (await node.rpc('social_post', [posts.first])).reposts === 1, 30_000);
+  const [repost] = (await node.rpc('social_postsByAuthor', [bob.address])).items.filter((p) => p.kind === 'repost');
+  expect(repost.original).toBe(posts.first);
+});
+
 test('each main view at phone and desktop width: screenshots, and no serious accessibility violation', async ({ browser }) => {
   mkdirSync(SCREENS, { recursive: true });
   const views = {
