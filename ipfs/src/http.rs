@@ -931,6 +931,15 @@ mod tests {
 
 	/// Serves the endpoint over an empty embedded store on a free port.
 	async fn endpoint(allowed: &[&str], limits: Limits) -> (tempfile::TempDir, SocketAddr) {
+		endpoint_serving(allowed, limits, None).await
+	}
+
+	/// [`endpoint`], serving `web` at `/app/`.
+	async fn endpoint_serving(
+		allowed: &[&str],
+		limits: Limits,
+		web: Option<WebApp>,
+	) -> (tempfile::TempDir, SocketAddr) {
 		let dir = tempfile::tempdir().unwrap();
 		let db = db::open(dir.path()).unwrap();
 		let store = EmbeddedStore::new(db, &[], Duration::from_secs(5), 1 << 20).unwrap();
@@ -943,7 +952,7 @@ mod tests {
 			public_key: String::new(),
 			allowed_origins: allowed.iter().map(|o| o.to_string()).collect(),
 			limits,
-			web: None,
+			web: web.map(Arc::new),
 		};
 		tokio::spawn(serve(listener, Arc::new(state)));
 		(dir, address)
@@ -963,6 +972,38 @@ mod tests {
 		let (headers, body) = answer.split_once("\r\n\r\n").unwrap();
 		let status = headers[9..12].parse().unwrap();
 		(status, headers.to_ascii_lowercase(), body.to_owned())
+	}
+
+	#[tokio::test]
+	async fn the_app_is_served_read_only_and_nothing_outside_its_build() {
+		let build = tempfile::tempdir().unwrap();
+		std::fs::write(build.path().join("index.html"), "<title>Plaza</title>").unwrap();
+		let web = WebApp::load(build.path(), 9944).unwrap();
+		let (_dir, address) = endpoint_serving(&[], Limits::default(), Some(web)).await;
+
+		let (status, headers, _) = send(address, "GET / HTTP/1.1", "").await;
+		assert_eq!(status, 302);
+		assert!(headers.contains("location: /app/"), "{headers}");
+		let (status, headers, body) = send(address, "GET /app/ HTTP/1.1", "").await;
+		assert_eq!((status, body.as_str()), (200, "<title>Plaza</title>"));
+		assert!(headers.contains("content-security-policy: default-src 'self'"), "{headers}");
+		assert!(headers.contains("x-frame-options: deny"), "{headers}");
+		let (status, _, body) = send(address, "GET /app/config.json HTTP/1.1", "").await;
+		assert_eq!((status, body.as_str()), (200, r#"{"rpcPort":9944}"#));
+		for hostile in [
+			"/app/../../etc/passwd",
+			"/app/%2e%2e/etc/passwd",
+			"/app//etc/passwd",
+			"/app/index.html/",
+		] {
+			let (status, _, _) = send(address, &format!("GET {hostile} HTTP/1.1"), "").await;
+			assert_eq!(status, 404, "{hostile}");
+		}
+		let (status, _, _) =
+			send(address, "PUT /app/index.html HTTP/1.1", "<script>x</script>").await;
+		assert_eq!(status, 405);
+		let (_, _, body) = send(address, "GET /app/index.html HTTP/1.1", "").await;
+		assert_eq!(body, "<title>Plaza</title>", "a write changed the app");
 	}
 
 	/// Whether the server closes `stream` within `within`.
