@@ -1,11 +1,10 @@
 //! Assembles a full node: client and database, transaction pool, networking, Aura authoring,
-//! GRANDPA finality, offchain workers and RPC.
+//! GRANDPA finality and RPC.
 
 use std::{sync::Arc, time::Duration};
 
-use futures::FutureExt;
 use plaza_runtime::{apis::RuntimeApi, opaque::Block};
-use sc_client_api::{Backend, BlockBackend};
+use sc_client_api::BlockBackend;
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
 use sc_network::{config::NetworkBackendType, NetworkStateInfo};
@@ -232,26 +231,9 @@ fn new_full_with_network<
 			gap_sync_body_policy: None,
 		})?;
 
-	if config.offchain_worker.enabled {
-		let offchain_workers =
-			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
-				runtime_api_provider: client.clone(),
-				is_validator: config.role.is_authority(),
-				keystore: Some(keystore_container.keystore()),
-				offchain_db: backend.offchain_storage(),
-				transaction_pool: Some(OffchainTransactionPoolFactory::new(
-					transaction_pool.clone(),
-				)),
-				network_provider: Arc::new(network.clone()),
-				enable_http_requests: true,
-				custom_extensions: |_| vec![],
-			})?;
-		task_manager.spawn_handle().spawn(
-			"offchain-workers-runner",
-			"offchain-worker",
-			offchain_workers.run(client.clone(), task_manager.spawn_handle()).boxed(),
-		);
-	}
+	// No offchain workers: the runtime has none, and sc-offchain runs each block's (empty) job
+	// on a thread pool nothing joins, whose last handle on the client could close the database
+	// after `main` returned, while RocksDB's statics were being destroyed (an abort on Ctrl-C).
 
 	let role = config.role;
 	let force_authoring = config.force_authoring;
