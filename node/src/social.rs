@@ -72,12 +72,14 @@ impl ClientSocialSource {
 				reply_to,
 				content,
 				body_size,
+				via,
 			}) => SocialEvent::PostCreated {
 				post_id,
 				author: account(author),
 				reply_to,
 				content: cid(content.as_bytes())?,
 				body_size,
+				via: via.map(account),
 			},
 			RuntimeEvent::Posts(Posts::PostEdited {
 				post_id,
@@ -94,8 +96,13 @@ impl ClientSocialSource {
 			RuntimeEvent::Posts(Posts::PostDeleted { post_id, .. }) => {
 				SocialEvent::PostDeleted { post_id }
 			},
-			RuntimeEvent::Posts(Posts::Reposted { post_id, original, author }) => {
-				SocialEvent::Reposted { post_id, original, author: account(author) }
+			RuntimeEvent::Posts(Posts::Reposted { post_id, original, author, via }) => {
+				SocialEvent::Reposted {
+					post_id,
+					original,
+					author: account(author),
+					via: via.map(account),
+				}
 			},
 			RuntimeEvent::Votes(Votes::Voted { post_id, direction, previous, .. }) => {
 				SocialEvent::Voted {

@@ -49,6 +49,10 @@ pub struct PostView {
 	pub id: u64,
 	/// Its author's address.
 	pub author: String,
+	/// The address of the app that created it for its author (through `apps.actFor`), if one
+	/// did; absent otherwise.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub via: Option<String>,
 	/// `post`, `reply` or `repost`.
 	pub kind: &'static str,
 	/// For a reply: the post it answers.
@@ -282,6 +286,7 @@ impl Social {
 		PostView {
 			id,
 			author: self.address(&record.author),
+			via: record.via.as_ref().map(|app| self.address(app)),
 			kind,
 			parent,
 			root,

@@ -60,6 +60,8 @@ pub enum SocialEvent {
 		content: Cid,
 		/// Its body's size in bytes.
 		body_size: u32,
+		/// The app that created it for its author, if one did.
+		via: Option<Account>,
 	},
 	/// A post's body was replaced.
 	PostEdited {
@@ -85,6 +87,8 @@ pub enum SocialEvent {
 		original: u64,
 		/// Who reposted.
 		author: Account,
+		/// The app that reposted it for its author, if one did.
+		via: Option<Account>,
 	},
 	/// A vote was cast or changed.
 	Voted {

@@ -301,6 +301,7 @@ mod tests {
 						reply_to: None,
 						content: cid::Cid::default(),
 						body_size: 1,
+						via: None,
 					}],
 				})
 				.collect()

@@ -66,7 +66,7 @@ const LAST_BLOCK_KEY: &[u8] = b"last_block";
 /// The layout version of the index's records. An index written in another layout is emptied on
 /// open and rebuilt from genesis.
 const SCHEMA_KEY: &[u8] = b"schema";
-const SCHEMA_VERSION: u32 = 4;
+const SCHEMA_VERSION: u32 = 5;
 
 /// An index error: the database failed or holds something it cannot read.
 #[derive(Debug, thiserror::Error)]
@@ -419,7 +419,7 @@ impl BlockWriter<'_> {
 				let counts = self.counts(followee)?;
 				counts.followers = counts.followers.saturating_sub(1);
 			},
-			SocialEvent::PostCreated { post_id, author, reply_to, content, body_size } => {
+			SocialEvent::PostCreated { post_id, author, reply_to, content, body_size, via } => {
 				let (kind, ancestors) = match reply_to {
 					None => (PostKind::Original, Vec::new()),
 					Some(parent) => match self.post(*parent)? {
@@ -442,7 +442,7 @@ impl BlockWriter<'_> {
 				}
 				self.create(
 					*post_id,
-					*author,
+					(*author, *via),
 					kind,
 					ancestors,
 					Some(content.to_bytes()),
@@ -450,13 +450,13 @@ impl BlockWriter<'_> {
 					block,
 				)?;
 			},
-			SocialEvent::Reposted { post_id, original, author } => {
+			SocialEvent::Reposted { post_id, original, author, via } => {
 				if let Some(original_record) = self.post(*original)? {
 					original_record.reposts += 1;
 				}
 				self.create(
 					*post_id,
-					*author,
+					(*author, *via),
 					PostKind::Repost { original: *original },
 					Vec::new(),
 					None,
@@ -593,7 +593,7 @@ impl BlockWriter<'_> {
 	fn create(
 		&mut self,
 		id: u64,
-		author: Account,
+		(author, via): (Account, Option<Account>),
 		kind: PostKind,
 		ancestors: Vec<u64>,
 		content: Option<Vec<u8>>,
@@ -602,6 +602,7 @@ impl BlockWriter<'_> {
 	) -> Result<()> {
 		let record = PostRecord {
 			author,
+			via,
 			kind,
 			ancestors,
 			content,

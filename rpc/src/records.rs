@@ -28,6 +28,8 @@ pub enum PostKind {
 pub struct PostRecord {
 	/// Its author.
 	pub author: Account,
+	/// The app that created it for its author, if one did.
+	pub via: Option<Account>,
 	/// Original, reply or repost.
 	pub kind: PostKind,
 	/// Its ancestors in its thread, parent first (empty for originals and reposts).

@@ -9,10 +9,12 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
+	[pallet_proxy, Proxy]
 	[pallet_profiles, Profiles]
 	[pallet_posts, Posts]
 	[pallet_votes, Votes]
 	[pallet_rewards, Rewards]
+	[pallet_apps, Apps]
 );
 
 /// The fee extension's benchmark needs nothing set up beyond the default.

@@ -82,7 +82,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("plaza"),
 	impl_name: alloc::borrow::Cow::Borrowed("plaza-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -205,6 +205,10 @@ mod runtime {
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
 
+	/// Proxies: an account lets another act for it, for any call or one social scope.
+	#[runtime::pallet_index(8)]
+	pub type Proxy = pallet_proxy;
+
 	/// Profiles (handles, display names, metadata) and the follow graph.
 	#[runtime::pallet_index(10)]
 	pub type Profiles = pallet_profiles;
@@ -220,4 +224,9 @@ mod runtime {
 	/// Per-era content rewards for authors and curators, and tips.
 	#[runtime::pallet_index(13)]
 	pub type Rewards = pallet_rewards;
+
+	/// Apps acting for people: scoped, expiring grants, onboarding from a signed payload, and
+	/// batches of many people's actions that the app pays for.
+	#[runtime::pallet_index(14)]
+	pub type Apps = pallet_apps;
 }

@@ -28,6 +28,7 @@ pub(crate) fn check_invariants() {
 	crate::Posts::do_try_state().expect("the posts pallet's invariants hold");
 	crate::Votes::do_try_state().expect("the votes pallet's invariants hold");
 	Rewards::do_try_state().expect("the rewards pallet's invariants hold");
+	crate::Apps::do_try_state().expect("the apps pallet's invariants hold");
 }
 
 #[test]
@@ -162,4 +163,139 @@ fn block_limits_use_the_base_weights_measured_here() {
 		crate::weights::RocksDbWeight::get(),
 		frame_support::weights::constants::RocksDbWeight::get()
 	);
+}
+
+mod apps {
+	//! Which calls apps and scoped proxies may make.
+
+	use crate::{configs::ProxyType, configs::SocialScopes, RuntimeCall};
+	use frame_support::traits::{Get, InstanceFilter};
+	use pallet_apps::{CallScope, Scope};
+	use sp_keyring::Sr25519Keyring;
+
+	fn cid() -> plaza_primitives::CidText {
+		plaza_primitives::examples::HELLO_V1.as_bytes().to_vec().try_into().unwrap()
+	}
+
+	/// One call of each kind an app may make, with the scope it needs.
+	fn scoped_calls() -> Vec<(RuntimeCall, Scope)> {
+		use pallet_posts::Call as P;
+		use pallet_profiles::Call as Pr;
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		vec![
+			(
+				RuntimeCall::Posts(P::create_post { content: cid(), size: 1, reply_to: None }),
+				Scope::Post,
+			),
+			(
+				RuntimeCall::Posts(P::create_post { content: cid(), size: 1, reply_to: Some(0) }),
+				Scope::Post,
+			),
+			(RuntimeCall::Posts(P::create_posts { posts: Default::default() }), Scope::Post),
+			(RuntimeCall::Posts(P::edit_post { post_id: 0, content: cid(), size: 1 }), Scope::Edit),
+			(RuntimeCall::Posts(P::delete_post { post_id: 0 }), Scope::Edit),
+			(RuntimeCall::Posts(P::repost { post_id: 0 }), Scope::Repost),
+			(
+				RuntimeCall::Votes(pallet_votes::Call::vote {
+					post_id: 0,
+					direction: plaza_primitives::VoteDirection::Up,
+				}),
+				Scope::Vote,
+			),
+			(RuntimeCall::Votes(pallet_votes::Call::unvote { post_id: 0 }), Scope::Vote),
+			(RuntimeCall::Profiles(Pr::follow { who: bob.clone() }), Scope::Follow),
+			(RuntimeCall::Profiles(Pr::unfollow { who: bob }), Scope::Follow),
+			(
+				RuntimeCall::Profiles(Pr::set_profile {
+					handle: b"alice".to_vec().try_into().unwrap(),
+					display_name: Default::default(),
+					metadata: None,
+				}),
+				Scope::Profile,
+			),
+			(RuntimeCall::Profiles(Pr::clear_profile {}), Scope::Profile),
+			(RuntimeCall::Rewards(pallet_rewards::Call::tip { post_id: 0, amount: 5 }), Scope::Tip),
+			(RuntimeCall::Rewards(pallet_rewards::Call::claim_rewards {}), Scope::Claim),
+		]
+	}
+
+	/// Calls that move or lock a person's funds, or act on grants, proxies and batches.
+	fn unscoped_calls() -> Vec<RuntimeCall> {
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		vec![
+			RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+				dest: bob.clone().into(),
+				value: 1,
+			}),
+			RuntimeCall::Balances(pallet_balances::Call::transfer_all {
+				dest: bob.clone().into(),
+				keep_alive: false,
+			}),
+			RuntimeCall::Rewards(pallet_rewards::Call::lock_stake { amount: 1 }),
+			RuntimeCall::Rewards(pallet_rewards::Call::unlock_stake { amount: 1 }),
+			RuntimeCall::Rewards(pallet_rewards::Call::withdraw_unlocked {}),
+			RuntimeCall::Apps(pallet_apps::Call::revoke { app: bob.clone() }),
+			RuntimeCall::Apps(pallet_apps::Call::act_for { actions: Default::default() }),
+			RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
+				delegate: bob.into(),
+				proxy_type: ProxyType::Any,
+				delay: 0,
+			}),
+			RuntimeCall::System(frame_system::Call::remark { remark: vec![] }),
+		]
+	}
+
+	#[test]
+	fn a_grant_deposit_pays_for_its_entry_as_the_readme_says() {
+		use crate::constants::currency::{deposit, MILLI_PLZ};
+		// Scopes (8), expiry (5), allowance (16), depositor (32), deposit (16); two keys (96).
+		assert_eq!(crate::configs::GrantDeposit::get(), deposit(1, 77 + 96));
+		assert_eq!(crate::configs::GrantDeposit::get(), 27 * MILLI_PLZ + 3 * MILLI_PLZ / 10);
+	}
+
+	#[test]
+	fn every_social_call_needs_its_scope_and_a_tip_spends_its_amount() {
+		for (call, scope) in scoped_calls() {
+			let spends = if scope == Scope::Tip { 5 } else { 0 };
+			assert_eq!(SocialScopes::scope_of(&call), Some((scope, spends)), "{call:?}");
+		}
+	}
+
+	#[test]
+	fn no_call_that_moves_or_locks_funds_or_delegates_has_a_scope() {
+		for call in unscoped_calls() {
+			assert_eq!(SocialScopes::scope_of(&call), None, "{call:?}");
+		}
+	}
+
+	#[test]
+	fn each_proxy_type_allows_its_scope_only_and_any_allows_everything() {
+		let one_scope = [
+			(ProxyType::Post, Scope::Post),
+			(ProxyType::Edit, Scope::Edit),
+			(ProxyType::Repost, Scope::Repost),
+			(ProxyType::Vote, Scope::Vote),
+			(ProxyType::Follow, Scope::Follow),
+			(ProxyType::Profile, Scope::Profile),
+			(ProxyType::Tip, Scope::Tip),
+			(ProxyType::Claim, Scope::Claim),
+		];
+		for (call, scope) in scoped_calls() {
+			assert!(ProxyType::Any.filter(&call) && ProxyType::Social.filter(&call));
+			for (proxy_type, own) in one_scope {
+				assert_eq!(proxy_type.filter(&call), own == scope, "{proxy_type:?} on {call:?}");
+			}
+		}
+		for call in unscoped_calls() {
+			assert!(ProxyType::Any.filter(&call));
+			assert!(!ProxyType::Social.filter(&call), "{call:?}");
+			for (proxy_type, _) in one_scope {
+				assert!(!proxy_type.filter(&call), "{proxy_type:?} on {call:?}");
+			}
+		}
+		assert!(ProxyType::Any.is_superset(&ProxyType::Social));
+		assert!(ProxyType::Social.is_superset(&ProxyType::Post));
+		assert!(!ProxyType::Post.is_superset(&ProxyType::Vote));
+		assert!(!ProxyType::Social.is_superset(&ProxyType::Any));
+	}
 }

@@ -32,6 +32,13 @@ fn funded_signer<T: Config>() -> T::AccountId {
 	who
 }
 
+/// Makes an app (funded) pay `author`'s deposits from now on, as when the app posts for it
+/// through `Apps::act_for`: the worst case, which also records the app as the post's payer.
+fn sponsored<T: Config>(author: &T::AccountId) {
+	let app = funded::<T>("app", 0);
+	T::DepositPayer::set_sponsor_for_benchmark(Some((author.clone(), app)));
+}
+
 /// The longest CID Plaza accepts (dag-json, blake2b-256), so records are at their largest.
 fn longest_cid() -> CidText {
 	CidText::truncate_from(examples::LONGEST.as_bytes().to_vec())
@@ -69,11 +76,13 @@ pub(crate) fn new_post<T: Config>(author: &T::AccountId, reply_to: Option<PostId
 mod benchmarks {
 	use super::*;
 
-	/// A new post (not a reply) with the longest CID, its author one post short of the limit.
+	/// A new post (not a reply) with the longest CID, its author one post short of the limit,
+	/// an app paying its deposit.
 	#[benchmark]
 	fn create_post() {
 		let author = funded_signer::<T>();
 		fill_rate_limit::<T>(&author, 1);
+		sponsored::<T>(&author);
 		let post_id = NextPostId::<T>::get();
 
 		#[extrinsic_call]
@@ -87,6 +96,7 @@ mod benchmarks {
 	fn create_posts(n: Linear<1, { T::MaxPostsPerWindow::get() }>) {
 		let author = funded_signer::<T>();
 		fill_rate_limit::<T>(&author, n);
+		sponsored::<T>(&author);
 		let first_id = NextPostId::<T>::get();
 		let posts = (0..n)
 			.map(|_| NewPost { content: longest_cid(), size: T::MaxBodySize::get() })
@@ -106,6 +116,7 @@ mod benchmarks {
 		let author = funded_signer::<T>();
 		let parent = new_post::<T>(&funded::<T>("parent", 1), None);
 		fill_rate_limit::<T>(&author, 1);
+		sponsored::<T>(&author);
 		let reply_id = NextPostId::<T>::get();
 
 		#[extrinsic_call]
@@ -135,7 +146,8 @@ mod benchmarks {
 
 	/// Deleting the last reply at the bottom of a thread whose `d` posts above it (from its
 	/// root) were deleted and kept as tombstones for it: all of them go with it. With `d = 0`
-	/// the reply's parent is a live post, whose reply count it updates.
+	/// the reply's parent is a live post, whose reply count it updates. Every post's deposit was
+	/// paid by an app, to which it goes back.
 	#[benchmark]
 	fn delete_post(d: Linear<0, { T::MaxThreadDepth::get() as u32 }>) {
 		let caller = funded_signer::<T>();
@@ -143,11 +155,14 @@ mod benchmarks {
 		let mut above = Vec::new();
 		for i in 0..d {
 			let author = funded::<T>("thread", i);
+			sponsored::<T>(&author);
 			let post_id = new_post::<T>(&author, parent);
 			above.push((author, post_id));
 			parent = Some(post_id);
 		}
+		sponsored::<T>(&caller);
 		let reply = new_post::<T>(&caller, parent);
+		T::DepositPayer::set_sponsor_for_benchmark(None);
 		for (author, post_id) in &above {
 			Pallet::<T>::delete_post(RawOrigin::Signed(author.clone()).into(), *post_id)
 				.expect("its author may delete it");
@@ -167,6 +182,7 @@ mod benchmarks {
 		let original = new_post::<T>(&funded::<T>("original", 1), None);
 		let author = funded_signer::<T>();
 		fill_rate_limit::<T>(&author, 1);
+		sponsored::<T>(&author);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(author.clone()), original);

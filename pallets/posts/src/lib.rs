@@ -24,7 +24,7 @@ use frame_support::traits::{
 	fungible::{Inspect, Mutate, MutateHold},
 	tokens::Precision,
 };
-use plaza_primitives::{CidText, ContentId, PostId, PostRef, PostsInspect};
+use plaza_primitives::{CidText, ContentId, DepositPayer, PostId, PostRef, PostsInspect};
 
 /// The balance type of the currency post deposits are held in.
 pub type BalanceOf<T> =
@@ -91,6 +91,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPostsPerWindow: Get<u32>;
 
+		/// Who pays a new post's deposit: an app posting for its author pays it (and gets it
+		/// back when the post goes), otherwise the author.
+		type DepositPayer: DepositPayer<Self::AccountId>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -138,6 +142,13 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// The app that paid a post's deposit, for a post an app created for its author; the
+	/// deposit goes back to it when the post (or its tombstone) goes. Posts their authors paid
+	/// for have no entry.
+	#[pallet::storage]
+	pub type DepositPayers<T: Config> =
+		StorageMap<_, Twox64Concat, PostId, T::AccountId, OptionQuery>;
+
 	/// What each account did in the last `RateLimitWindow` blocks, for the rate limit: the
 	/// blocks it posted or edited in and how many times, oldest first. An account whose actions
 	/// are all older than the window has no entry: the next post replaces a stale one, and
@@ -167,6 +178,8 @@ pub mod pallet {
 			content: ContentId,
 			/// The body's length in bytes.
 			body_size: u32,
+			/// The app that created it for its author (and paid its deposit), if one did.
+			via: Option<T::AccountId>,
 		},
 		/// A post's body was replaced.
 		PostEdited {
@@ -203,6 +216,8 @@ pub mod pallet {
 			original: PostId,
 			/// Who reposted it.
 			author: T::AccountId,
+			/// The app that reposted it for its author (and paid its deposit), if one did.
+			via: Option<T::AccountId>,
 		},
 	}
 
@@ -305,7 +320,7 @@ pub mod pallet {
 			content: CidText,
 			size: u32,
 			reply_to: Option<PostId>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let author = ensure_signed(origin)?;
 			let content = Self::parse_body(&content, size)?;
 			let kind = match reply_to {
@@ -313,8 +328,8 @@ pub mod pallet {
 				Some(parent_id) => Self::reply_kind(parent_id)?,
 			};
 
-			let (post_id, deposit) = Self::reserve_posts(&author, 1)?;
-			Self::store_post(&author, post_id, kind, Some(content.clone()), size, deposit);
+			let (post_id, deposit, via) = Self::reserve_posts(&author, 1)?;
+			Self::store_post(&author, post_id, kind, Some(content.clone()), size, deposit, &via);
 			if let PostKind::Reply { parent, .. } = kind {
 				Replies::<T>::insert(parent, post_id, ());
 				Posts::<T>::mutate(parent, |p| {
@@ -323,14 +338,20 @@ pub mod pallet {
 					}
 				});
 			}
+			let charged = match reply_to {
+				None => T::WeightInfo::create_post(),
+				Some(_) => T::WeightInfo::create_reply(),
+			};
+			let actual = Self::unsponsored_refund(charged, &via, 1);
 			Self::deposit_event(Event::PostCreated {
 				post_id,
 				author,
 				reply_to,
 				content,
 				body_size: size,
+				via,
 			});
-			Ok(())
+			Ok(actual)
 		}
 
 		/// Replaces a post's body. Author only; bumps the post's revision. Counts against the
@@ -399,7 +420,8 @@ pub mod pallet {
 			PostsByAuthor::<T>::remove(&author, post_id);
 			let mut tombstones_removed = 0;
 			if Self::has_nothing_below(post_id, &post) {
-				Self::release_deposit(&author, post.deposit)?;
+				Self::release_deposit(post_id, &author, post.deposit)?;
+				DepositPayers::<T>::remove(post_id);
 				Posts::<T>::remove(post_id);
 				Self::deposit_event(Event::PostDeleted { post_id, author });
 				tombstones_removed = match post.kind {
@@ -412,7 +434,7 @@ pub mod pallet {
 				};
 			} else {
 				let kept = post.deposit.min(T::TombstoneDeposit::get());
-				Self::release_deposit(&author, post.deposit.saturating_sub(kept))?;
+				Self::release_deposit(post_id, &author, post.deposit.saturating_sub(kept))?;
 				post.content = None;
 				post.body_size = 0;
 				post.deleted = true;
@@ -427,7 +449,7 @@ pub mod pallet {
 		/// Holds `PostDeposit` like a post, and counts against the rate limit.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::repost())]
-		pub fn repost(origin: OriginFor<T>, post_id: PostId) -> DispatchResult {
+		pub fn repost(origin: OriginFor<T>, post_id: PostId) -> DispatchResultWithPostInfo {
 			let author = ensure_signed(origin)?;
 			let mut original = Posts::<T>::get(post_id).ok_or(Error::<T>::PostNotFound)?;
 			ensure!(!original.deleted, Error::<T>::PostDeleted);
@@ -437,7 +459,7 @@ pub mod pallet {
 			);
 			ensure!(!Reposts::<T>::contains_key(post_id, &author), Error::<T>::AlreadyReposted);
 
-			let (repost_id, deposit) = Self::reserve_posts(&author, 1)?;
+			let (repost_id, deposit, via) = Self::reserve_posts(&author, 1)?;
 			Self::store_post(
 				&author,
 				repost_id,
@@ -445,12 +467,19 @@ pub mod pallet {
 				None,
 				0,
 				deposit,
+				&via,
 			);
 			original.reposts.saturating_inc();
 			Posts::<T>::insert(post_id, original);
 			Reposts::<T>::insert(post_id, &author, repost_id);
-			Self::deposit_event(Event::Reposted { post_id: repost_id, original: post_id, author });
-			Ok(())
+			let actual = Self::unsponsored_refund(T::WeightInfo::repost(), &via, 1);
+			Self::deposit_event(Event::Reposted {
+				post_id: repost_id,
+				original: post_id,
+				author,
+				via,
+			});
+			Ok(actual)
 		}
 
 		/// Creates several original posts at once, in order, with consecutive ids: what
@@ -463,7 +492,7 @@ pub mod pallet {
 		pub fn create_posts(
 			origin: OriginFor<T>,
 			posts: BoundedVec<NewPost, T::MaxPostsPerWindow>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let author = ensure_signed(origin)?;
 			ensure!(!posts.is_empty(), Error::<T>::NoPosts);
 			let count = posts.len() as u32;
@@ -472,7 +501,8 @@ pub mod pallet {
 				.map(|NewPost { content, size }| Ok((Self::parse_body(&content, size)?, size)))
 				.collect::<Result<Vec<_>, Error<T>>>()?;
 
-			let (first_id, deposit) = Self::reserve_posts(&author, count)?;
+			let (first_id, deposit, via) = Self::reserve_posts(&author, count)?;
+			let actual = Self::unsponsored_refund(T::WeightInfo::create_posts(count), &via, count);
 			for ((content, size), post_id) in bodies.into_iter().zip(first_id..) {
 				Self::store_post(
 					&author,
@@ -481,6 +511,7 @@ pub mod pallet {
 					Some(content.clone()),
 					size,
 					deposit,
+					&via,
 				);
 				Self::deposit_event(Event::PostCreated {
 					post_id,
@@ -488,18 +519,42 @@ pub mod pallet {
 					reply_to: None,
 					content,
 					body_size: size,
+					via: via.clone(),
 				});
 			}
-			Ok(())
+			Ok(actual)
 		}
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// Returns `amount` of `author`'s held post deposits.
-		fn release_deposit(author: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		/// What a call that created `posts` posts used of `charged`, which is benchmarked with an
+		/// app paying: without one, the author's account (already paid for by the fee) holds the
+		/// deposits and no `DepositPayers` entry is written, so that read and those writes are
+		/// refunded.
+		fn unsponsored_refund(
+			charged: Weight,
+			via: &Option<T::AccountId>,
+			posts: u32,
+		) -> frame_support::dispatch::PostDispatchInfo {
+			match via {
+				Some(_) => Some(charged),
+				None => Some(charged.saturating_sub(
+					T::DbWeight::get().reads_writes(1, u64::from(posts).saturating_add(1)),
+				)),
+			}
+			.into()
+		}
+
+		/// Returns `amount` of the deposit held for `author`'s post `post_id` to whoever paid it.
+		fn release_deposit(
+			post_id: PostId,
+			author: &T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let payer = DepositPayers::<T>::get(post_id);
 			T::Currency::release(
 				&HoldReason::PostDeposit.into(),
-				author,
+				payer.as_ref().unwrap_or(author),
 				amount,
 				Precision::BestEffort,
 			)
@@ -522,7 +577,8 @@ pub mod pallet {
 				if !post.deleted || !Self::has_nothing_below(post_id, &post) {
 					break;
 				}
-				Self::release_deposit(&post.author, post.deposit)?;
+				Self::release_deposit(post_id, &post.author, post.deposit)?;
+				DepositPayers::<T>::remove(post_id);
 				Posts::<T>::remove(post_id);
 				Self::deposit_event(Event::TombstoneRemoved { post_id, author: post.author });
 				removed += 1;
@@ -562,26 +618,29 @@ pub mod pallet {
 			Ok(post)
 		}
 
-		/// Counts `count` new posts against `author`'s rate limit, holds their deposits and
-		/// takes `count` consecutive ids. Returns the first id and each post's deposit.
+		/// Counts `count` new posts against `author`'s rate limit, holds their deposits from
+		/// the author or the app acting for it, and takes `count` consecutive ids. Returns the
+		/// first id, each post's deposit and the app, if one pays.
 		fn reserve_posts(
 			author: &T::AccountId,
 			count: u32,
-		) -> Result<(PostId, BalanceOf<T>), DispatchError> {
+		) -> Result<(PostId, BalanceOf<T>, Option<T::AccountId>), DispatchError> {
 			Self::count_against_rate_limit(author, count)?;
 			let deposit = T::PostDeposit::get();
+			let via = T::DepositPayer::sponsor(author);
 			T::Currency::hold(
 				&HoldReason::PostDeposit.into(),
-				author,
+				via.as_ref().unwrap_or(author),
 				deposit.saturating_mul(count.into()),
 			)?;
 			let first_id = NextPostId::<T>::get();
 			let next_id = first_id.checked_add(count.into()).ok_or(Error::<T>::PostIdOverflow)?;
 			NextPostId::<T>::put(next_id);
-			Ok((first_id, deposit))
+			Ok((first_id, deposit, via))
 		}
 
-		/// Stores a new post and indexes it under its author.
+		/// Stores a new post, indexes it under its author and records the app that paid its
+		/// deposit, if one did.
 		fn store_post(
 			author: &T::AccountId,
 			post_id: PostId,
@@ -589,6 +648,7 @@ pub mod pallet {
 			content: Option<ContentId>,
 			body_size: u32,
 			deposit: BalanceOf<T>,
+			paid_by: &Option<T::AccountId>,
 		) {
 			let post = Post {
 				author: author.clone(),
@@ -603,6 +663,9 @@ pub mod pallet {
 			};
 			Posts::<T>::insert(post_id, post);
 			PostsByAuthor::<T>::insert(author, post_id, ());
+			if let Some(app) = paid_by {
+				DepositPayers::<T>::insert(post_id, app);
+			}
 		}
 
 		/// Records `count` more posts or edits by `who` in the current block, or fails if that

@@ -58,6 +58,7 @@ impl pallet_posts::Config for Test {
 	type MaxThreadDepth = MaxThreadDepth;
 	type RateLimitWindow = RateLimitWindow;
 	type MaxPostsPerWindow = MaxPostsPerWindow;
+	type DepositPayer = ();
 	type WeightInfo = ();
 }
 

@@ -16,8 +16,9 @@ impl<T: Config> Pallet<T> {
 	/// - a live post is indexed under its author; a tombstone has no body, no index entry, at
 	///   most `TombstoneDeposit` and a reply or repost below it; every `PostsByAuthor` entry
 	///   is a live post of that author, and every `Replies` entry a reply of its parent;
-	/// - each author's held `PostDeposit` is the sum of its posts' and tombstones' recorded
-	///   deposits;
+	/// - each account's held `PostDeposit` is the sum of the recorded deposits of the posts and
+	///   tombstones it paid for (its own, unless `DepositPayers` names an app), and every
+	///   `DepositPayers` entry names a post;
 	/// - each post's `replies` counts its live replies in `Replies`, and its `reposts` its
 	///   entries in `Reposts`, each of which names a live repost of it by that account;
 	/// - a reply's parent exists and the reply is in its parent's `Replies`;
@@ -42,7 +43,8 @@ impl<T: Config> Pallet<T> {
 			} else {
 				ensure!(indexed, "a live post is not indexed under its author");
 			}
-			let held = deposits.entry(post.author.clone()).or_insert_with(Zero::zero);
+			let payer = DepositPayers::<T>::get(id).unwrap_or_else(|| post.author.clone());
+			let held = deposits.entry(payer).or_insert_with(Zero::zero);
 			*held = held.saturating_add(post.deposit);
 			let live_replies = Replies::<T>::iter_key_prefix(id)
 				.filter(|reply| Posts::<T>::get(reply).is_some_and(|r| !r.deleted))
@@ -71,6 +73,9 @@ impl<T: Config> Pallet<T> {
 				),
 				"a Replies entry names no reply of its parent"
 			);
+		}
+		for id in DepositPayers::<T>::iter_keys() {
+			ensure!(Posts::<T>::contains_key(id), "DepositPayers names no post");
 		}
 		for (author, id) in PostsByAuthor::<T>::iter_keys() {
 			let post = Posts::<T>::get(id).ok_or("PostsByAuthor names no post")?;

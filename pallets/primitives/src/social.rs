@@ -96,3 +96,27 @@ impl<AccountId> OnVote<AccountId> for () {
 		Weight::zero()
 	}
 }
+
+/// Who pays the deposits of an action. An app acting for a person (the apps pallet's `act_for`)
+/// pays for what it does in their name and gets each deposit back when the item goes; a person
+/// acting alone pays for themselves. Pallets that hold deposits ask before holding and record the
+/// payer of each item it names.
+pub trait DepositPayer<AccountId> {
+	/// The account that pays the deposits of `who`'s current action, if not `who`.
+	fn sponsor(who: &AccountId) -> Option<AccountId>;
+
+	/// From now on, `sponsor(person)` is `app` for `Some((person, app))`, nobody for `None`: for
+	/// other pallets' benchmarks, whose worst case is an app paying (one more record to write).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_sponsor_for_benchmark(sponsored: Option<(AccountId, AccountId)>);
+}
+
+/// Everyone pays for themselves.
+impl<AccountId> DepositPayer<AccountId> for () {
+	fn sponsor(_: &AccountId) -> Option<AccountId> {
+		None
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_sponsor_for_benchmark(_: Option<(AccountId, AccountId)>) {}
+}

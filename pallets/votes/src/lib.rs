@@ -23,7 +23,7 @@ use frame_support::traits::{
 	fungible::{Inspect, Mutate, MutateHold},
 	tokens::Precision,
 };
-use plaza_primitives::{OnVote, PostId, PostsInspect, VoteDirection};
+use plaza_primitives::{DepositPayer, OnVote, PostId, PostsInspect, VoteDirection};
 
 /// The balance type of the currency vote deposits are held in.
 pub type BalanceOf<T> =
@@ -64,6 +64,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type VoteDeposit: Get<BalanceOf<Self>>;
 
+		/// Who pays a new vote's deposit: an app voting for the voter pays it (and gets it back
+		/// when the vote is taken back), otherwise the voter.
+		type DepositPayer: DepositPayer<Self::AccountId>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -85,6 +89,19 @@ pub mod pallet {
 		Blake2_128Concat,
 		T::AccountId,
 		Vote<BalanceOf<T>>,
+		OptionQuery,
+	>;
+
+	/// The app that paid a vote's deposit, for a vote an app cast for the voter; the deposit goes
+	/// back to it when the vote is taken back. Votes their voters paid for have no entry.
+	#[pallet::storage]
+	pub type DepositPayers<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		PostId,
+		Blake2_128Concat,
+		T::AccountId,
+		T::AccountId,
 		OptionQuery,
 	>;
 
@@ -152,7 +169,8 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Votes on a live post, or changes the caller's vote to `direction`. A new vote holds
-		/// `VoteDeposit` until it is taken back; a changed one keeps the deposit it has.
+		/// `VoteDeposit` (from the app casting it, if one is) until it is taken back; a changed
+		/// one keeps the deposit it has.
 		///
 		/// Charged for `Config::OnVote`'s most expensive case; what it did not use is refunded.
 		#[pallet::call_index(0)]
@@ -169,11 +187,23 @@ pub mod pallet {
 			let existing = Votes::<T>::get(post_id, &voter);
 			let previous = existing.map(|vote| vote.direction);
 			ensure!(previous != Some(direction), Error::<T>::AlreadyVoted);
+			// The weight is benchmarked for a new vote an app pays for; a vote the voter pays for
+			// (its account already paid for by the fee) or a changed one writes no payer.
+			let mut used = T::WeightInfo::vote();
 			let deposit = match existing {
-				Some(vote) => vote.deposit,
+				Some(vote) => {
+					used.saturating_reduce(T::DbWeight::get().reads_writes(1, 2));
+					vote.deposit
+				},
 				None => {
 					let deposit = T::VoteDeposit::get();
-					T::Currency::hold(&HoldReason::VoteDeposit.into(), &voter, deposit)?;
+					let payer = T::DepositPayer::sponsor(&voter);
+					let reason = HoldReason::VoteDeposit.into();
+					T::Currency::hold(&reason, payer.as_ref().unwrap_or(&voter), deposit)?;
+					match payer {
+						Some(app) => DepositPayers::<T>::insert(post_id, &voter, app),
+						None => used.saturating_reduce(T::DbWeight::get().reads_writes(1, 2)),
+					}
 					deposit
 				},
 			};
@@ -183,11 +213,11 @@ pub mod pallet {
 			let observed =
 				T::OnVote::on_vote(post_id, &post.author, &voter, previous, Some(direction));
 			Self::deposit_event(Event::Voted { post_id, voter, direction, previous });
-			Ok(Some(T::WeightInfo::vote().saturating_add(observed)).into())
+			Ok(Some(used.saturating_add(observed)).into())
 		}
 
 		/// Takes the caller's vote on a post back (also on a post deleted since) and returns its
-		/// deposit.
+		/// deposit to whoever paid it.
 		///
 		/// Charged like `vote`, and refunded the same way.
 		#[pallet::call_index(1)]
@@ -196,9 +226,10 @@ pub mod pallet {
 			let voter = ensure_signed(origin)?;
 			let Vote { direction, deposit } =
 				Votes::<T>::take(post_id, &voter).ok_or(Error::<T>::NotVoted)?;
+			let payer = DepositPayers::<T>::take(post_id, &voter);
 			T::Currency::release(
 				&HoldReason::VoteDeposit.into(),
-				&voter,
+				payer.as_ref().unwrap_or(&voter),
 				deposit,
 				Precision::BestEffort,
 			)?;

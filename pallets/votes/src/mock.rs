@@ -54,6 +54,7 @@ impl pallet_posts::Config for Test {
 	type MaxThreadDepth = MaxThreadDepth;
 	type RateLimitWindow = RateLimitWindow;
 	type MaxPostsPerWindow = MaxPostsPerWindow;
+	type DepositPayer = ();
 	type WeightInfo = ();
 }
 
@@ -108,6 +109,7 @@ impl pallet_votes::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type VoteDeposit = VoteDeposit;
+	type DepositPayer = ();
 	type WeightInfo = ();
 }
 

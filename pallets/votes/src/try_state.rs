@@ -10,15 +10,20 @@ use sp_runtime::{
 
 impl<T: Config> Pallet<T> {
 	/// Checks that every post's tally counts exactly its votes in `Votes`, that no tally of zero
-	/// is stored, and that each voter's held `VoteDeposit` is the sum of its votes' recorded
-	/// deposits.
+	/// is stored, and that each account's held `VoteDeposit` is the sum of the recorded deposits
+	/// of the votes it paid for (its own, unless `DepositPayers` names an app, and every entry
+	/// there names a vote).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut counted = BTreeMap::<PostId, Tally>::new();
 		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for (post_id, voter, vote) in Votes::<T>::iter() {
 			counted.entry(post_id).or_default().apply(None, Some(vote.direction));
-			let held = deposits.entry(voter).or_insert_with(Zero::zero);
+			let payer = DepositPayers::<T>::get(post_id, &voter).unwrap_or(voter);
+			let held = deposits.entry(payer).or_insert_with(Zero::zero);
 			*held = held.saturating_add(vote.deposit);
+		}
+		for (post_id, voter) in DepositPayers::<T>::iter_keys() {
+			ensure!(Votes::<T>::contains_key(post_id, voter), "DepositPayers names no vote");
 		}
 		let stored = Tallies::<T>::iter().collect::<BTreeMap<_, _>>();
 		ensure!(stored == counted, "Tallies differ from the votes");

@@ -1,15 +1,15 @@
 
 //! Weights for `pallet_votes`, generated on this machine by `scripts/benchmark-weights.sh`.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-01; steps 50, repeat 20;
+//! Benchmark CLI 64.0.0, 2026-12-02; steps 50, repeat 20;
 //! host `vm`, CPU `AMD EPYC`; WASM execution Compiled.
 //!
 //! Executed command:
-//! /root/.cache/plaza-target/release/plaza-node
+//! /root/.cache/plaza-target-benchmarks/release/plaza-node
 //! benchmark
 //! pallet
 //! --runtime
-//! /root/.cache/plaza-target/release/wbuild/plaza-runtime/plaza_runtime.compact.compressed.wasm
+//! /root/.cache/plaza-target-benchmarks/release/wbuild/plaza-runtime/plaza_runtime.compact.compressed.wasm
 //! --genesis-builder=runtime
 //! --genesis-builder-preset=development
 //! --pallet
@@ -50,45 +50,59 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `Votes::Votes` (r:1 w:1)
 	/// Proof: `Votes::Votes` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Apps::CurrentSponsor` (r:1 w:0)
+	/// Proof: `Apps::CurrentSponsor` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Votes::Tallies` (r:1 w:1)
 	/// Proof: `Votes::Tallies` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::WindowStarts` (r:1 w:0)
+	/// Proof: `Rewards::WindowStarts` (`max_values`: Some(1), `max_size`: Some(57), added: 552, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CurrentEra` (r:1 w:0)
 	/// Proof: `Rewards::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CountedVotes` (r:1 w:0)
 	/// Proof: `Rewards::CountedVotes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::Profiles` (r:1 w:0)
 	/// Proof: `Profiles::Profiles` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
+	/// Storage: `Votes::DepositPayers` (r:0 w:1)
+	/// Proof: `Votes::DepositPayers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `329`
+		//  Measured:  `476`
 		//  Estimated: `3669`
-		// Minimum execution time: 72_929_000 picoseconds.
-		Weight::from_parts(76_915_000, 3669)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 84_545_000 picoseconds.
+		Weight::from_parts(93_389_000, 3669)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Votes::Votes` (r:1 w:1)
 	/// Proof: `Votes::Votes` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Votes::DepositPayers` (r:1 w:1)
+	/// Proof: `Votes::DepositPayers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Votes::Tallies` (r:1 w:1)
 	/// Proof: `Votes::Tallies` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Posts` (r:1 w:0)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::WindowStarts` (r:1 w:0)
+	/// Proof: `Rewards::WindowStarts` (`max_values`: Some(1), `max_size`: Some(57), added: 552, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CurrentEra` (r:1 w:0)
 	/// Proof: `Rewards::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CountedVotes` (r:1 w:0)
 	/// Proof: `Rewards::CountedVotes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn unvote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `364`
-		//  Estimated: `3605`
-		// Minimum execution time: 60_460_000 picoseconds.
-		Weight::from_parts(63_684_000, 3605)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `585`
+		//  Estimated: `3622`
+		// Minimum execution time: 71_406_000 picoseconds.
+		Weight::from_parts(80_299_000, 3622)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 }
 
@@ -96,13 +110,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn vote() -> Weight {
-		Weight::from_parts(76_915_000, 3669)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(93_389_000, 3669)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn unvote() -> Weight {
-		Weight::from_parts(63_684_000, 3605)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(80_299_000, 3622)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 }

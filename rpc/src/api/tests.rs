@@ -23,6 +23,7 @@ fn api_with_status(
 		reply_to: None,
 		content,
 		body_size: 12,
+		via: None,
 	};
 	let block = FinalizedBlock { number: 1, hash: [1; 32], timestamp_ms: 0, events: vec![created] };
 	index.apply_block(&block).unwrap();
@@ -59,6 +60,36 @@ async fn a_subscriber_that_falls_behind_is_told_how_many_blocks_it_lost() {
 	}
 	assert!(lost > 0, "with room for 4 blocks, 40 at once overflow");
 	assert_eq!(updates + lost, BLOCKS, "each block is either delivered or counted as lost");
+}
+
+#[tokio::test]
+async fn a_post_an_app_created_names_the_app_as_via_and_others_have_no_via() {
+	let (_dir, _changes, social) = api(4);
+	const APP: Account = [9; 32];
+	let content = Cid::try_from("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o").unwrap();
+	let through_app = SocialEvent::PostCreated {
+		post_id: 1,
+		author: ALICE,
+		reply_to: None,
+		content,
+		body_size: 12,
+		via: Some(APP),
+	};
+	let block =
+		FinalizedBlock { number: 2, hash: [2; 32], timestamp_ms: 0, events: vec![through_app] };
+	social.index.apply_block(&block).unwrap();
+	let module = social.into_rpc();
+	let own: serde_json::Value = module.call("social_post", [0u64]).await.unwrap();
+	assert!(own.get("via").is_none(), "{own}");
+	let via_app: serde_json::Value = module.call("social_post", [1u64]).await.unwrap();
+	assert_eq!(
+		via_app["author"],
+		AccountId32::from(ALICE).to_ss58check_with_version(Ss58AddressFormat::custom(42))
+	);
+	assert_eq!(
+		via_app["via"],
+		AccountId32::from(APP).to_ss58check_with_version(Ss58AddressFormat::custom(42))
+	);
 }
 
 #[tokio::test]

@@ -43,7 +43,7 @@ impl Chain {
 		let post_id = self.next_post;
 		self.next_post += 1;
 		let content = cid::Cid::try_from("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o").unwrap();
-		SocialEvent::PostCreated { post_id, author, reply_to, content, body_size: 12 }
+		SocialEvent::PostCreated { post_id, author, reply_to, content, body_size: 12, via: None }
 	}
 
 	fn post(&mut self, author: Account) -> u64 {

@@ -1,11 +1,13 @@
 //! Every pallet's `Config` for the Plaza runtime, and the parameters they are built from.
 
+mod apps;
 mod consensus;
 mod monetary;
 mod rewards;
 mod social;
 mod system;
 
+pub use apps::*;
 pub use consensus::*;
 pub use monetary::*;
 pub use rewards::*;

@@ -6,7 +6,7 @@ use frame_support::parameter_types;
 use crate::{
 	constants::currency::{deposit, DEPOSIT_PER_BYTE},
 	constants::time::MINUTES,
-	Balance, Balances, BlockNumber, Posts, Rewards, Runtime, RuntimeHoldReason,
+	Apps, Balance, Balances, BlockNumber, Posts, Rewards, Runtime, RuntimeHoldReason,
 };
 
 parameter_types! {
@@ -52,6 +52,8 @@ impl pallet_posts::Config for Runtime {
 	type MaxThreadDepth = MaxThreadDepth;
 	type RateLimitWindow = RateLimitWindow;
 	type MaxPostsPerWindow = MaxPostsPerWindow;
+	/// An app posting for its author through `Apps::act_for` pays the deposit.
+	type DepositPayer = Apps;
 	type WeightInfo = pallet_posts::weights::SubstrateWeight<Runtime>;
 }
 
@@ -62,5 +64,7 @@ impl pallet_votes::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type VoteDeposit = VoteDeposit;
+	/// An app voting through `Apps::act_for` pays the deposit.
+	type DepositPayer = Apps;
 	type WeightInfo = pallet_votes::weights::SubstrateWeight<Runtime>;
 }

@@ -56,6 +56,7 @@ export function postCard(app, post) {
     h('a', { href: `#/post/${post.id}` }, `#${post.id}`),
     post.parent !== null && post.parent !== undefined ? h('span', {}, 'reply to ', h('a', { href: `#/post/${post.parent}` }, `#${post.parent}`)) : null,
     post.revision > 0 ? h('span', {}, 'edited') : null,
+    post.via ? h('span', { title: `Posted for its author by the app ${post.via}` }, 'via ', h('a', { href: `#/author/${post.via}` }, shortAddress(post.via))) : null,
   );
   const body = h('div', { class: 'body' }, h('span', { class: 'muted' }, 'Loading…'));
   showBody(app, post, body);

@@ -31,6 +31,8 @@ fn text(text: &str) -> CidText {
 
 fn post(who: AccountId, content: &str, size: u32, reply_to: Option<PostId>) -> DispatchResult {
 	Posts::create_post(RuntimeOrigin::signed(who), text(content), size, reply_to)
+		.map(|_| ())
+		.map_err(|e| e.error)
 }
 
 /// `create_posts` by `who` of one post per `(content, size)`.
@@ -40,6 +42,8 @@ fn post_many(who: AccountId, bodies: &[(&str, u32)]) -> DispatchResult {
 		.map(|(content, size)| NewPost { content: text(content), size: *size })
 		.collect::<Vec<_>>();
 	Posts::create_posts(RuntimeOrigin::signed(who), BoundedVec::try_from(posts).expect("fits"))
+		.map(|_| ())
+		.map_err(|e| e.error)
 }
 
 fn edit(who: AccountId, post_id: PostId, content: &str, size: u32) -> DispatchResult {
@@ -87,7 +91,8 @@ fn create_post_stores_the_post_and_holds_its_deposit() {
 				author: ALICE,
 				reply_to: None,
 				content: cid(examples::HELLO_V1),
-				body_size: 11
+				body_size: 11,
+				via: None,
 			}
 			.into()
 		);
@@ -128,7 +133,8 @@ fn replies_record_their_parent_and_thread() {
 				author: BOB,
 				reply_to: Some(0),
 				content: cid(examples::HELLO_V1),
-				body_size: 1
+				body_size: 1,
+				via: None,
 			}
 			.into()
 		);
@@ -363,7 +369,10 @@ fn repost_creates_a_typed_reshare_counted_on_the_original() {
 		assert_eq!(Reposts::<Test>::get(0, BOB), Some(1));
 		assert!(PostsByAuthor::<Test>::contains_key(BOB, 1));
 		assert_eq!(held(BOB), POST_DEPOSIT);
-		assert_eq!(last_event(), Event::Reposted { post_id: 1, original: 0, author: BOB }.into());
+		assert_eq!(
+			last_event(),
+			Event::Reposted { post_id: 1, original: 0, author: BOB, via: None }.into()
+		);
 
 		// Deleting the repost uncounts it, and the post may be reposted again.
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(BOB), 1));
@@ -421,6 +430,7 @@ fn create_posts_creates_each_post_as_create_post_would() {
 					reply_to: None,
 					content: cid(content),
 					body_size: size,
+					via: None,
 				}
 				.into(),
 			);

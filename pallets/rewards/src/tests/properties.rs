@@ -91,17 +91,23 @@ fn run(action: &Action) -> sp_runtime::DispatchResult {
 	match action {
 		Post { who, reply_to } => {
 			Posts::create_post(signed(who), cid_text(), 11, reply_to.map(some_post))
+				.map(|_| ())
+				.map_err(|e| e.error)
 		},
 		ManyPosts { who, count } => {
 			let post = pallet_posts::NewPost { content: cid_text(), size: 11 };
 			let posts = vec![post; usize::from(*count)];
 			Posts::create_posts(signed(who), frame_support::BoundedVec::truncate_from(posts))
+				.map(|_| ())
+				.map_err(|e| e.error)
 		},
 		Edit { who, post } => Posts::edit_post(signed(who), some_post(*post), cid_text(), 12),
 		Delete { who, post } => {
 			Posts::delete_post(signed(who), some_post(*post)).map(|_| ()).map_err(|e| e.error)
 		},
-		Repost { who, post } => Posts::repost(signed(who), some_post(*post)),
+		Repost { who, post } => {
+			Posts::repost(signed(who), some_post(*post)).map(|_| ()).map_err(|e| e.error)
+		},
 		Vote { who, post, up } => {
 			let direction = if *up { Up } else { Down };
 			Votes::vote(signed(who), some_post(*post), direction).map(|_| ()).map_err(|e| e.error)

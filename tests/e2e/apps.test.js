@@ -1,0 +1,170 @@
+// Apps acting for people, on a real dev node with @polkadot/api: a person with a fresh wallet and
+// no PLZ signs an authorisation (as a wallet's signRaw does); the app submits it and pays; the
+// app posts for them in a batch with another person's actions (one of which fails alone); the
+// post is theirs (the index says which app it came through), earns them a reward in their own
+// account, which the app claims for them; they revoke, and the app's next action for them fails
+// with its own error. Then the wallet-native way: a Plaza proxy type added and removed through
+// pallet-proxy, limited to its scope.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { Keyring } from '@polkadot/keyring';
+import { stringToU8a, u8aConcat, u8aWrapBytes } from '@polkadot/util';
+import { mnemonicGenerate } from '@polkadot/util-crypto';
+
+import { connect, devKey, freeBalance, signAndWaitInBlock } from '../lib/chain.js';
+import { body } from '../lib/content.js';
+import { startNode, tempDir, waitFor } from '../lib/node.js';
+
+const PLZ = 10n ** 12n;
+let node;
+let api;
+let base;
+
+before(async () => {
+  base = tempDir('apps');
+  node = await startNode({ name: 'apps', args: ['--dev'], basePath: base.dir });
+  api = await connect(node);
+});
+
+after(async () => {
+  await api?.disconnect();
+  await node?.stop();
+  base?.cleanup();
+});
+
+const send = (tx, who) => signAndWaitInBlock(api, tx, who);
+const find = (events, kind) => events.filter((e) => kind.is(e));
+const errorName = (error) => {
+  if (!error.isModule) return error.toString();
+  const { section, name } = api.registry.findMetaError(error.asModule);
+  return `${section}.${name}`;
+};
+/** The batch's outcomes: [person, index, scope or error]. */
+const outcomes = (events) => events
+  .filter((e) => api.events.apps.ActionDone.is(e) || api.events.apps.ActionFailed.is(e))
+  .map((e) => (api.events.apps.ActionDone.is(e)
+    ? [e.data.person.toString(), e.data.index.toNumber(), e.data.scope.toString()]
+    : [e.data.person.toString(), e.data.index.toNumber(), errorName(e.data.error)]));
+
+test('a person with no balance is onboarded by an app, posts through it, earns, and revokes', async () => {
+  const app = devKey(api, 'Ferdie');
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
+  const person = keyring.addFromUri(mnemonicGenerate());
+  const [alice, charlie] = [devKey(api, 'Alice'), devKey(api, 'Charlie')];
+  assert.equal(await freeBalance(api, person.address), 0n, 'a fresh wallet');
+
+  // The person signs the payload in their wallet: signRaw wraps the bytes in <Bytes>…</Bytes>.
+  const header = await api.rpc.chain.getHeader();
+  const scopes = { post: true, edit: true, repost: false, vote: true, follow: false, profile: false, tip: false, claim: true };
+  const payload = api.createType('PalletAppsAuthorizationPayload', {
+    app: app.address,
+    scopes,
+    expires: null,
+    tipAllowance: 0,
+    genesisHash: api.genesisHash,
+    validUntil: header.number.toNumber() + 50,
+  });
+  const message = u8aConcat(stringToU8a('plaza:authorize-app:'), payload.toU8a());
+  const signature = { Sr25519: person.sign(u8aWrapBytes(message)) };
+  const appBefore = await freeBalance(api, app.address);
+  const onboard = await send(api.tx.apps.authorizeSigned(person.address, payload, signature), app);
+  const [authorized] = find(onboard.events, api.events.apps.Authorized);
+  assert.equal(authorized.data.person.toString(), person.address);
+  assert.equal(authorized.data.depositor.toString(), app.address, 'the app paid the deposit');
+  const grant = (await api.query.apps.grants(person.address, app.address)).unwrap();
+  assert.equal(grant.depositor.toString(), app.address);
+  assert.equal(await freeBalance(api, person.address), 0n, 'onboarding cost the person nothing');
+  assert.ok(await freeBalance(api, app.address) < appBefore);
+  // The same signed payload cannot be used again.
+  await assert.rejects(send(api.tx.apps.authorizeSigned(person.address, payload, signature), app), /apps\.PayloadReused/);
+
+  // One batch: the person's post, Alice's reply (Alice never authorised the app: refused alone),
+  // and a reply by the person to a post that does not exist (the posts pallet's own error).
+  const text = await body('my first post, through an app');
+  const action = (who, call) => ({ person: who.address, call });
+  const batch = await send(api.tx.apps.actFor([
+    action(person, api.tx.posts.createPost(text.text, text.size, null)),
+    action(alice, api.tx.posts.createPost(text.text, text.size, null)),
+    action(person, api.tx.posts.createPost(text.text, text.size, 999_999)),
+  ]), app);
+  assert.deepEqual(outcomes(batch.events), [
+    [person.address, 0, 'Post'],
+    [alice.address, 1, 'apps.NotAuthorized'],
+    [person.address, 2, 'posts.ParentNotFound'],
+  ]);
+  const [created] = find(batch.events, api.events.posts.PostCreated);
+  assert.equal(created.data.author.toString(), person.address, 'the person is the author');
+  assert.equal(created.data.via.unwrap().toString(), app.address);
+  const postId = created.data.postId.toNumber();
+  assert.equal((await api.query.posts.depositPayers(postId)).unwrap().toString(), app.address);
+  assert.equal(await freeBalance(api, person.address), 0n, 'the post cost the person nothing');
+  // The index and social_* say which app it came through.
+  const view = await waitFor('the post in the index', async () => node.rpc('social_post', [postId, false]), 60_000);
+  assert.equal(view.author, person.address);
+  assert.equal(view.via, app.address);
+
+  // Charlie, a curator, upvotes it in a fresh era; when the era ends the person has earned.
+  await send(api.tx.utility.batchAll([
+    api.tx.profiles.setProfile('charlie_curates', 'Charlie', null),
+    api.tx.rewards.lockStake(10n * PLZ),
+  ]), charlie);
+  const startEra = (await api.query.rewards.currentEra()).toNumber();
+  await waitFor('a new era', async () => (await api.query.rewards.currentEra()).toNumber() > startEra, 90_000);
+  const era = (await api.query.rewards.currentEra()).toNumber();
+  await send(api.tx.votes.vote(postId, 'Up'), charlie);
+  await waitFor(`era ${era} to end`, async () => (await api.query.rewards.eras(era)).isSome, 90_000);
+  const pending = (await api.call.rewardsApi.pendingRewards(person.address)).toBigInt();
+  assert.ok(pending > 0n, 'the person earned for their post');
+
+  // The app claims for them: the reward lands in the person's own account, the app pays the fee.
+  const claim = await send(api.tx.apps.actFor([action(person, api.tx.rewards.claimRewards())]), app);
+  assert.deepEqual(outcomes(claim.events), [[person.address, 0, 'Claim']]);
+  const [claimed] = find(claim.events, api.events.rewards.RewardsClaimed);
+  assert.equal(claimed.data.who.toString(), person.address);
+  assert.equal(claimed.data.amount.toBigInt(), pending);
+  assert.equal(await freeBalance(api, person.address, claim.blockHash), pending);
+
+  // With their own PLZ now, the person revokes the app themselves…
+  const revoke = await send(api.tx.apps.revoke(app.address), person);
+  const [ended] = find(revoke.events, api.events.apps.GrantEnded);
+  assert.equal(ended.data.reason.toString(), 'Revoked');
+  assert.ok((await api.query.apps.grants(person.address, app.address)).isNone);
+  // …and the app's next action for them fails with its own error, changing nothing.
+  const nextId = (await api.query.posts.nextPostId()).toNumber();
+  const refused = await send(api.tx.apps.actFor([action(person, api.tx.posts.createPost(text.text, text.size, null))]), app);
+  assert.deepEqual(outcomes(refused.events), [[person.address, 0, 'apps.NotAuthorized']]);
+  assert.equal((await api.query.posts.nextPostId()).toNumber(), nextId);
+  // The post stays the person's; its deposit is still the app's.
+  assert.equal((await api.query.posts.posts(postId)).unwrap().author.toString(), person.address);
+});
+
+test('a Plaza proxy type is added and removed through pallet-proxy and limited to its scope', async () => {
+  const [dave, eve] = [devKey(api, 'Dave'), devKey(api, 'Eve')];
+  // The metadata names Plaza's proxy types, as wallets' proxy screens list them.
+  const typeName = api.tx.proxy.addProxy.meta.args[1].type.toString();
+  const proxyType = api.registry.createType(typeName);
+  assert.deepEqual(proxyType.defKeys, ['Any', 'Social', 'Post', 'Edit', 'Repost', 'Vote', 'Follow', 'Profile', 'Tip', 'Claim']);
+  await send(api.tx.proxy.addProxy(eve.address, 'Post', 0), dave);
+  const [proxies] = await api.query.proxy.proxies(dave.address);
+  assert.deepEqual(proxies.map((p) => [p.delegate.toString(), p.proxyType.toString()]), [[eve.address, 'Post']]);
+
+  const text = await body('posted by my Post proxy');
+  const posted = await send(api.tx.proxy.proxy(dave.address, null, api.tx.posts.createPost(text.text, text.size, null)), eve);
+  const [executed] = find(posted.events, api.events.proxy.ProxyExecuted);
+  assert.ok(executed.data.result.isOk);
+  const [created] = find(posted.events, api.events.posts.PostCreated);
+  assert.equal(created.data.author.toString(), dave.address);
+  assert.ok(created.data.via.isNone, 'a proxy is the person acting: Dave paid');
+  // A transfer is outside the Post scope: the call is filtered.
+  const transfer = await send(api.tx.proxy.proxy(dave.address, null, api.tx.balances.transferKeepAlive(eve.address, PLZ)), eve);
+  const [filtered] = find(transfer.events, api.events.proxy.ProxyExecuted);
+  assert.equal(errorName(filtered.data.result.asErr), 'system.CallFiltered');
+
+  await send(api.tx.proxy.removeProxy(eve.address, 'Post', 0), dave);
+  assert.equal((await api.query.proxy.proxies(dave.address))[0].length, 0);
+  await assert.rejects(
+    send(api.tx.proxy.proxy(dave.address, null, api.tx.posts.createPost(text.text, text.size, null)), eve),
+    /proxy\.NotProxy/,
+  );
+});
