@@ -26,7 +26,15 @@ export const KINDS = {
   postBatch: (api, [count]) => api.tx.utility.batchAll(Array.from({ length: count }, () => KINDS.post(api))),
   createPosts: (api, [count]) => api.tx.posts.createPosts(Array.from({ length: count }, () => ({ content: BODY_CID, size: 11 }))),
   followBatch: (api, [accounts]) => api.tx.utility.batchAll(accounts.map((account) => api.tx.profiles.follow(account))),
+  // A person lets an app post and vote for them; the app then posts or votes for many people in
+  // one `apps.actFor`.
+  authorize: (api, [app]) => api.tx.apps.authorize(app, APP_SCOPES, null, 0),
+  appPosts: (api, [people]) => api.tx.apps.actFor(people.map((person) => ({ person, call: KINDS.post(api) }))),
+  appVotes: (api, [votes]) => api.tx.apps.actFor(votes.map(([person, postId]) => ({ person, call: KINDS.vote(api, [postId]) }))),
 };
+
+/** What the load accounts let apps do for them. */
+export const APP_SCOPES = { post: true, edit: false, repost: false, vote: true, follow: false, profile: false, tip: false, claim: false };
 
 /** The event that says one inclusion of each kind the throughput benchmark measures did its work. */
 export const KIND_EVENTS = {
@@ -36,10 +44,16 @@ export const KIND_EVENTS = {
   tip: ['rewards', 'Tipped'],
   postBatch: ['posts', 'PostCreated'],
   createPosts: ['posts', 'PostCreated'],
+  authorize: ['apps', 'Authorized'],
+  appPosts: ['posts', 'PostCreated'],
+  appVotes: ['votes', 'Voted'],
 };
 
 /** The kinds that create posts, and so count against the posts' rate limit. */
 export const POSTING_KINDS = new Set(['post', 'postBatch', 'createPosts']);
+
+/** The kinds apps submit for people: each transaction carries one action per person. */
+export const APP_KINDS = new Set(['appPosts', 'appVotes']);
 
 /** The most posts an account may create per rate-limit window, and so the largest post batch (and `createPosts` call). */
 export const POSTS_PER_BATCH = 20;

@@ -1,7 +1,10 @@
 // Throughput benchmark (driven by scripts/bench/throughput.sh): how many transfers, posts, votes
 // and tips per second a Plaza chain carries, and what holds it back. `postBatch` is posts sent
 // POSTS_PER_BATCH to a `utility.batchAll`, `createPosts` as many to one `posts.createPosts`, as an
-// app posting for a busy account would; their rates count posts, not transactions.
+// app posting for a busy account would; their rates count posts, not transactions. `appPosts` and
+// `appVotes` are many people's posts and votes in one `apps.actFor` from an app each of them
+// authorised (`authorize`, one transaction per person, runs first): the last `--apps` load
+// accounts are the apps, every other account a person; their rates count posts and votes.
 //
 // Starts `plaza-node --dev --chain bench` (10,000 endowed load accounts), pre-signs each kind's
 // transactions from many accounts in worker threads, then, one kind after another, submits them
@@ -21,12 +24,13 @@ import { WsProvider } from '@polkadot/api';
 
 import { connect } from '../lib/chain.js';
 import { NODE_BIN, startNode, tempDir } from '../lib/node.js';
-import { BENCH_ACCOUNTS, KIND_EVENTS, POSTING_KINDS, POSTS_PER_BATCH } from './load-kinds.mjs';
+import { APP_KINDS, BENCH_ACCOUNTS, KIND_EVENTS, POSTING_KINDS, POSTS_PER_BATCH } from './load-kinds.mjs';
 import { Signers, submitAll } from './load.mjs';
 
 const { values: options } = parseArgs({
   options: {
-    kinds: { type: 'string', default: 'transfer,post,vote,tip,postBatch,createPosts' },
+    kinds: { type: 'string', default: 'transfer,post,vote,tip,postBatch,createPosts,authorize,appPosts,appVotes' },
+    apps: { type: 'string' },
     accounts: { type: 'string', default: String(BENCH_ACCOUNTS) },
     blocks: { type: 'string', default: '6' },
     'per-kind': { type: 'string' },
@@ -47,7 +51,11 @@ const FULL_BLOCKS = Number(options.blocks);
 const CONNECTIONS = Number(options.connections);
 const IN_FLIGHT = Number(options['in-flight']);
 const WORKERS = Number(options.workers);
-// How many inclusions (events) one transaction of each kind makes.
+// The last APPS load accounts are apps; the others are people.
+const APPS = Number(options.apps ?? (SHORT ? 2 : 16));
+const PEOPLE = ACCOUNTS - APPS;
+// How many inclusions (events) one transaction of each kind makes (app kinds: set once the
+// runtime's MaxActions is known).
 const PER_TRANSACTION = { postBatch: POSTS_PER_BATCH, createPosts: POSTS_PER_BATCH };
 const perTransaction = (kind) => PER_TRANSACTION[kind] ?? 1;
 // A kind is done when all of it is accounted for, or when blocks stop including it for this long.
@@ -57,6 +65,13 @@ for (const kind of KIND_LIST) if (!KIND_EVENTS[kind]) throw new Error(`unknown k
 if (KIND_LIST.some((k) => k === 'vote' || k === 'tip') && !KIND_LIST.includes('post')) {
   throw new Error('votes and tips need the post kind before them (they target its posts)');
 }
+if (KIND_LIST.some((k) => APP_KINDS.has(k)) && !KIND_LIST.includes('authorize')) {
+  throw new Error('appPosts and appVotes need the authorize kind before them (people authorise the apps)');
+}
+if (KIND_LIST.includes('appVotes') && !KIND_LIST.some((k) => k === 'post' || k === 'appPosts')) {
+  throw new Error('appVotes needs posts to vote on: the post or appPosts kind before it');
+}
+if (PEOPLE < APPS) throw new Error(`--apps ${APPS} leaves too few people among ${ACCOUNTS} accounts`);
 
 const log = (...args) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...args);
 
@@ -113,6 +128,10 @@ class BlockTracker {
     ]);
     const kindEvents = Object.fromEntries(Object.keys(KIND_EVENTS).map((kind) => [kind, 0]));
     const failures = {};
+    const actionFailures = {};
+    const errorName = (error) => (error.isModule
+      ? (({ section: s, name: n }) => `${s}.${n}`)(this.api.registry.findMetaError(error.asModule))
+      : error.type);
     for (const { event } of events) {
       for (const [kind, [section, method]] of Object.entries(KIND_EVENTS)) {
         if (event.section === section && event.method === method) kindEvents[kind] += 1;
@@ -121,9 +140,13 @@ class BlockTracker {
         this.createdPosts.push({ id: event.data[0].toNumber(), author: event.data[1].toString() });
       }
       if (event.section === 'system' && event.method === 'ExtrinsicFailed') {
-        const error = event.data[0];
-        const name = error.isModule ? (({ section: s, name: n }) => `${s}.${n}`)(this.api.registry.findMetaError(error.asModule)) : error.type;
+        const name = errorName(event.data[0]);
         failures[name] = (failures[name] ?? 0) + 1;
+      }
+      // An app's action that failed: one inclusion, not a whole transaction.
+      if (event.section === 'apps' && event.method === 'ActionFailed') {
+        const name = errorName(event.data.error);
+        actionFailures[name] = (actionFailures[name] ?? 0) + 1;
       }
     }
     return {
@@ -135,6 +158,7 @@ class BlockTracker {
       normalWeight: weight.normal.refTime.toBigInt(),
       kindEvents,
       failures,
+      actionFailures,
       authoringMs: this.authoringMs.get(number),
     };
   }
@@ -197,7 +221,9 @@ function summarize(kind, tracker, fromBlock, limits, txInfo) {
     steadyNumbers: steady.map((b) => b.number),
     included: sum(blocks.map((b) => b.kindEvents[kind])),
     failed: blocks.reduce((failed, b) => {
-      for (const [name, count] of Object.entries(b.failures)) failed[name] = (failed[name] ?? 0) + count;
+      for (const [name, count] of [...Object.entries(b.failures), ...Object.entries(b.actionFailures)]) {
+        failed[name] = (failed[name] ?? 0) + count;
+      }
       return failed;
     }, {}),
     perSecond: included / seconds,
@@ -260,6 +286,28 @@ try {
   const tracker = new BlockTracker(api, reader, node, authoringMs);
   await tracker.start();
 
+  // Apps: person i authorises app i % APPS, whose batches carry ACTIONS people each.
+  const ACTIONS = Math.min(api.consts.apps.maxActions.toNumber(), Math.floor(PEOPLE / APPS));
+  for (const kind of APP_KINDS) PER_TRANSACTION[kind] = ACTIONS;
+  const appAccount = (app) => PEOPLE + app;
+  const peopleOf = Array.from({ length: APPS }, (_, app) =>
+    Array.from({ length: Math.ceil((PEOPLE - app) / APPS) }, (_, k) => app + k * APPS));
+  // How many actions each person has had in the current app kind, and where each app's next
+  // batch starts among its people.
+  let actionsOf = new Array(PEOPLE).fill(0);
+  // Where the posts made through apps start in the tracker's list (all of it before appPosts).
+  let firstAppPost = 0;
+  let appCursor = new Array(APPS).fill(0);
+
+  /** The next batch of app `app`'s people, each with the round it is for them. */
+  function nextBatch(app) {
+    const people = peopleOf[app];
+    return Array.from({ length: ACTIONS }, () => {
+      const person = people[appCursor[app]++ % people.length];
+      return [person, actionsOf[person]++];
+    });
+  }
+
   /**
    * The arguments of the `round`th transaction of `kind` by `signer`: transfers go to the next
    * accounts, votes to distinct posts, tips to posts by someone else.
@@ -268,6 +316,7 @@ try {
     if (kind === 'transfer') return [addresses[(signer + 1 + round) % ACCOUNTS]];
     if (kind === 'vote') return [posts[(signer * 7 + round) % posts.length]];
     if (kind === 'postBatch' || kind === 'createPosts') return [POSTS_PER_BATCH];
+    if (kind === 'authorize') return [addresses[appAccount(signer % APPS)]];
     if (kind === 'tip') {
       let at = (signer * 13 + round) % posts.length;
       while (authorOf.get(posts[at]) === addresses[signer]) at = (at + 1) % posts.length;
@@ -280,8 +329,25 @@ try {
   // the rate limit of the accounts the next one uses.
   let nextPoster = 0;
 
-  /** Jobs for `count` transactions of `kind`, spread round-robin over the accounts. */
+  /**
+   * Jobs for `count` transactions of `kind`, spread round-robin over the accounts; app kinds'
+   * over the apps, each carrying its next people: every person posts at most their rate limit,
+   * and votes on a different post each time.
+   */
   function jobsFor(kind, count) {
+    if (APP_KINDS.has(kind)) {
+      // Votes go to the posts made through apps, which no load account has voted on yet.
+      const posts = tracker.createdPosts.slice(firstAppPost).map(({ id }) => id);
+      return Array.from({ length: count }, (_, n) => {
+        const app = n % APPS;
+        const batch = nextBatch(app);
+        const args = kind === 'appPosts'
+          ? batch.map(([person]) => addresses[person])
+          : batch.map(([person, round]) => [addresses[person], posts[(person * 7 + round) % posts.length]]);
+        const signer = appAccount(app);
+        return { kind, signer, nonce: nonces[signer]++, args: [args] };
+      });
+    }
     const first = POSTING_KINDS.has(kind) ? nextPoster : 0;
     const authorOf = new Map(tracker.createdPosts.map(({ id, author }) => [id, author]));
     const posts = tracker.createdPosts.map(({ id }) => id);
@@ -304,7 +370,9 @@ try {
   for (const kind of KIND_LIST) {
     const per = perTransaction(kind);
     // The weight and length the runtime charges one transaction of this kind.
-    const sampleArgs = argsFor(kind, 0, 0, [0], new Map());
+    const sampleArgs = APP_KINDS.has(kind)
+      ? [Array.from({ length: ACTIONS }, (_, i) => (kind === 'appPosts' ? addresses[i] : [addresses[i], 0]))]
+      : argsFor(kind, 0, 0, [0], new Map());
     const [sample] = await signers.sign([{ kind, signer: 0, nonce: 0, args: sampleArgs }]);
     // What a block is charged for it (the call's and extensions' weight plus the base
     // extrinsic), per inclusion.
@@ -317,11 +385,25 @@ try {
     const perBlockCeiling = Number(limits.normalWeight / txInfo.weight);
     // Votes are refunded the unused part of the reward hook's worst case: more fit in a block
     // than their charged weight says.
-    const oversize = kind === 'vote' ? 2 : 1;
+    const oversize = kind === 'vote' || kind === 'appVotes' ? 2 : 1;
     let count = PER_KIND ? Math.ceil(PER_KIND / per) : Math.ceil((perBlockCeiling * FULL_BLOCKS * oversize) / per);
     if (kind === 'post') count = Math.min(count, ACCOUNTS * POSTS_PER_BATCH);
     if (kind === 'postBatch' || kind === 'createPosts') count = Math.min(count, ACCOUNTS);
     if (kind === 'vote') count = Math.min(count, ACCOUNTS * tracker.createdPosts.length);
+    // Every person authorises once, whatever the run's size: the app kinds need them all.
+    if (kind === 'authorize') count = PEOPLE;
+    if (kind === 'appPosts') count = Math.min(count, Math.floor((PEOPLE * POSTS_PER_BATCH) / ACTIONS));
+    if (kind === 'appVotes') count = Math.min(count, Math.floor((PEOPLE * (tracker.createdPosts.length - firstAppPost)) / ACTIONS));
+    if (APP_KINDS.has(kind)) {
+      actionsOf = new Array(PEOPLE).fill(0);
+      appCursor = new Array(APPS).fill(0);
+    }
+    // People post through apps within their own rate limit: earlier posts' windows must pass.
+    if (kind === 'appPosts' && tracker.createdPosts.length > 0) {
+      await rateWindowsPassed();
+      nextPoster = 0;
+    }
+    if (kind === 'appPosts') firstAppPost = tracker.createdPosts.length;
     if (POSTING_KINDS.has(kind)) {
       if (nextPoster > 0 && nextPoster + Math.min(count, ACCOUNTS) > ACCOUNTS) {
         await rateWindowsPassed();
@@ -338,7 +420,9 @@ try {
     const accounted = () => {
       let total = 0;
       for (const b of tracker.blocks.values()) {
-        if (b.number > fromBlock) total += b.kindEvents[kind] + sum(Object.values(b.failures)) * per;
+        if (b.number > fromBlock) {
+          total += b.kindEvents[kind] + sum(Object.values(b.failures)) * per + sum(Object.values(b.actionFailures));
+        }
       }
       return total;
     };

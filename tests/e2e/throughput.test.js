@@ -35,10 +35,11 @@ test('the bench chain endows //Bench//0 … //Bench//9999 as @polkadot/keyring d
   }
 });
 
-test('short throughput run: transfers, posts, votes, tips, post batches and createPosts from load accounts are all included', async () => {
+test('short throughput run: transfers, posts, votes, tips, post batches, createPosts, and posts and votes through apps are all included', async () => {
   const { stdout } = await run(process.execPath, [generator, '--short', '--json'], { maxBuffer: 16 * 1024 * 1024 });
   const report = JSON.parse(stdout);
-  assert.deepEqual(report.results.map((r) => r.kind), ['transfer', 'post', 'vote', 'tip', 'postBatch', 'createPosts']);
+  assert.deepEqual(report.results.map((r) => r.kind),
+    ['transfer', 'post', 'vote', 'tip', 'postBatch', 'createPosts', 'authorize', 'appPosts', 'appVotes']);
   for (const result of report.results) {
     assert.deepEqual(result.rejected, {}, `${result.kind} rejected at submission`);
     assert.deepEqual(result.failed, {}, `${result.kind} failed in blocks`);
