@@ -16,6 +16,11 @@ pub struct Cli {
 	/// The IPFS endpoint, store and pinner of a running node.
 	#[clap(flatten)]
 	pub ipfs: plaza_ipfs::IpfsParams,
+
+	/// Skip the hardware benchmark a validator runs at start-up against Plaza's reference
+	/// hardware (`plaza-node benchmark machine` runs it on demand).
+	#[arg(long)]
+	pub no_hardware_benchmarks: bool,
 }
 
 impl Cli {

@@ -1,6 +1,6 @@
 //! Runs the subcommand the command line asked for, or the node itself.
 
-use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE};
+use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory};
 use plaza_runtime::{constants::SS58_PREFIX, Block, EXISTENTIAL_DEPOSIT};
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
@@ -170,7 +170,7 @@ pub fn run() -> sc_cli::Result<()> {
 					cmd.run(client, inherent_benchmark_data()?, Vec::new(), &ext_factory)
 				},
 				BenchmarkCmd::Machine(cmd) => {
-					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
+					cmd.run(&config, crate::hardware::PLAZA_REFERENCE_HARDWARE.clone())
 				},
 			})
 		},
@@ -181,8 +181,9 @@ pub fn run() -> sc_cli::Result<()> {
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			let ipfs = cli.ipfs.clone();
+			let check_hardware = !cli.no_hardware_benchmarks;
 			runner.run_node_until_exit(|config| async move {
-				service::new_full(config, ipfs).map_err(sc_cli::Error::Service)
+				service::new_full(config, ipfs, check_hardware).map_err(sc_cli::Error::Service)
 			})
 		},
 	}

@@ -6,6 +6,7 @@ mod chain_spec;
 mod cli;
 mod client;
 mod command;
+mod hardware;
 mod ipfs;
 mod ipfs_peers;
 mod rpc;

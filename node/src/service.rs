@@ -134,16 +134,29 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 /// Starts a full node (a validator when run with `--validator` and session keys) on the network
 /// backend the configuration names.
-pub fn new_full(mut config: Configuration, ipfs: IpfsParams) -> Result<TaskManager, ServiceError> {
+pub fn new_full(
+	mut config: Configuration,
+	ipfs: IpfsParams,
+	check_hardware: bool,
+) -> Result<TaskManager, ServiceError> {
 	prefer_given_bootnodes(&mut config.network.boot_nodes);
-	match config.network.network_backend {
+	let database = config.database.path().map(std::path::Path::to_path_buf);
+	let is_validator = config.role.is_authority();
+	let task_manager = match config.network.network_backend {
 		NetworkBackendType::Libp2p => new_full_with_network::<
 			sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
 		>(config, ipfs),
 		NetworkBackendType::Litep2p => {
 			new_full_with_network::<sc_network::Litep2pNetworkBackend>(config, ipfs)
 		},
+	}?;
+	if check_hardware && is_validator {
+		// A second of CPU and disk work: on a blocking thread, not an async worker.
+		task_manager.spawn_handle().spawn_blocking("hardware-benchmark", None, async move {
+			crate::hardware::check_validator_machine(database)
+		});
 	}
+	Ok(task_manager)
 }
 
 /// Drops a chain spec's bootnode when a `--bootnodes` entry (they come last) names the same
