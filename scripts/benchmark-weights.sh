@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Generates weights on this machine. Builds the node with its runtime's benchmarks (in a target
+# Generates weights on this machine. Builds the runtime with its benchmarks (in a target
 # directory of its own, so the node users run stays benchmark-free), then:
 #   - `benchmark pallet` for every pallet named (default: all of them): Plaza's pallets get
 #     pallets/<name>/src/weights.rs (from scripts/pallet-weight-template.hbs), the SDK's pallets
@@ -8,7 +8,8 @@
 #     costs, on the state of the `bench` chain (its 10,000 endowed accounts), writes committed in
 #     batches of 1,000 as a block's are;
 #   - `benchmark overhead` (runtime/src/weights/{block,extrinsic}_weights.rs): the cost of an
-#     empty block and of a no-op signed extrinsic.
+#     empty block and of a no-op signed extrinsic;
+# and scales every file it writes by Plaza's reference-hardware margin (scripts/weight-margin.sh).
 #
 #   scripts/benchmark-weights.sh                  # everything
 #   scripts/benchmark-weights.sh pallet_balances  # just these pallets (no storage or overhead)
@@ -22,12 +23,14 @@ REPEAT="${REPEAT:-20}"
 BENCH_TARGET_DIR="${BENCH_TARGET_DIR:-$CARGO_TARGET_DIR-benchmarks}"
 
 scripts/setup.sh
-CARGO_TARGET_DIR="$BENCH_TARGET_DIR" cargo build --release --locked -p plaza-node --features runtime-benchmarks
-bench_node="$BENCH_TARGET_DIR/release/plaza-node"
+# The ordinary node runs `benchmark pallet` over a runtime built with its benchmarks; only
+# `benchmark storage` and `benchmark overhead` need a node built with them (below).
+cargo build --release --locked --workspace
+CARGO_TARGET_DIR="$BENCH_TARGET_DIR" cargo build --release --locked -p plaza-runtime --features runtime-benchmarks
 runtime_wasm="$BENCH_TARGET_DIR/release/wbuild/plaza-runtime/plaza_runtime.compact.compressed.wasm"
 
 bench() {
-	"$bench_node" benchmark pallet --runtime "$runtime_wasm" --genesis-builder=runtime \
+	"$PLAZA_NODE" benchmark pallet --runtime "$runtime_wasm" --genesis-builder=runtime \
 		--genesis-builder-preset=development "$@"
 }
 
@@ -50,9 +53,12 @@ for pallet in "${pallets[@]}"; do
 	fi
 	bench --pallet "$pallet" --extrinsic '*' --steps "$STEPS" --repeat "$REPEAT" \
 		--wasm-execution compiled --heap-pages 4096 "${output[@]}"
+	scripts/weight-margin.sh "${output[1]}"
 done
 
 if [[ -n "${whole_runtime:-}" ]]; then
+	CARGO_TARGET_DIR="$BENCH_TARGET_DIR" cargo build --release --locked -p plaza-node --features runtime-benchmarks
+	bench_node="$BENCH_TARGET_DIR/release/plaza-node"
 	scratch=$(mktemp -d)
 	trap 'rm -rf "$scratch"' EXIT
 	echo "== database (benchmark storage)"
@@ -61,4 +67,5 @@ if [[ -n "${whole_runtime:-}" ]]; then
 	echo "== block and extrinsic base weights (benchmark overhead)"
 	"$bench_node" benchmark overhead --chain dev --base-path "$scratch/overhead" \
 		--weight-path runtime/src/weights/
+	scripts/weight-margin.sh runtime/src/weights/{rocksdb,block,extrinsic}_weights.rs
 fi

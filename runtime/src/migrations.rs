@@ -9,6 +9,8 @@ use crate::Runtime;
 pub type Migrations = (
 	// Posts 0 → 1: the rate limit's fixed windows become sliding ones.
 	pallet_posts::migration::v1::MigrateV0ToV1<Runtime>,
+	// Posts 1 → 2: the author index is retired; `on_idle` removes its entries over blocks.
+	pallet_posts::migration::v2::MigrateV1ToV2<Runtime>,
 	// Rewards 0 → 1: vote weights are stake times mana (u128), no longer mana alone (u64).
 	pallet_rewards::migration::v1::MigrateV0ToV1<Runtime>,
 	// Rewards 1 → 2: eras close and are pruned; accounts list the eras they have rewards in.
@@ -36,7 +38,7 @@ mod tests {
 			// So the migrations find nothing to do.
 			assert_eq!(
 				<Migrations as OnRuntimeUpgrade>::on_runtime_upgrade(),
-				<Runtime as frame_system::Config>::DbWeight::get().reads(4)
+				<Runtime as frame_system::Config>::DbWeight::get().reads(5)
 			);
 		});
 	}
@@ -51,6 +53,8 @@ mod tests {
 			StorageVersion::new(0).put::<Posts>();
 			v0::RateWindows::<Runtime>::insert(&alice, v0::RateWindow { started: 99, posts: 20 });
 			v0::RateWindows::<Runtime>::insert(&bob, v0::RateWindow { started: 1, posts: 20 });
+			// …and an author index.
+			pallet_posts::migration::v2::v1::PostsByAuthor::<Runtime>::insert(&alice, 3, ());
 			// …and votes weighed by mana alone.
 			StorageVersion::new(0).put::<Rewards>();
 			pallet_rewards::CurrentEra::<Runtime>::put(5);
@@ -79,8 +83,12 @@ mod tests {
 
 			<(Migrations, AllPalletsWithSystem) as OnRuntimeUpgrade>::on_runtime_upgrade();
 
-			assert_eq!(Posts::on_chain_storage_version(), 1);
+			assert_eq!(Posts::on_chain_storage_version(), 2);
 			assert_eq!(v0::RateWindows::<Runtime>::iter().count(), 0);
+			// The author index goes in the next block's idle time.
+			<Posts as frame_support::traits::Hooks<_>>::on_idle(101, frame_support::weights::Weight::MAX);
+			assert_eq!(pallet_posts::migration::v2::v1::PostsByAuthor::<Runtime>::iter().count(), 0);
+			assert!(!pallet_posts::RetiredIndexCursor::<Runtime>::exists());
 			// ALICE's open window still holds: she posted 20 in block 99.
 			let recent = pallet_posts::RecentActions::<Runtime>::get(&alice).unwrap();
 			assert_eq!(recent.into_inner(), vec![(99, 20)]);

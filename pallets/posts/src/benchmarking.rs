@@ -1,4 +1,4 @@
-//! Benchmarks of every call, each in its most expensive case, and of `on_idle`'s sweep.
+//! Benchmarks of every call, each in its most expensive case, and of `on_idle`'s two tasks.
 
 use super::*;
 use alloc::vec::Vec;
@@ -209,6 +209,25 @@ mod benchmarks {
 		}
 
 		assert_eq!(RecentActions::<T>::iter().count(), 0);
+	}
+
+	/// `on_idle` removing `n` entries of the retired `PostsByAuthor` index, some left after them.
+	#[benchmark]
+	fn remove_retired_index(n: Linear<0, MAX_RETIRED_REMOVED_PER_BLOCK>) {
+		use crate::migration::v2::v1::PostsByAuthor;
+		let author: T::AccountId = account("author", 0, 0);
+		for id in 0..=PostId::from(n) {
+			PostsByAuthor::<T>::insert(&author, id, ());
+		}
+		RetiredIndexCursor::<T>::put(SweepKey::default());
+
+		#[block]
+		{
+			Pallet::<T>::remove_retired_entries(n);
+		}
+
+		assert_eq!(PostsByAuthor::<T>::iter_keys().count(), 1);
+		assert!(RetiredIndexCursor::<T>::exists());
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -49,7 +49,9 @@ pub mod pallet {
 	/// The in-code storage version.
 	///
 	/// 1: `RateWindows` (one fixed window per account) became `RecentActions` (a sliding window).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// 2: `PostsByAuthor` is retired (the social index serves an author's posts); `on_idle`
+	/// removes its entries, from `RetiredIndexCursor` on.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -119,11 +121,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Posts<T: Config> = StorageMap<_, Twox64Concat, PostId, PostOf<T>, OptionQuery>;
 
-	/// Live posts by author: iterating with an author as prefix pages through its posts.
-	#[pallet::storage]
-	pub type PostsByAuthor<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, PostId, (), OptionQuery>;
-
 	/// Replies by parent, tombstones included: iterating with a post as prefix pages through its
 	/// direct replies.
 	#[pallet::storage]
@@ -161,6 +158,11 @@ pub mod pallet {
 	/// looked at, or nothing to start over from the first.
 	#[pallet::storage]
 	pub type SweepCursor<T: Config> = StorageValue<_, SweepKey, OptionQuery>;
+
+	/// While set, `on_idle` is removing the entries of the retired `PostsByAuthor` index
+	/// (storage version 2): the cursor the last removal returned, empty before the first.
+	#[pallet::storage]
+	pub type RetiredIndexCursor<T: Config> = StorageValue<_, SweepKey, OptionQuery>;
 
 	/// Events of this pallet.
 	#[pallet::event]
@@ -274,9 +276,12 @@ pub mod pallet {
 		}
 
 		/// Removes stale `RecentActions` entries with what the block has left, at most
-		/// [`MAX_SWEPT_PER_BLOCK`] per block, going on where the last block stopped.
+		/// [`MAX_SWEPT_PER_BLOCK`] per block, going on where the last block stopped; then, until
+		/// none is left, entries of the retired `PostsByAuthor` index, at most
+		/// [`MAX_RETIRED_REMOVED_PER_BLOCK`] per block.
 		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
-			Self::sweep_recent_actions(now, remaining)
+			let swept = Self::sweep_recent_actions(now, remaining);
+			swept.saturating_add(Self::remove_retired_index(remaining.saturating_sub(swept)))
 		}
 
 		fn integrity_test() {
@@ -342,7 +347,7 @@ pub mod pallet {
 				None => T::WeightInfo::create_post(),
 				Some(_) => T::WeightInfo::create_reply(),
 			};
-			let actual = Self::unsponsored_refund(charged, &via, 1);
+			let actual = Self::actual_weight(charged, &via, 1);
 			Self::deposit_event(Event::PostCreated {
 				post_id,
 				author,
@@ -417,7 +422,6 @@ pub mod pallet {
 					}
 				});
 			}
-			PostsByAuthor::<T>::remove(&author, post_id);
 			let mut tombstones_removed = 0;
 			if Self::has_nothing_below(post_id, &post) {
 				Self::release_deposit(post_id, &author, post.deposit)?;
@@ -472,7 +476,7 @@ pub mod pallet {
 			original.reposts.saturating_inc();
 			Posts::<T>::insert(post_id, original);
 			Reposts::<T>::insert(post_id, &author, repost_id);
-			let actual = Self::unsponsored_refund(T::WeightInfo::repost(), &via, 1);
+			let actual = Self::actual_weight(T::WeightInfo::repost(), &via, 1);
 			Self::deposit_event(Event::Reposted {
 				post_id: repost_id,
 				original: post_id,
@@ -502,7 +506,7 @@ pub mod pallet {
 				.collect::<Result<Vec<_>, Error<T>>>()?;
 
 			let (first_id, deposit, via) = Self::reserve_posts(&author, count)?;
-			let actual = Self::unsponsored_refund(T::WeightInfo::create_posts(count), &via, count);
+			let actual = Self::actual_weight(T::WeightInfo::create_posts(count), &via, count);
 			for ((content, size), post_id) in bodies.into_iter().zip(first_id..) {
 				Self::store_post(
 					&author,
@@ -528,21 +532,20 @@ pub mod pallet {
 
 	impl<T: Config> Pallet<T> {
 		/// What a call that created `posts` posts used of `charged`, which is benchmarked with an
-		/// app paying: without one, the author's account (already paid for by the fee) holds the
-		/// deposits and no `DepositPayers` entry is written, so that read and those writes are
-		/// refunded.
-		fn unsponsored_refund(
+		/// app paying. With one, the app's account and holds are left out: its `act_for` batch
+		/// pays for them once ([`plaza_primitives::SPONSOR_KEYS_READ_WRITTEN`]). Without one, the
+		/// author's account (already paid for by the fee) holds the deposits and no
+		/// `DepositPayers` entry is written, so that read and those writes are refunded.
+		fn actual_weight(
 			charged: Weight,
 			via: &Option<T::AccountId>,
 			posts: u32,
 		) -> frame_support::dispatch::PostDispatchInfo {
-			match via {
-				Some(_) => Some(charged),
-				None => Some(charged.saturating_sub(
-					T::DbWeight::get().reads_writes(1, u64::from(posts).saturating_add(1)),
-				)),
-			}
-			.into()
+			let (reads, writes) = match via {
+				Some(_) => plaza_primitives::SPONSOR_KEYS_READ_WRITTEN,
+				None => (1, u64::from(posts).saturating_add(1)),
+			};
+			Some(charged.saturating_sub(T::DbWeight::get().reads_writes(reads, writes))).into()
 		}
 
 		/// Returns `amount` of the deposit held for `author`'s post `post_id` to whoever paid it.
@@ -639,8 +642,7 @@ pub mod pallet {
 			Ok((first_id, deposit, via))
 		}
 
-		/// Stores a new post, indexes it under its author and records the app that paid its
-		/// deposit, if one did.
+		/// Stores a new post and records the app that paid its deposit, if one did.
 		fn store_post(
 			author: &T::AccountId,
 			post_id: PostId,
@@ -662,7 +664,6 @@ pub mod pallet {
 				deposit,
 			};
 			Posts::<T>::insert(post_id, post);
-			PostsByAuthor::<T>::insert(author, post_id, ());
 			if let Some(app) = paid_by {
 				DepositPayers::<T>::insert(post_id, app);
 			}
@@ -731,6 +732,43 @@ pub mod pallet {
 				None => SweepCursor::<T>::kill(),
 			}
 			T::WeightInfo::sweep_recent_actions(visited)
+		}
+
+		/// Removes entries of the retired `PostsByAuthor` index while `RetiredIndexCursor` is
+		/// set, within `remaining` weight and [`MAX_RETIRED_REMOVED_PER_BLOCK`] entries. Returns
+		/// the weight used: the cursor's read alone once the removal is done.
+		pub(crate) fn remove_retired_index(remaining: Weight) -> Weight {
+			let Some(limit) = plaza_primitives::idle_budget(
+				remaining,
+				T::WeightInfo::remove_retired_index,
+				MAX_RETIRED_REMOVED_PER_BLOCK,
+			) else {
+				return Weight::zero();
+			};
+			match Self::remove_retired_entries(limit) {
+				Some(removed) => T::WeightInfo::remove_retired_index(removed),
+				None => T::DbWeight::get().reads(1),
+			}
+		}
+
+		/// Removes up to `limit` entries of the retired `PostsByAuthor` index from
+		/// `RetiredIndexCursor` on, and clears the cursor once none is left. Returns how many
+		/// entries it went through, or `None` when no removal is under way.
+		pub(crate) fn remove_retired_entries(limit: u32) -> Option<u32> {
+			let cursor = RetiredIndexCursor::<T>::get()?;
+			if limit == 0 {
+				return Some(0);
+			}
+			let from = (!cursor.is_empty()).then_some(cursor.as_slice());
+			// The SDK's removal starts from the first key left whatever the cursor (it returns
+			// the map's prefix while keys remain): with each block's removals committed, every
+			// block goes on where the last stopped.
+			let removal = migration::v2::v1::PostsByAuthor::<T>::clear(limit, from);
+			// The cursor (the map's 32-byte prefix, or a key of it) fits a SweepKey; one that
+			// did not would restart the removal from the first key left.
+			let next = removal.maybe_cursor.map(|key| SweepKey::try_from(key).unwrap_or_default());
+			RetiredIndexCursor::<T>::set(next);
+			Some(removal.loops.max(removal.unique))
 		}
 	}
 }

@@ -13,9 +13,10 @@ use sp_runtime::{
 impl<T: Config> Pallet<T> {
 	/// Checks that:
 	/// - every post's id is below `NextPostId`;
-	/// - a live post is indexed under its author; a tombstone has no body, no index entry, at
-	///   most `TombstoneDeposit` and a reply or repost below it; every `PostsByAuthor` entry
-	///   is a live post of that author, and every `Replies` entry a reply of its parent;
+	/// - a tombstone has no body, at most `TombstoneDeposit` and a reply or repost below it;
+	///   every `Replies` entry is a reply of its parent;
+	/// - the retired `PostsByAuthor` index has no entry left once its removal is done (no
+	///   `RetiredIndexCursor`);
 	/// - each account's held `PostDeposit` is the sum of the recorded deposits of the posts and
 	///   tombstones it paid for (its own, unless `DepositPayers` names an app), and every
 	///   `DepositPayers` entry names a post;
@@ -28,20 +29,16 @@ impl<T: Config> Pallet<T> {
 		let mut deposits = alloc::collections::BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for (id, post) in Posts::<T>::iter() {
 			ensure!(id < next_id, "a post id is not below NextPostId");
-			let indexed = PostsByAuthor::<T>::contains_key(&post.author, id);
 			if post.deleted {
 				ensure!(post.content.is_none(), "a deleted post keeps its body");
 				ensure!(
 					post.deposit <= T::TombstoneDeposit::get(),
 					"a tombstone holds more than TombstoneDeposit"
 				);
-				ensure!(!indexed, "a deleted post is indexed under its author");
 				ensure!(
 					!Pallet::<T>::has_nothing_below(id, &post),
 					"a tombstone with nothing below it is kept"
 				);
-			} else {
-				ensure!(indexed, "a live post is not indexed under its author");
 			}
 			let payer = DepositPayers::<T>::get(id).unwrap_or_else(|| post.author.clone());
 			let held = deposits.entry(payer).or_insert_with(Zero::zero);
@@ -77,9 +74,11 @@ impl<T: Config> Pallet<T> {
 		for id in DepositPayers::<T>::iter_keys() {
 			ensure!(Posts::<T>::contains_key(id), "DepositPayers names no post");
 		}
-		for (author, id) in PostsByAuthor::<T>::iter_keys() {
-			let post = Posts::<T>::get(id).ok_or("PostsByAuthor names no post")?;
-			ensure!(post.author == author && !post.deleted, "PostsByAuthor names a wrong post");
+		if !RetiredIndexCursor::<T>::exists() {
+			ensure!(
+				migration::v2::v1::PostsByAuthor::<T>::iter_keys().next().is_none(),
+				"PostsByAuthor entries are left with no removal under way"
+			);
 		}
 		for (author, deposit) in &deposits {
 			let held = T::Currency::balance_on_hold(&HoldReason::PostDeposit.into(), author);

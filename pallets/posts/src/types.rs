@@ -89,6 +89,9 @@ pub type RecentActionCounts<BlockNumber, S> = BoundedVec<(BlockNumber, u32), S>;
 /// The most stale `RecentActions` entries `on_idle` looks at in one block.
 pub const MAX_SWEPT_PER_BLOCK: u32 = 256;
 
+/// The most entries of the retired `PostsByAuthor` index `on_idle` removes in one block.
+pub const MAX_RETIRED_REMOVED_PER_BLOCK: u32 = 1024;
+
 /// A hashed storage key of `RecentActions` (prefix 32 bytes, blake2-128 16 bytes and an account
 /// id of up to 64 bytes), where the sweep goes on from.
 pub type SweepKey = BoundedVec<u8, ConstU32<128>>;

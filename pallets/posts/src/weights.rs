@@ -5,7 +5,7 @@
 //! host `vm`, CPU `AMD EPYC`; WASM execution Compiled.
 //!
 //! Executed command:
-//! /root/.cache/plaza-target-benchmarks/release/plaza-node
+//! /root/.cache/plaza-target/release/plaza-node
 //! benchmark
 //! pallet
 //! --runtime
@@ -28,6 +28,9 @@
 //! pallets/posts/src/weights.rs
 //! --template
 //! scripts/pallet-weight-template.hbs
+//!
+//! Reference-hardware margin: every execution time in the code below is 130 % of the
+//! time measured, which the comments give (scripts/weight-margin.sh).
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -46,6 +49,7 @@ pub trait WeightInfo {
 	fn delete_post(d: u32, ) -> Weight;
 	fn repost() -> Weight;
 	fn sweep_recent_actions(n: u32, ) -> Weight;
+	fn remove_retired_index(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_posts` with the runtime's database weights.
@@ -53,37 +57,29 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Posts::RecentActions` (r:1 w:1)
 	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
-	/// Storage: `Apps::CurrentSponsor` (r:1 w:0)
-	/// Proof: `Apps::CurrentSponsor` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
-	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::DepositPayers` (r:0 w:1)
 	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Posts` (r:0 w:1)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	fn create_post() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `272`
+		//  Measured:  `177`
 		//  Estimated: `3674`
-		// Minimum execution time: 73_118_000 picoseconds.
-		Weight::from_parts(81_772_000, 3674)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 92_123_000 picoseconds.
+		Weight::from_parts(124_421_700, 3674)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Posts::RecentActions` (r:1 w:1)
 	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
-	/// Storage: `Apps::CurrentSponsor` (r:1 w:0)
-	/// Proof: `Apps::CurrentSponsor` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `Posts::PostsByAuthor` (r:0 w:20)
-	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::DepositPayers` (r:0 w:20)
 	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Posts` (r:0 w:20)
@@ -91,40 +87,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 20]`.
 	fn create_posts(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `280`
+		//  Measured:  `185`
 		//  Estimated: `3674`
-		// Minimum execution time: 74_220_000 picoseconds.
-		Weight::from_parts(76_490_194, 3674)
-			// Standard Error: 47_569
-			.saturating_add(Weight::from_parts(10_792_008, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 92_975_000 picoseconds.
+		Weight::from_parts(114_112_193, 3674)
+			// Standard Error: 6_657
+			.saturating_add(Weight::from_parts(12_025_289, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	/// Storage: `Posts::Posts` (r:1 w:2)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::RecentActions` (r:1 w:1)
 	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
-	/// Storage: `Apps::CurrentSponsor` (r:1 w:0)
-	/// Proof: `Apps::CurrentSponsor` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
-	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::DepositPayers` (r:0 w:1)
 	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Replies` (r:0 w:1)
 	/// Proof: `Posts::Replies` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn create_reply() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `545`
+		//  Measured:  `449`
 		//  Estimated: `3674`
-		// Minimum execution time: 84_796_000 picoseconds.
-		Weight::from_parts(89_273_000, 3674)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Minimum execution time: 106_059_000 picoseconds.
+		Weight::from_parts(143_321_100, 3674)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Posts::Posts` (r:1 w:1)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
@@ -132,10 +124,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	fn edit_post() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `306`
+		//  Measured:  `305`
 		//  Estimated: `3674`
-		// Minimum execution time: 20_591_000 picoseconds.
-		Weight::from_parts(23_385_000, 3674)
+		// Minimum execution time: 32_240_000 picoseconds.
+		Weight::from_parts(44_244_200, 3674)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -149,20 +141,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
-	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[0, 16]`.
 	fn delete_post(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `312 + d * (197 ±0)`
-		//  Estimated: `4266 + d * (5014 ±0)`
-		// Minimum execution time: 73_730_000 picoseconds.
-		Weight::from_parts(47_107_899, 4266)
-			// Standard Error: 465_819
-			.saturating_add(Weight::from_parts(78_197_913, 0).saturating_mul(d.into()))
+		//  Measured:  `311 + d * (197 ±0)`
+		//  Estimated: `4329 + d * (5014 ±0)`
+		// Minimum execution time: 93_896_000 picoseconds.
+		Weight::from_parts(117_774_872, 4329)
+			// Standard Error: 26_518
+			.saturating_add(Weight::from_parts(87_922_699, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 5014).saturating_mul(d.into()))
 	}
@@ -172,24 +162,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Posts::Reposts` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::RecentActions` (r:1 w:1)
 	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
-	/// Storage: `Apps::CurrentSponsor` (r:1 w:0)
-	/// Proof: `Apps::CurrentSponsor` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
-	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::DepositPayers` (r:0 w:1)
 	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn repost() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `545`
+		//  Measured:  `449`
 		//  Estimated: `3674`
-		// Minimum execution time: 84_254_000 picoseconds.
-		Weight::from_parts(119_737_000, 3674)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Minimum execution time: 103_013_000 picoseconds.
+		Weight::from_parts(138_567_000, 3674)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Posts::SweepCursor` (r:1 w:1)
 	/// Proof: `Posts::SweepCursor` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
@@ -200,15 +186,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (85 ±0)`
 		//  Estimated: `3674 + n * (2684 ±0)`
-		// Minimum execution time: 4_137_000 picoseconds.
-		Weight::from_parts(4_848_000, 3674)
-			// Standard Error: 17_481
-			.saturating_add(Weight::from_parts(7_165_997, 0).saturating_mul(n.into()))
+		// Minimum execution time: 6_192_000 picoseconds.
+		Weight::from_parts(3_547_758, 3674)
+			// Standard Error: 2_961
+			.saturating_add(Weight::from_parts(8_993_766, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(n.into()))
+	}
+	/// Storage: `Posts::RetiredIndexCursor` (r:1 w:1)
+	/// Proof: `Posts::RetiredIndexCursor` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: UNKNOWN KEY `0xa31f5a5260e78d7df27950c13d40704c0f3f40aa85e8d0d0773365f54a663e28` (r:1025 w:1024)
+	/// Proof: UNKNOWN KEY `0xa31f5a5260e78d7df27950c13d40704c0f3f40aa85e8d0d0773365f54a663e28` (r:1025 w:1024)
+	/// The range of component `n` is `[0, 1024]`.
+	fn remove_retired_index(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `95 + n * (19 ±0)`
+		//  Estimated: `3570 + n * (2495 ±0)`
+		// Minimum execution time: 3_326_000 picoseconds.
+		Weight::from_parts(4_596_800, 3570)
+			// Standard Error: 808
+			.saturating_add(Weight::from_parts(1_305_203, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2495).saturating_mul(n.into()))
 	}
 }
 
@@ -216,48 +221,57 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn create_post() -> Weight {
-		Weight::from_parts(81_772_000, 3674)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		Weight::from_parts(124_421_700, 3674)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn create_posts(n: u32, ) -> Weight {
-		Weight::from_parts(76_490_194, 3674)
-			.saturating_add(Weight::from_parts(10_792_008, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(114_112_193, 3674)
+			.saturating_add(Weight::from_parts(12_025_289, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
-			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn create_reply() -> Weight {
-		Weight::from_parts(89_273_000, 3674)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(143_321_100, 3674)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn edit_post() -> Weight {
-		Weight::from_parts(23_385_000, 3674)
+		Weight::from_parts(44_244_200, 3674)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn delete_post(d: u32, ) -> Weight {
-		Weight::from_parts(47_107_899, 4266)
-			.saturating_add(Weight::from_parts(78_197_913, 0).saturating_mul(d.into()))
+		Weight::from_parts(117_774_872, 4329)
+			.saturating_add(Weight::from_parts(87_922_699, 0).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(d.into())))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 5014).saturating_mul(d.into()))
 	}
 	fn repost() -> Weight {
-		Weight::from_parts(119_737_000, 3674)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(138_567_000, 3674)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn sweep_recent_actions(n: u32, ) -> Weight {
-		Weight::from_parts(4_848_000, 3674)
-			.saturating_add(Weight::from_parts(7_165_997, 0).saturating_mul(n.into()))
+		Weight::from_parts(3_547_758, 3674)
+			.saturating_add(Weight::from_parts(8_993_766, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(n.into()))
+	}
+	fn remove_retired_index(n: u32, ) -> Weight {
+		Weight::from_parts(4_596_800, 3570)
+			.saturating_add(Weight::from_parts(1_305_203, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2495).saturating_mul(n.into()))
 	}
 }

@@ -101,6 +101,11 @@ impl<AccountId> OnVote<AccountId> for () {
 /// pays for what it does in their name and gets each deposit back when the item goes; a person
 /// acting alone pays for themselves. Pallets that hold deposits ask before holding and record the
 /// payer of each item it names.
+///
+/// Every action of one `act_for` batch that holds an app's deposit reads and writes the same two
+/// keys, the app's account and its holds, which reach the database once however many actions
+/// touch them: the batch is charged [`SPONSOR_KEYS_READ_WRITTEN`] once, and the calls, whose
+/// weights are benchmarked with an app paying, leave them out when one does.
 pub trait DepositPayer<AccountId> {
 	/// The account that pays the deposits of `who`'s current action, if not `who`.
 	fn sponsor(who: &AccountId) -> Option<AccountId>;
@@ -110,6 +115,10 @@ pub trait DepositPayer<AccountId> {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_sponsor_for_benchmark(sponsored: Option<(AccountId, AccountId)>);
 }
+
+/// The database reads and writes of a sponsoring app's account and holds (`System::Account`,
+/// `Balances::Holds`): charged once per `act_for` batch, not per action (see [`DepositPayer`]).
+pub const SPONSOR_KEYS_READ_WRITTEN: (u64, u64) = (2, 2);
 
 /// Everyone pays for themselves.
 impl<AccountId> DepositPayer<AccountId> for () {

@@ -188,7 +188,8 @@ pub mod pallet {
 			let previous = existing.map(|vote| vote.direction);
 			ensure!(previous != Some(direction), Error::<T>::AlreadyVoted);
 			// The weight is benchmarked for a new vote an app pays for; a vote the voter pays for
-			// (its account already paid for by the fee) or a changed one writes no payer.
+			// (its account already paid for by the fee) or a changed one writes no payer, and an
+			// app's account and holds are paid for once by its `act_for` batch.
 			let mut used = T::WeightInfo::vote();
 			let deposit = match existing {
 				Some(vote) => {
@@ -200,10 +201,14 @@ pub mod pallet {
 					let payer = T::DepositPayer::sponsor(&voter);
 					let reason = HoldReason::VoteDeposit.into();
 					T::Currency::hold(&reason, payer.as_ref().unwrap_or(&voter), deposit)?;
-					match payer {
-						Some(app) => DepositPayers::<T>::insert(post_id, &voter, app),
-						None => used.saturating_reduce(T::DbWeight::get().reads_writes(1, 2)),
-					}
+					let (reads, writes) = match payer {
+						Some(app) => {
+							DepositPayers::<T>::insert(post_id, &voter, app);
+							plaza_primitives::SPONSOR_KEYS_READ_WRITTEN
+						},
+						None => (1, 2),
+					};
+					used.saturating_reduce(T::DbWeight::get().reads_writes(reads, writes));
 					deposit
 				},
 			};

@@ -4,14 +4,14 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{ConstU32, ConstU64},
+	traits::{ConstU32, ConstU64, Get},
 	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
-use crate::weights::{self, BlockExecutionWeight, ExtrinsicBaseWeight, RocksDbWeight};
+use crate::weights::{self, BlockExecutionWeight, ChargedExtrinsicBase, RocksDbWeight};
 use crate::{
 	constants::{time::SLOT_DURATION, SS58_PREFIX},
 	AccountId, Aura, Balance, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo, Runtime,
@@ -39,11 +39,12 @@ parameter_types! {
 	/// The running runtime's version.
 	pub const Version: RuntimeVersion = VERSION;
 	/// Two seconds of computation per six-second block, with the base costs of a block and of an
-	/// extrinsic measured on this project's machine (`benchmark overhead`).
+	/// extrinsic measured on this project's machine (`benchmark overhead`, and full blocks for
+	/// what an extrinsic costs beyond that), at the reference-hardware margin.
 	pub RuntimeBlockWeights: BlockWeights = BlockWeights::builder()
 		.base_block(BlockExecutionWeight::get())
 		.for_class(DispatchClass::all(), |weights| {
-			weights.base_extrinsic = ExtrinsicBaseWeight::get();
+			weights.base_extrinsic = ChargedExtrinsicBase::get();
 		})
 		.for_class(DispatchClass::Normal, |weights| {
 			weights.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);

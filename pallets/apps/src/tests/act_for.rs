@@ -1,7 +1,7 @@
 //! Batches: scopes, the person's own limits, deposits and failures that leave the rest standing.
 
 use super::*;
-use frame_support::dispatch::GetDispatchInfo;
+use frame_support::{dispatch::GetDispatchInfo, traits::Get};
 
 #[test]
 fn each_action_is_checked_and_one_failing_leaves_the_others_standing() {
@@ -213,14 +213,47 @@ fn a_batch_is_charged_for_its_calls_and_refunded_what_they_did_not_use() {
 			.unwrap(),
 		};
 		let declared = call.get_dispatch_info().call_weight;
+		let (reads, writes) = plaza_primitives::SPONSOR_KEYS_READ_WRITTEN;
 		assert_eq!(
 			declared,
 			<() as WeightInfo>::act_for(2)
+				+ <Test as frame_system::Config>::DbWeight::get().reads_writes(reads, writes)
 				+ new_post().get_dispatch_info().call_weight
 				+ reply(0).get_dispatch_info().call_weight
 		);
 		let info = RuntimeCall::Apps(call).dispatch(RuntimeOrigin::signed(app())).unwrap();
 		assert!(info.actual_weight.unwrap().all_lte(declared));
+	});
+}
+
+#[test]
+fn the_apps_account_and_holds_are_charged_once_per_batch() {
+	new_test_ext().execute_with(|| {
+		let people = [alice(), bob()];
+		for person in &people {
+			grant(person, &app(), posting());
+		}
+		let call = Call::<Test>::act_for {
+			actions: BoundedVec::try_from(
+				people
+					.iter()
+					.map(|person| Action { person: person.clone(), call: Box::new(new_post()) })
+					.collect::<Vec<_>>(),
+			)
+			.unwrap(),
+		};
+		let info = RuntimeCall::Apps(call).dispatch(RuntimeOrigin::signed(app())).unwrap();
+		// Each post is benchmarked with the app's account and holds read and written; the
+		// batch pays for those two keys once, not once per post.
+		let (reads, writes) = plaza_primitives::SPONSOR_KEYS_READ_WRITTEN;
+		let sponsor_keys = <Test as frame_system::Config>::DbWeight::get().reads_writes(reads, writes);
+		let post = new_post().get_dispatch_info().call_weight;
+		assert!(sponsor_keys.ref_time() > 0);
+		assert_eq!(
+			info.actual_weight,
+			Some(<() as WeightInfo>::act_for(2) + sponsor_keys + (post - sponsor_keys).saturating_mul(2))
+		);
+		assert_eq!(pallet_posts::Posts::<Test>::iter().count(), 2);
 	});
 }
 

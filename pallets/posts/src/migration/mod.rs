@@ -1,3 +1,4 @@
 //! Storage migrations of the posts pallet, one module per storage version.
 
 pub mod v1;
+pub mod v2;
