@@ -168,3 +168,65 @@ test('a Plaza proxy type is added and removed through pallet-proxy and limited t
     /proxy\.NotProxy/,
   );
 });
+
+test('hostile batches and payloads: past MaxActions, calls no scope allows, forged authorisations', async () => {
+  const [app, bob] = [devKey(api, 'Ferdie'), devKey(api, 'Bob')];
+  const every = { post: true, edit: true, repost: true, vote: true, follow: true, profile: true, tip: true, claim: true };
+  await send(api.tx.apps.authorize(app.address, every, null, 0), bob);
+  const text = await body('a post through a hostile app');
+  const action = (who, call) => ({ person: who.address, call });
+  const account = async () => (await api.query.system.account(app.address)).toJSON();
+
+  // One action past the bound does not decode: the node refuses it before any work or fee.
+  const max = api.consts.apps.maxActions.toNumber();
+  const tooMany = Array.from({ length: max + 1 }, () => action(bob, api.tx.posts.createPost(text.text, text.size, null)));
+  const before = await account();
+  await assert.rejects(send(api.tx.apps.actFor(tooMany), app), /decode|Verification Error|Invalid Transaction|1002|1010|Invalid/i);
+  assert.deepEqual(await account(), before, 'no fee, no nonce');
+
+  // A grant with every scope still gives no call without one: no nested batch of the app's or
+  // the utility pallet's, no proxy call, no transfer, no curation stake. Each is refused alone.
+  const nextId = (await api.query.posts.nextPostId()).toNumber();
+  const bobBefore = await freeBalance(api, bob.address);
+  const post = api.tx.posts.createPost(text.text, text.size, null);
+  const refused = await send(api.tx.apps.actFor([
+    action(bob, api.tx.apps.actFor([action(bob, post)])),
+    action(bob, api.tx.utility.batch([post])),
+    action(bob, api.tx.proxy.proxy(bob.address, null, post)),
+    action(bob, api.tx.balances.transferKeepAlive(app.address, PLZ)),
+    action(bob, api.tx.rewards.lockStake(PLZ)),
+    action(bob, post),
+  ]), app);
+  assert.deepEqual(outcomes(refused.events), [
+    [bob.address, 0, 'apps.OutOfScope'],
+    [bob.address, 1, 'apps.OutOfScope'],
+    [bob.address, 2, 'apps.OutOfScope'],
+    [bob.address, 3, 'apps.OutOfScope'],
+    [bob.address, 4, 'apps.OutOfScope'],
+    [bob.address, 5, 'Post'],
+  ]);
+  assert.equal((await api.query.posts.nextPostId()).toNumber(), nextId + 1, 'only the plain post');
+  assert.equal(await freeBalance(api, bob.address), bobBefore, 'Bob paid nothing: no fee, no deposit, no transfer');
+
+  // Onboarding payloads that were not the person's to give: each fails with its own error and
+  // stores no grant.
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
+  const [person, impostor] = [keyring.addFromUri(mnemonicGenerate()), keyring.addFromUri(mnemonicGenerate())];
+  const header = await api.rpc.chain.getHeader();
+  const payloadFor = (fields) => api.createType('PalletAppsAuthorizationPayload', {
+    app: app.address, scopes: every, expires: null, tipAllowance: 0, genesisHash: api.genesisHash,
+    validUntil: header.number.toNumber() + 50, ...fields,
+  });
+  const signed = (payload, signer) => ({
+    Sr25519: signer.sign(u8aWrapBytes(u8aConcat(stringToU8a('plaza:authorize-app:'), payload.toU8a()))),
+  });
+  for (const [payload, signer, error] of [
+    [payloadFor({}), impostor, /apps\.BadSignature/],
+    [payloadFor({ genesisHash: `0x${'11'.repeat(32)}` }), person, /apps\.WrongChain/],
+    [payloadFor({ app: bob.address }), person, /apps\.WrongApp/],
+    [payloadFor({ validUntil: header.number.toNumber() + 10_000 }), person, /apps\.PayloadTooLongLived/],
+  ]) {
+    await assert.rejects(send(api.tx.apps.authorizeSigned(person.address, payload, signed(payload, signer)), app), error);
+  }
+  assert.ok((await api.query.apps.grants(person.address, app.address)).isNone);
+});
