@@ -86,8 +86,14 @@ mod tests {
 			assert_eq!(Posts::on_chain_storage_version(), 2);
 			assert_eq!(v0::RateWindows::<Runtime>::iter().count(), 0);
 			// The author index goes in the next block's idle time.
-			<Posts as frame_support::traits::Hooks<_>>::on_idle(101, frame_support::weights::Weight::MAX);
-			assert_eq!(pallet_posts::migration::v2::v1::PostsByAuthor::<Runtime>::iter().count(), 0);
+			<Posts as frame_support::traits::Hooks<_>>::on_idle(
+				101,
+				frame_support::weights::Weight::MAX,
+			);
+			assert_eq!(
+				pallet_posts::migration::v2::v1::PostsByAuthor::<Runtime>::iter().count(),
+				0
+			);
 			assert!(!pallet_posts::RetiredIndexCursor::<Runtime>::exists());
 			// ALICE's open window still holds: she posted 20 in block 99.
 			let recent = pallet_posts::RecentActions::<Runtime>::get(&alice).unwrap();

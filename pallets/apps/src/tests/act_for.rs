@@ -246,12 +246,16 @@ fn the_apps_account_and_holds_are_charged_once_per_batch() {
 		// Each post is benchmarked with the app's account and holds read and written; the
 		// batch pays for those two keys once, not once per post.
 		let (reads, writes) = plaza_primitives::SPONSOR_KEYS_READ_WRITTEN;
-		let sponsor_keys = <Test as frame_system::Config>::DbWeight::get().reads_writes(reads, writes);
+		let sponsor_keys =
+			<Test as frame_system::Config>::DbWeight::get().reads_writes(reads, writes);
 		let post = new_post().get_dispatch_info().call_weight;
 		assert!(sponsor_keys.ref_time() > 0);
 		assert_eq!(
 			info.actual_weight,
-			Some(<() as WeightInfo>::act_for(2) + sponsor_keys + (post - sponsor_keys).saturating_mul(2))
+			Some(
+				<() as WeightInfo>::act_for(2)
+					+ sponsor_keys + (post - sponsor_keys).saturating_mul(2)
+			)
 		);
 		assert_eq!(pallet_posts::Posts::<Test>::iter().count(), 2);
 	});
