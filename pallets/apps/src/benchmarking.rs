@@ -14,26 +14,12 @@ fn funded<T: Config>(who: &T::AccountId) {
 	T::Currency::set_balance(who, amount);
 }
 
-/// Every scope.
-fn all_scopes() -> Scopes {
-	Scopes {
-		post: true,
-		edit: true,
-		repost: true,
-		vote: true,
-		follow: true,
-		profile: true,
-		tip: true,
-		claim: true,
-	}
-}
-
 /// `person` grants `app` every scope, with no expiry.
 fn grant_all<T: Config>(person: &T::AccountId, app: &T::AccountId) {
 	Pallet::<T>::authorize(
 		RawOrigin::Signed(person.clone()).into(),
 		app.clone(),
-		all_scopes(),
+		Scopes::all(),
 		None,
 		Zero::zero(),
 	)
@@ -52,7 +38,7 @@ mod benchmarks {
 		let app: T::AccountId = account("app", 0, 0);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(person.clone()), app.clone(), all_scopes(), None, Zero::zero());
+		_(RawOrigin::Signed(person.clone()), app.clone(), Scopes::all(), None, Zero::zero());
 
 		assert!(Grants::<T>::contains_key(&person, &app));
 	}
@@ -79,7 +65,7 @@ mod benchmarks {
 		funded::<T>(&app);
 		let payload = AuthorizationPayload {
 			app: app.clone(),
-			scopes: all_scopes(),
+			scopes: Scopes::all(),
 			expires: None,
 			tip_allowance: Zero::zero(),
 			genesis_hash: frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero()),

@@ -83,6 +83,20 @@ impl Scopes {
 		}
 	}
 
+	/// Every scope.
+	pub const fn all() -> Self {
+		Self {
+			post: true,
+			edit: true,
+			repost: true,
+			vote: true,
+			follow: true,
+			profile: true,
+			tip: true,
+			claim: true,
+		}
+	}
+
 	/// Whether these scopes allow nothing.
 	pub fn is_empty(&self) -> bool {
 		*self == Self::default()

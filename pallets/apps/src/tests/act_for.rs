@@ -7,7 +7,7 @@ use frame_support::{dispatch::GetDispatchInfo, traits::Get};
 fn each_action_is_checked_and_one_failing_leaves_the_others_standing() {
 	new_test_ext().execute_with(|| {
 		grant(&alice(), &app(), posting());
-		grant(&bob(), &app(), all_scopes());
+		grant(&bob(), &app(), Scopes::all());
 		let vote = RuntimeCall::Votes(pallet_votes::Call::vote {
 			post_id: 0,
 			direction: plaza_primitives::VoteDirection::Up,
@@ -55,7 +55,7 @@ fn each_action_is_checked_and_one_failing_leaves_the_others_standing() {
 #[test]
 fn a_vote_the_app_paid_for_returns_its_deposit_to_the_app_when_the_person_takes_it_back() {
 	new_test_ext().execute_with(|| {
-		grant(&alice(), &app(), all_scopes());
+		grant(&alice(), &app(), Scopes::all());
 		assert_ok!(act(&app(), vec![(alice(), new_post())]));
 		let up = plaza_primitives::VoteDirection::Up;
 		assert_ok!(act(
@@ -66,7 +66,7 @@ fn a_vote_the_app_paid_for_returns_its_deposit_to_the_app_when_the_person_takes_
 			)]
 		));
 		assert_eq!(outcomes().last().unwrap().2, Err(apps_error(Error::NotAuthorized)));
-		grant(&bob(), &app(), all_scopes());
+		grant(&bob(), &app(), Scopes::all());
 		assert_ok!(act(
 			&app(),
 			vec![(
@@ -84,7 +84,7 @@ fn a_vote_the_app_paid_for_returns_its_deposit_to_the_app_when_the_person_takes_
 #[test]
 fn calls_without_a_scope_and_nested_batches_are_refused() {
 	new_test_ext().execute_with(|| {
-		grant(&alice(), &app(), all_scopes());
+		grant(&alice(), &app(), Scopes::all());
 		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1, 2, 3] });
 		let nested = RuntimeCall::Apps(Call::act_for {
 			actions: BoundedVec::try_from(vec![Action {

@@ -36,9 +36,9 @@ fn authorizing_stores_the_grant_and_holds_its_deposit_from_the_person() {
 fn authorizing_again_changes_the_scopes_and_keeps_the_deposit() {
 	new_test_ext().execute_with(|| {
 		grant(&alice(), &app(), posting());
-		grant(&alice(), &app(), all_scopes());
+		grant(&alice(), &app(), Scopes::all());
 		let stored = Grants::<Test>::get(alice(), app()).unwrap();
-		assert_eq!(stored.scopes, all_scopes());
+		assert_eq!(stored.scopes, Scopes::all());
 		assert_eq!(grant_held(&alice()), GRANT_DEPOSIT);
 	});
 }

@@ -16,20 +16,6 @@ pub use frame_support::assert_noop;
 pub use sp_keyring::Sr25519Keyring;
 pub use sp_runtime::DispatchError;
 
-/// Every scope.
-pub fn all_scopes() -> Scopes {
-	Scopes {
-		post: true,
-		edit: true,
-		repost: true,
-		vote: true,
-		follow: true,
-		profile: true,
-		tip: true,
-		claim: true,
-	}
-}
-
 /// Only `post`.
 pub fn posting() -> Scopes {
 	Scopes { post: true, ..Default::default() }

@@ -129,7 +129,7 @@ fn a_payload_for_another_chain_app_or_signer_is_refused() {
 			submit(app(), &person, payload(), sign_raw(&stranger, &payload())),
 			Error::<Test>::BadSignature
 		);
-		let more = AuthorizationPayload { scopes: all_scopes(), ..payload() };
+		let more = AuthorizationPayload { scopes: Scopes::all(), ..payload() };
 		assert_noop!(
 			submit(app(), &person, more, sign_raw(&person, &payload())),
 			Error::<Test>::BadSignature
