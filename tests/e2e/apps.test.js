@@ -1,6 +1,7 @@
 // Apps acting for people, on a real dev node with @polkadot/api: a person with a fresh wallet and
 // no PLZ signs an authorisation (as a wallet's signRaw does); the app submits it and pays; the
-// app posts for them in a batch with another person's actions (one of which fails alone); the
+// app gives them a profile and a first follow (the app holds both deposits), posts for them in a
+// batch with another person's actions (one of which fails alone); the
 // post is theirs (the index says which app it came through), earns them a reward in their own
 // account, which the app claims for them; they revoke, and the app's next action for them fails
 // with its own error. Then the wallet-native way: a Plaza proxy type added and removed through
@@ -40,6 +41,12 @@ const errorName = (error) => {
   const { section, name } = api.registry.findMetaError(error.asModule);
   return `${section}.${name}`;
 };
+/** What `address` holds for profile deposits. */
+const profileHeld = async (address) => {
+  const holds = await api.query.balances.holds(address);
+  const held = holds.find((h) => h.id.isProfiles && h.id.asProfiles.isProfileDeposit);
+  return held ? held.amount.toBigInt() : 0n;
+};
 /** The batch's outcomes: [person, index, scope or error]. */
 const outcomes = (events) => events
   .filter((e) => api.events.apps.ActionDone.is(e) || api.events.apps.ActionFailed.is(e))
@@ -56,7 +63,7 @@ test('a person with no balance is onboarded by an app, posts through it, earns, 
 
   // The person signs the payload in their wallet: signRaw wraps the bytes in <Bytes>…</Bytes>.
   const header = await api.rpc.chain.getHeader();
-  const scopes = { post: true, edit: true, repost: false, vote: true, follow: false, profile: false, tip: false, claim: true };
+  const scopes = { post: true, edit: true, repost: false, vote: true, follow: true, profile: true, tip: false, claim: true };
   const payload = api.createType('PalletAppsAuthorizationPayload', {
     app: app.address,
     scopes,
@@ -79,10 +86,25 @@ test('a person with no balance is onboarded by an app, posts through it, earns, 
   // The same signed payload cannot be used again.
   await assert.rejects(send(api.tx.apps.authorizeSigned(person.address, payload, signature), app), /apps\.PayloadReused/);
 
+  // Their profile and first follow, through the app: the app holds both deposits.
+  const action = (who, call) => ({ person: who.address, call });
+  const handle = `newcomer_${Date.now() % 1_000_000}`;
+  const social = await send(api.tx.apps.actFor([
+    action(person, api.tx.profiles.setProfile(handle, 'Newcomer', null)),
+    action(person, api.tx.profiles.follow(alice.address)),
+  ]), app);
+  assert.deepEqual(outcomes(social.events), [[person.address, 0, 'Profile'], [person.address, 1, 'Follow']]);
+  const profile = (await api.query.profiles.profiles(person.address)).unwrap();
+  assert.equal(profile.handle.toUtf8(), handle);
+  assert.equal((await api.query.profiles.profileDepositPayers(person.address)).unwrap().toString(), app.address);
+  assert.equal((await api.query.profiles.followDepositPayers(person.address, alice.address)).unwrap().toString(), app.address);
+  assert.equal(await profileHeld(app.address), profile.deposit.toBigInt());
+  assert.equal(await profileHeld(person.address), 0n);
+  assert.equal(await freeBalance(api, person.address), 0n, 'a profile and a follow cost the person nothing');
+
   // One batch: the person's post, Alice's reply (Alice never authorised the app: refused alone),
   // and a reply by the person to a post that does not exist (the posts pallet's own error).
   const text = await body('my first post, through an app');
-  const action = (who, call) => ({ person: who.address, call });
   const batch = await send(api.tx.apps.actFor([
     action(person, api.tx.posts.createPost(text.text, text.size, null)),
     action(alice, api.tx.posts.createPost(text.text, text.size, null)),
@@ -137,6 +159,11 @@ test('a person with no balance is onboarded by an app, posts through it, earns, 
   assert.equal((await api.query.posts.nextPostId()).toNumber(), nextId);
   // The post stays the person's; its deposit is still the app's.
   assert.equal((await api.query.posts.posts(postId)).unwrap().author.toString(), person.address);
+  // The person clears the profile the app paid for: the deposit goes back to the app.
+  const appHeld = await profileHeld(app.address);
+  await send(api.tx.profiles.clearProfile(), person);
+  assert.equal(await profileHeld(app.address), appHeld - profile.deposit.toBigInt());
+  assert.ok((await api.query.profiles.profileDepositPayers(person.address)).isNone);
 });
 
 test('a Plaza proxy type is added and removed through pallet-proxy and limited to its scope', async () => {

@@ -18,6 +18,7 @@ frame_support::construct_runtime!(
 		Balances: pallet_balances,
 		Posts: pallet_posts,
 		Votes: pallet_votes,
+		Profiles: pallet_profiles,
 		Apps: pallet_apps,
 	}
 );
@@ -44,6 +45,8 @@ pub const EXISTENTIAL_DEPOSIT: Balance = 10;
 pub const POST_DEPOSIT: Balance = 50;
 pub const VOTE_DEPOSIT: Balance = 7;
 pub const GRANT_DEPOSIT: Balance = 30;
+pub const PROFILE_DEPOSIT_BASE: Balance = 40;
+pub const FOLLOW_DEPOSIT: Balance = 9;
 pub const MAX_ACTIONS: u32 = 8;
 pub const MAX_POSTS_PER_WINDOW: u32 = 3;
 pub const RATE_LIMIT_WINDOW: u64 = 10;
@@ -59,6 +62,9 @@ parameter_types! {
 	pub const MaxPostsPerWindow: u32 = MAX_POSTS_PER_WINDOW;
 	pub const VoteDeposit: Balance = VOTE_DEPOSIT;
 	pub const GrantDeposit: Balance = GRANT_DEPOSIT;
+	pub const ProfileDepositBase: Balance = PROFILE_DEPOSIT_BASE;
+	pub const ProfileDepositPerByte: Balance = 1;
+	pub const FollowDeposit: Balance = FOLLOW_DEPOSIT;
 	pub const MaxActions: u32 = MAX_ACTIONS;
 	pub const MaxPayloadLifetime: u64 = MAX_PAYLOAD_LIFETIME;
 }
@@ -86,7 +92,17 @@ impl pallet_votes::Config for Test {
 	type WeightInfo = ();
 }
 
-/// The test runtime's scopes: posts' calls, votes' calls, and a balance transfer standing in for
+impl pallet_profiles::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ProfileDepositBase = ProfileDepositBase;
+	type ProfileDepositPerByte = ProfileDepositPerByte;
+	type FollowDeposit = FollowDeposit;
+	type DepositPayer = Apps;
+	type WeightInfo = ();
+}
+
+/// The test runtime's scopes: posts', votes' and profiles' calls, and a balance transfer standing in for
 /// a tip (it spends what it sends). `frame_system::remark` has no scope.
 pub struct TestScopes;
 
@@ -102,6 +118,10 @@ impl CallScope<RuntimeCall, Balance> for TestScopes {
 			},
 			RuntimeCall::Posts(P::repost { .. }) => Some((Scope::Repost, 0)),
 			RuntimeCall::Votes(_) => Some((Scope::Vote, 0)),
+			RuntimeCall::Profiles(
+				pallet_profiles::Call::follow { .. } | pallet_profiles::Call::unfollow { .. },
+			) => Some((Scope::Follow, 0)),
+			RuntimeCall::Profiles(_) => Some((Scope::Profile, 0)),
 			RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { value, .. }) => {
 				Some((Scope::Tip, *value))
 			},
@@ -152,7 +172,7 @@ pub fn account(pair: &sr25519::Pair) -> AccountId {
 
 pub const ENDOWMENT: Balance = 10_000;
 
-plaza_primitives::test_ext_checking_invariants!(Apps, Posts, Votes);
+plaza_primitives::test_ext_checking_invariants!(Apps, Posts, Votes, Profiles);
 
 pub fn new_test_ext() -> TestExt {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();

@@ -44,6 +44,14 @@ pub(crate) fn create_profile<T: Config>(who: &T::AccountId) {
 	.expect("a valid profile");
 }
 
+/// Makes an app (funded) pay `person`'s deposits from now on, as when the app acts for it
+/// through `Apps::act_for`. Returns the app.
+fn sponsored<T: Config>(person: &T::AccountId) -> T::AccountId {
+	let app = funded::<T>("app", 0);
+	T::DepositPayer::set_sponsor_for_benchmark(Some((person.clone(), app.clone())));
+	app
+}
+
 fn longest_handle(prefix: u8) -> Handle {
 	let mut handle = vec![prefix; MAX_HANDLE_LEN as usize];
 	handle[0] = b'A'; // Upper case, to be canonicalised.
@@ -63,7 +71,8 @@ mod benchmarks {
 	use super::*;
 
 	/// Worst case: an update that changes the handle (freeing the old one), with the longest
-	/// display name and a metadata CID, growing the deposit.
+	/// display name and a metadata CID, growing the deposit, made by an app for a person who
+	/// paid the old deposit (released to the person, the new one held from the app).
 	#[benchmark]
 	fn set_profile() {
 		let caller = funded::<T>("caller", 0);
@@ -74,6 +83,7 @@ mod benchmarks {
 			None,
 		)
 		.expect("the first profile is valid");
+		let app = sponsored::<T>(&caller);
 		let handle = longest_handle(b'x');
 		let display_name = longest_display_name();
 		let metadata = metadata_cid();
@@ -82,13 +92,16 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller.clone()), handle.clone(), display_name, metadata);
 
 		let canonical = canonical_handle(&handle).unwrap();
-		assert_eq!(HandleOwners::<T>::get(&canonical), Some(caller));
+		assert_eq!(HandleOwners::<T>::get(&canonical), Some(caller.clone()));
 		assert!(!HandleOwners::<T>::contains_key(Handle::truncate_from(b"old".to_vec())));
+		assert_eq!(ProfileDepositPayers::<T>::get(&caller), Some(app));
 	}
 
+	/// Worst case: the largest profile, its deposit paid by an app (returned to the app).
 	#[benchmark]
 	fn clear_profile() {
 		let caller = funded::<T>("caller", 0);
+		sponsored::<T>(&caller);
 		Pallet::<T>::set_profile(
 			RawOrigin::Signed(caller.clone()).into(),
 			longest_handle(b'x'),
@@ -96,35 +109,44 @@ mod benchmarks {
 			metadata_cid(),
 		)
 		.expect("the profile is valid");
+		T::DepositPayer::set_sponsor_for_benchmark(None);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()));
 
 		assert!(!Profiles::<T>::contains_key(&caller));
+		assert!(!ProfileDepositPayers::<T>::contains_key(&caller));
 	}
 
+	/// Worst case: an app follows for the caller (the app's deposit and a payer record).
 	#[benchmark]
 	fn follow() {
 		let caller = funded::<T>("caller", 0);
 		let followee = funded::<T>("followee", 1);
+		let app = sponsored::<T>(&caller);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), followee.clone());
 
 		assert!(Following::<T>::contains_key(&caller, &followee));
+		assert_eq!(FollowDepositPayers::<T>::get(&caller, &followee), Some(app));
 	}
 
+	/// Worst case: the follow's deposit was paid by an app (returned to the app).
 	#[benchmark]
 	fn unfollow() {
 		let caller = funded::<T>("caller", 0);
 		let followee = funded::<T>("followee", 1);
+		sponsored::<T>(&caller);
 		Pallet::<T>::follow(RawOrigin::Signed(caller.clone()).into(), followee.clone())
 			.expect("following is valid");
+		T::DepositPayer::set_sponsor_for_benchmark(None);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), followee.clone());
 
 		assert!(!Following::<T>::contains_key(&caller, &followee));
+		assert!(!FollowDepositPayers::<T>::contains_key(&caller, &followee));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -22,7 +22,7 @@ use frame_support::traits::{
 	fungible::{Inspect, Mutate, MutateHold},
 	tokens::Precision,
 };
-use plaza_primitives::{CidText, ContentId, ProfilesInspect};
+use plaza_primitives::{CidText, ContentId, DepositPayer, ProfilesInspect};
 
 /// The balance type of the currency deposits are held in.
 pub type BalanceOf<T> =
@@ -64,6 +64,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type FollowDeposit: Get<BalanceOf<Self>>;
 
+		/// Who pays a profile's or a follow's deposit: an app acting for the person pays it (and
+		/// gets it back when the item goes), otherwise the person.
+		type DepositPayer: DepositPayer<Self::AccountId>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -97,6 +101,26 @@ pub mod pallet {
 		Blake2_128Concat,
 		T::AccountId,
 		BalanceOf<T>,
+		OptionQuery,
+	>;
+
+	/// The app that holds a profile's deposit, when an app set the profile for its owner; absent
+	/// when the owner holds it. Whoever sets a profile pays its whole deposit: the previous payer
+	/// gets theirs back.
+	#[pallet::storage]
+	pub type ProfileDepositPayers<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
+
+	/// The app that holds a follow's deposit, `(follower, followee)` → app, when an app followed
+	/// for the follower; absent when the follower holds it.
+	#[pallet::storage]
+	pub type FollowDepositPayers<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		T::AccountId,
 		OptionQuery,
 	>;
 
@@ -230,7 +254,9 @@ pub mod pallet {
 		/// - `metadata`: the text form of a CID (`Qm…`, `b…`) of a JSON document in IPFS (bio,
 		///   avatar CID, links), or `None`.
 		///
-		/// Holds a deposit for the stored bytes, adjusted on every update.
+		/// Holds a deposit for the stored bytes, adjusted on every update, from the caller or
+		/// from the app acting for it; when the payer changes, the previous one gets its deposit
+		/// back.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::set_profile())]
 		pub fn set_profile(
@@ -238,7 +264,7 @@ pub mod pallet {
 			handle: Handle,
 			display_name: DisplayName,
 			metadata: Option<CidText>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let handle = canonical_handle(&handle).map_err(Error::<T>::from)?;
 			ensure!(core::str::from_utf8(&display_name).is_ok(), Error::<T>::DisplayNameNotUtf8);
@@ -255,7 +281,13 @@ pub mod pallet {
 				Profile { handle, display_name, metadata, deposit: Default::default() };
 			profile.deposit = Self::profile_deposit(&profile);
 			let held = previous.as_ref().map(|p| p.deposit).unwrap_or_default();
-			Self::adjust_hold(&who, HoldReason::ProfileDeposit, held, profile.deposit)?;
+			let sponsor = T::DepositPayer::sponsor(&who);
+			let previous_payer = ProfileDepositPayers::<T>::get(&who);
+			let (from, to) =
+				(previous_payer.as_ref().unwrap_or(&who), sponsor.as_ref().unwrap_or(&who));
+			let moved = from != to;
+			Self::move_hold(HoldReason::ProfileDeposit, (from, held), (to, profile.deposit))?;
+			ProfileDepositPayers::<T>::set(&who, sponsor.clone());
 
 			if let Some(previous) = previous.filter(|p| p.handle != profile.handle) {
 				HandleOwners::<T>::remove(&previous.handle);
@@ -267,7 +299,10 @@ pub mod pallet {
 				deposit: profile.deposit,
 			});
 			Profiles::<T>::insert(&who, profile);
-			Ok(())
+			// Charged for the payer changing to an app: two accounts' holds. The app's reach the
+			// database once per `act_for` batch; without a move, only one account's are touched.
+			let refund = sponsor.is_some() || !moved;
+			Ok(Self::refund_sponsor_keys(T::WeightInfo::set_profile(), refund, 0))
 		}
 
 		/// Removes the caller's profile, frees its handle and returns its deposit. Follows stay.
@@ -277,8 +312,9 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let profile = Profiles::<T>::take(&who).ok_or(Error::<T>::NoProfile)?;
 			HandleOwners::<T>::remove(&profile.handle);
+			let payer = ProfileDepositPayers::<T>::take(&who);
 			Self::adjust_hold(
-				&who,
+				payer.as_ref().unwrap_or(&who),
 				HoldReason::ProfileDeposit,
 				profile.deposit,
 				Default::default(),
@@ -287,29 +323,47 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Follows `who`, holding `FollowDeposit` until the caller unfollows.
+		/// Follows `who`, holding `FollowDeposit` from the caller, or from the app acting for it,
+		/// until the caller unfollows.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::follow())]
-		pub fn follow(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+		pub fn follow(origin: OriginFor<T>, who: T::AccountId) -> DispatchResultWithPostInfo {
 			let follower = ensure_signed(origin)?;
 			ensure!(follower != who, Error::<T>::CannotFollowSelf);
 			ensure!(!Following::<T>::contains_key(&follower, &who), Error::<T>::AlreadyFollowing);
 			let deposit = T::FollowDeposit::get();
-			Self::adjust_hold(&follower, HoldReason::FollowDeposit, Default::default(), deposit)?;
+			let sponsor = T::DepositPayer::sponsor(&follower);
+			let payer = sponsor.as_ref().unwrap_or(&follower);
+			Self::adjust_hold(payer, HoldReason::FollowDeposit, Default::default(), deposit)?;
 			Following::<T>::insert(&follower, &who, deposit);
+			if let Some(app) = &sponsor {
+				FollowDepositPayers::<T>::insert(&follower, &who, app);
+			}
 			Self::update_counts(&follower, |c| c.following.saturating_inc());
 			Self::update_counts(&who, |c| c.followers.saturating_inc());
 			Self::deposit_event(Event::Followed { follower, followee: who });
-			Ok(())
+			// Charged for an app paying: its account and holds reach the database once per
+			// `act_for` batch. The follower paying writes no payer record.
+			let actual = match sponsor {
+				Some(_) => Self::refund_sponsor_keys(T::WeightInfo::follow(), true, 0),
+				None => Self::refund_sponsor_keys(T::WeightInfo::follow(), false, 1),
+			};
+			Ok(actual)
 		}
 
-		/// Stops following `who` and returns the follow's deposit.
+		/// Stops following `who` and returns the follow's deposit to whoever paid it.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::unfollow())]
 		pub fn unfollow(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let follower = ensure_signed(origin)?;
 			let deposit = Following::<T>::take(&follower, &who).ok_or(Error::<T>::NotFollowing)?;
-			Self::adjust_hold(&follower, HoldReason::FollowDeposit, deposit, Default::default())?;
+			let payer = FollowDepositPayers::<T>::take(&follower, &who);
+			Self::adjust_hold(
+				payer.as_ref().unwrap_or(&follower),
+				HoldReason::FollowDeposit,
+				deposit,
+				Default::default(),
+			)?;
 			Self::update_counts(&follower, |c| c.following.saturating_dec());
 			Self::update_counts(&who, |c| c.followers.saturating_dec());
 			Self::deposit_event(Event::Unfollowed { follower, followee: who });
@@ -332,6 +386,33 @@ pub mod pallet {
 				change(&mut updated);
 				*counts = plaza_primitives::unless_default(updated);
 			});
+		}
+
+		/// Moves a deposit for `reason`: `from` holds `held` of it, `to` is to hold `wanted`. One
+		/// account's hold is adjusted; between two, the first gets its deposit back.
+		fn move_hold(
+			reason: HoldReason,
+			(from, held): (&T::AccountId, BalanceOf<T>),
+			(to, wanted): (&T::AccountId, BalanceOf<T>),
+		) -> DispatchResult {
+			if from == to {
+				return Self::adjust_hold(to, reason, held, wanted);
+			}
+			Self::adjust_hold(from, reason, held, Zero::zero())?;
+			Self::adjust_hold(to, reason, Zero::zero(), wanted)
+		}
+
+		/// `charged`, benchmarked with two accounts' holds touched (an app's among them), less
+		/// one account's reads and writes when `refund_account`, and less `unwritten` records.
+		fn refund_sponsor_keys(
+			charged: Weight,
+			refund_account: bool,
+			unwritten: u64,
+		) -> frame_support::dispatch::PostDispatchInfo {
+			let (reads, writes) =
+				if refund_account { plaza_primitives::SPONSOR_KEYS_READ_WRITTEN } else { (0, 0) };
+			let refund = T::DbWeight::get().reads_writes(reads, writes.saturating_add(unwritten));
+			Some(charged.saturating_sub(refund)).into()
 		}
 
 		/// Changes what `who` has held for `reason` from `held` to `wanted`.

@@ -21,6 +21,8 @@ frame_support::construct_runtime!(
 impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountData = pallet_balances::AccountData<Balance>;
+	// Database accesses weigh what they do on a real chain, so that tests see what is refunded.
+	type DbWeight = frame_support::weights::constants::RocksDbWeight;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -41,6 +43,22 @@ parameter_types! {
 	pub const ProfileDepositBase: Balance = PROFILE_DEPOSIT_BASE;
 	pub const ProfileDepositPerByte: Balance = PROFILE_DEPOSIT_PER_BYTE;
 	pub const FollowDeposit: Balance = FOLLOW_DEPOSIT;
+	/// The person an app is acting for, and the app, as the apps pallet's `act_for` sets it.
+	pub static Sponsored: Option<(AccountId, AccountId)> = None;
+}
+
+/// An app pays for `Sponsored`'s person while a test sets it.
+pub struct TestDepositPayer;
+
+impl plaza_primitives::DepositPayer<AccountId> for TestDepositPayer {
+	fn sponsor(who: &AccountId) -> Option<AccountId> {
+		Sponsored::get().and_then(|(person, app)| (person == *who).then_some(app))
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_sponsor_for_benchmark(sponsored: Option<(AccountId, AccountId)>) {
+		Sponsored::set(sponsored);
+	}
 }
 
 impl pallet_profiles::Config for Test {
@@ -49,6 +67,7 @@ impl pallet_profiles::Config for Test {
 	type ProfileDepositBase = ProfileDepositBase;
 	type ProfileDepositPerByte = ProfileDepositPerByte;
 	type FollowDeposit = FollowDeposit;
+	type DepositPayer = TestDepositPayer;
 	type WeightInfo = ();
 }
 
@@ -57,6 +76,10 @@ pub const BOB: AccountId = 2;
 pub const CHARLIE: AccountId = 3;
 /// An account with too little to pay a profile deposit.
 pub const POOR: AccountId = 4;
+/// An app that pays deposits for the people it acts for.
+pub const APP: AccountId = 5;
+/// A person with no balance at all.
+pub const NEWCOMER: AccountId = 6;
 pub const ENDOWMENT: Balance = 10_000;
 
 plaza_primitives::test_ext_checking_invariants!(Profiles);
@@ -64,7 +87,13 @@ plaza_primitives::test_ext_checking_invariants!(Profiles);
 pub fn new_test_ext() -> TestExt {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: vec![(ALICE, ENDOWMENT), (BOB, ENDOWMENT), (CHARLIE, ENDOWMENT), (POOR, 50)],
+		balances: vec![
+			(ALICE, ENDOWMENT),
+			(BOB, ENDOWMENT),
+			(CHARLIE, ENDOWMENT),
+			(POOR, 50),
+			(APP, ENDOWMENT),
+		],
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)

@@ -11,10 +11,14 @@ use sp_runtime::{
 impl<T: Config> Pallet<T> {
 	/// Checks that:
 	/// - profiles and handle owners match one to one, every handle canonical;
-	/// - each account's held `ProfileDeposit` is its profile's recorded deposit (zero without one);
-	/// - each follower's held `FollowDeposit` is the sum of its follows' recorded deposits;
+	/// - each account's held `ProfileDeposit` is the sum of the recorded deposits of the profiles
+	///   it pays for (its own unless an app does, and those it pays for as an app);
+	/// - each account's held `FollowDeposit` is the sum of the recorded deposits of the follows
+	///   it pays for;
+	/// - every payer record names an existing profile or follow, and not its owner;
 	/// - `FollowCountsOf` counts exactly what `Following` holds, and stores no zero counts.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let mut profile_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for (who, profile) in Profiles::<T>::iter() {
 			ensure!(
 				canonical_handle(&profile.handle).as_ref() == Ok(&profile.handle),
@@ -24,9 +28,16 @@ impl<T: Config> Pallet<T> {
 				HandleOwners::<T>::get(&profile.handle).as_ref() == Some(&who),
 				"a profile's handle is not owned by it"
 			);
-			let held = T::Currency::balance_on_hold(&HoldReason::ProfileDeposit.into(), &who);
-			ensure!(held == profile.deposit, "a profile's held deposit differs from its record");
+			let payer = ProfileDepositPayers::<T>::get(&who).unwrap_or_else(|| who.clone());
+			// An owner whose profile an app pays for holds nothing for it.
+			add(&mut profile_deposits, who, Zero::zero());
+			add(&mut profile_deposits, payer, profile.deposit);
 		}
+		for (who, app) in ProfileDepositPayers::<T>::iter() {
+			ensure!(Profiles::<T>::contains_key(&who), "a profile payer names no profile");
+			ensure!(who != app, "a profile's owner is recorded as an app paying for it");
+		}
+		check_held::<T>(HoldReason::ProfileDeposit, &profile_deposits, "held profile deposits")?;
 		for (handle, owner) in HandleOwners::<T>::iter() {
 			ensure!(
 				Profiles::<T>::get(&owner).is_some_and(|p| p.handle == handle),
@@ -35,19 +46,44 @@ impl<T: Config> Pallet<T> {
 		}
 
 		let mut counts = BTreeMap::<T::AccountId, FollowCounts>::new();
-		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		let mut follow_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for (follower, followee, deposit) in Following::<T>::iter() {
-			counts.entry(follower.clone()).or_default().following.saturating_inc();
+			let payer = FollowDepositPayers::<T>::get(&follower, &followee)
+				.unwrap_or_else(|| follower.clone());
+			add(&mut follow_deposits, follower.clone(), Zero::zero());
+			add(&mut follow_deposits, payer, deposit);
+			counts.entry(follower).or_default().following.saturating_inc();
 			counts.entry(followee).or_default().followers.saturating_inc();
-			let held = deposits.entry(follower).or_insert_with(Zero::zero);
-			*held = held.saturating_add(deposit);
 		}
-		for (who, deposit) in &deposits {
-			let held = T::Currency::balance_on_hold(&HoldReason::FollowDeposit.into(), who);
-			ensure!(held == *deposit, "held follow deposits differ from the recorded ones");
+		for (follower, followee, app) in FollowDepositPayers::<T>::iter() {
+			ensure!(
+				Following::<T>::contains_key(&follower, &followee),
+				"a follow payer names no follow"
+			);
+			ensure!(follower != app, "a follower is recorded as an app paying for its follow");
 		}
+		check_held::<T>(HoldReason::FollowDeposit, &follow_deposits, "held follow deposits")?;
 		let stored = FollowCountsOf::<T>::iter().collect::<BTreeMap<_, _>>();
 		ensure!(stored == counts, "FollowCountsOf differs from the follow graph");
 		Ok(())
 	}
+}
+
+/// Adds `amount` to what `payer` is expected to hold.
+fn add<A: Ord, B: Saturating + Zero + Copy>(expected: &mut BTreeMap<A, B>, payer: A, amount: B) {
+	let held = expected.entry(payer).or_insert_with(Zero::zero);
+	*held = held.saturating_add(amount);
+}
+
+/// Whether every account in `expected` holds exactly its amount for `reason`.
+fn check_held<T: Config>(
+	reason: HoldReason,
+	expected: &BTreeMap<T::AccountId, BalanceOf<T>>,
+	what: &'static str,
+) -> Result<(), TryRuntimeError> {
+	for (who, amount) in expected {
+		let held = T::Currency::balance_on_hold(&reason.into(), who);
+		ensure!(held == *amount, TryRuntimeError::Other(what));
+	}
+	Ok(())
 }

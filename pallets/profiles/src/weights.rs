@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_profiles`, generated on this machine by `scripts/benchmark-weights.sh`.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-01; steps 50, repeat 20;
+//! Benchmark CLI 64.0.0, 2026-12-02; steps 50, repeat 20;
 //! host `vm`, CPU `AMD EPYC`; WASM execution Compiled.
 //!
 //! Executed command:
@@ -9,7 +9,7 @@
 //! benchmark
 //! pallet
 //! --runtime
-//! /root/.cache/plaza-target/release/wbuild/plaza-runtime/plaza_runtime.compact.compressed.wasm
+//! /root/.cache/plaza-target-benchmarks/release/wbuild/plaza-runtime/plaza_runtime.compact.compressed.wasm
 //! --genesis-builder=runtime
 //! --genesis-builder-preset=development
 //! --pallet
@@ -55,51 +55,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Profiles::HandleOwners` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::Profiles` (r:1 w:1)
 	/// Proof: `Profiles::Profiles` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `Profiles::ProfileDepositPayers` (r:1 w:1)
+	/// Proof: `Profiles::ProfileDepositPayers` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn set_profile() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `330`
-		//  Estimated: `3669`
-		// Minimum execution time: 70_425_000 picoseconds.
-		Weight::from_parts(97_658_600, 3669)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		//  Measured:  `433`
+		//  Estimated: `6254`
+		// Minimum execution time: 150_783_000 picoseconds.
+		Weight::from_parts(203_258_900, 6254)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Profiles::Profiles` (r:1 w:1)
 	/// Proof: `Profiles::Profiles` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
+	/// Storage: `Profiles::ProfileDepositPayers` (r:1 w:1)
+	/// Proof: `Profiles::ProfileDepositPayers` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::HandleOwners` (r:0 w:1)
 	/// Proof: `Profiles::HandleOwners` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn clear_profile() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `424`
+		//  Measured:  `528`
 		//  Estimated: `3669`
-		// Minimum execution time: 51_256_000 picoseconds.
-		Weight::from_parts(71_268_600, 3669)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	/// Storage: `Profiles::Following` (r:1 w:1)
-	/// Proof: `Profiles::Following` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	/// Storage: `Profiles::FollowCountsOf` (r:2 w:2)
-	/// Proof: `Profiles::FollowCountsOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	fn follow() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `105`
-		//  Estimated: `6052`
-		// Minimum execution time: 62_774_000 picoseconds.
-		Weight::from_parts(86_344_700, 6052)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 75_251_000 picoseconds.
+		Weight::from_parts(101_550_800, 3669)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Profiles::Following` (r:1 w:1)
@@ -107,17 +94,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Profiles::FollowCountsOf` (r:2 w:2)
+	/// Proof: `Profiles::FollowCountsOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Profiles::FollowDepositPayers` (r:0 w:1)
+	/// Proof: `Profiles::FollowDepositPayers` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn follow() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `107`
+		//  Estimated: `6052`
+		// Minimum execution time: 87_464_000 picoseconds.
+		Weight::from_parts(118_144_000, 6052)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `Profiles::Following` (r:1 w:1)
+	/// Proof: `Profiles::Following` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
+	/// Storage: `Profiles::FollowDepositPayers` (r:1 w:1)
+	/// Proof: `Profiles::FollowDepositPayers` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::FollowCountsOf` (r:2 w:2)
 	/// Proof: `Profiles::FollowCountsOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn unfollow() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `441`
+		//  Measured:  `593`
 		//  Estimated: `6052`
-		// Minimum execution time: 59_308_000 picoseconds.
-		Weight::from_parts(81_786_900, 6052)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 86_333_000 picoseconds.
+		Weight::from_parts(116_790_700, 6052)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 }
 
@@ -125,23 +133,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn set_profile() -> Weight {
-		Weight::from_parts(97_658_600, 3669)
+		Weight::from_parts(203_258_900, 6254)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	}
+	fn clear_profile() -> Weight {
+		Weight::from_parts(101_550_800, 3669)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
-	fn clear_profile() -> Weight {
-		Weight::from_parts(71_268_600, 3669)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
-	}
 	fn follow() -> Weight {
-		Weight::from_parts(86_344_700, 6052)
+		Weight::from_parts(118_144_000, 6052)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn unfollow() -> Weight {
-		Weight::from_parts(81_786_900, 6052)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(116_790_700, 6052)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 }

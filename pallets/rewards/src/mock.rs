@@ -79,6 +79,7 @@ impl pallet_profiles::Config for Test {
 	type ProfileDepositBase = ProfileDeposit;
 	type ProfileDepositPerByte = ();
 	type FollowDeposit = ProfileDeposit;
+	type DepositPayer = ();
 	type WeightInfo = ();
 }
 

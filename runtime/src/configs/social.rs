@@ -40,6 +40,7 @@ impl pallet_profiles::Config for Runtime {
 	type ProfileDepositBase = ProfileDepositBase;
 	type ProfileDepositPerByte = ProfileDepositPerByte;
 	type FollowDeposit = FollowDeposit;
+	type DepositPayer = Apps;
 	type WeightInfo = pallet_profiles::weights::SubstrateWeight<Runtime>;
 }
 

@@ -83,6 +83,44 @@ fn a_person_with_no_balance_is_onboarded_and_posts_for_free() {
 }
 
 #[test]
+fn an_onboarded_person_gets_a_profile_and_follows_with_the_app_paying() {
+	new_test_ext().execute_with(|| {
+		let person = newcomer();
+		let who = account(&person);
+		let scopes = Scopes { profile: true, follow: true, ..Default::default() };
+		let payload = AuthorizationPayload { scopes, ..payload() };
+		assert_ok!(submit(app(), &person, payload.clone(), sign_raw(&person, &payload)));
+		let app_free = free(&app());
+
+		let set_profile = RuntimeCall::Profiles(pallet_profiles::Call::set_profile {
+			handle: b"newcomer".to_vec().try_into().unwrap(),
+			display_name: b"New".to_vec().try_into().unwrap(),
+			metadata: None,
+		});
+		let follow = RuntimeCall::Profiles(pallet_profiles::Call::follow { who: alice() });
+		assert_ok!(act(&app(), vec![(who.clone(), set_profile), (who.clone(), follow)]));
+		assert_eq!(
+			outcomes(),
+			vec![(who.clone(), 0, Ok(Scope::Profile)), (who.clone(), 1, Ok(Scope::Follow))]
+		);
+
+		let profile = pallet_profiles::Profiles::<Test>::get(&who).expect("the profile is set");
+		assert_eq!(pallet_profiles::ProfileDepositPayers::<Test>::get(&who), Some(app()));
+		assert_eq!(pallet_profiles::FollowDepositPayers::<Test>::get(&who, alice()), Some(app()));
+		assert_eq!(free(&app()), app_free - profile.deposit - FOLLOW_DEPOSIT);
+		assert_eq!(Balances::total_balance(&who), 0, "it cost the person nothing");
+
+		// The person leaves the app; what it paid for stays the person's, and the deposits go
+		// back to the app when the person removes the items.
+		assert_ok!(Apps::revoke(RuntimeOrigin::signed(who.clone()), app()));
+		assert_ok!(Profiles::unfollow(RuntimeOrigin::signed(who.clone()), alice()));
+		assert_ok!(Profiles::clear_profile(RuntimeOrigin::signed(who.clone())));
+		assert_eq!(free(&app()), app_free + GRANT_DEPOSIT);
+		assert_eq!(Balances::total_balance(&who), 0);
+	});
+}
+
+#[test]
 fn the_bare_payload_signed_without_the_wallet_wrapping_is_accepted_too() {
 	new_test_ext().execute_with(|| {
 		let person = newcomer();

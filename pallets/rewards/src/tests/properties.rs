@@ -116,14 +116,18 @@ fn run(action: &Action) -> sp_runtime::DispatchResult {
 			Votes::unvote(signed(who), some_post(*post)).map(|_| ()).map_err(|e| e.error)
 		},
 		Tip { who, post, amount } => Rewards::tip(signed(who), some_post(*post), (*amount).into()),
-		Follow { who, whom } => Profiles::follow(signed(who), ACTORS[*whom]),
+		Follow { who, whom } => {
+			Profiles::follow(signed(who), ACTORS[*whom]).map(|_| ()).map_err(|e| e.error)
+		},
 		Unfollow { who, whom } => Profiles::unfollow(signed(who), ACTORS[*whom]),
 		SetProfile { who, handle } => Profiles::set_profile(
 			signed(who),
 			pallet_profiles::Handle::truncate_from(format!("user_{who}_{handle}").into_bytes()),
 			Default::default(),
 			None,
-		),
+		)
+		.map(|_| ())
+		.map_err(|e| e.error),
 		ClearProfile { who } => Profiles::clear_profile(signed(who)),
 		Lock { who, amount } => Rewards::lock_stake(signed(who), (*amount).into()),
 		Unlock { who, amount } => Rewards::unlock_stake(signed(who), (*amount).into()),

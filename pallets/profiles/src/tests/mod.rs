@@ -9,6 +9,8 @@ use frame_support::{
 use plaza_primitives::{examples, CidText, ContentId};
 use sp_runtime::TokenError;
 
+mod sponsored;
+
 use crate::{
 	mock::*, Error, Event, FollowCounts, FollowCountsOf, Following, HandleOwners, HoldReason,
 	Profiles as ProfilesStorage,
@@ -34,6 +36,8 @@ fn set(
 		crate::DisplayName::try_from(name.as_bytes().to_vec()).expect("fits a display name"),
 		metadata.map(|m| CidText::try_from(m.to_vec()).expect("fits a CID text")),
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
 }
 
 fn held_for_profile(who: AccountId) -> Balance {
