@@ -23,7 +23,7 @@ pub type Migrations = (
 mod tests {
 	use super::*;
 	use crate::{AllPalletsWithSystem, Posts, Rewards, System};
-	use frame_support::traits::{Get, GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 	use pallet_posts::migration::v1::v0;
 	use pallet_rewards::migration::{v1::v0 as rewards_v0, v2::v1 as rewards_v1};
 	use plaza_primitives::VoteDirection;

@@ -203,7 +203,7 @@ mod apps {
 	//! Which calls apps and scoped proxies may make.
 
 	use crate::{configs::ProxyType, configs::SocialScopes, RuntimeCall};
-	use frame_support::traits::{Get, InstanceFilter};
+	use frame_support::traits::InstanceFilter;
 	use pallet_apps::{CallScope, Scope};
 	use sp_keyring::Sr25519Keyring;
 

@@ -1,7 +1,7 @@
 //! Batches: scopes, the person's own limits, deposits and failures that leave the rest standing.
 
 use super::*;
-use frame_support::{dispatch::GetDispatchInfo, traits::Get};
+use frame_support::dispatch::GetDispatchInfo;
 
 #[test]
 fn each_action_is_checked_and_one_failing_leaves_the_others_standing() {

@@ -77,7 +77,7 @@ mod v2 {
 		// committed before the next block (a removal's limit counts the database's keys; it
 		// starts over from the first key left each time, skipping none removed in the block).
 		let mut ext = new_test_ext().0;
-		let mut block = |ext: &mut sp_io::TestExternalities, f: &mut dyn FnMut()| {
+		let block = |ext: &mut sp_io::TestExternalities, f: &mut dyn FnMut()| {
 			ext.execute_with(|| f());
 			ext.commit_all().unwrap();
 		};
