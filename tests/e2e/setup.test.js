@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { tempDir } from '../lib/node.js';
+import { NODE_BIN, tempDir } from '../lib/node.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const setup = path.join(root, 'scripts', 'setup.sh');
@@ -62,7 +62,15 @@ test('setup fails when a package it needs is still missing after installing', ()
 test('on this machine every package setup promises is installed', () => {
   assert.equal(run(process.env).status, 0);
   // scripts/test.sh ran `setup.sh --tests` first: the browser tests' packages too.
-  for (const p of ['clang', 'libclang-dev', 'protobuf-compiler', 'chromium', 'fonts-dejavu-core']) {
+  for (const p of ['clang', 'libclang-dev', 'protobuf-compiler', 'libssl-dev', 'pkg-config', 'chromium', 'fonts-dejavu-core']) {
     assert.match(execFileSync('dpkg', ['-s', p], { encoding: 'utf8' }), /Status: install ok installed/, p);
   }
+});
+
+test('the node links the system OpenSSL rather than a copy compiled into it', () => {
+  // scripts/env.sh sets OPENSSL_NO_VENDOR: openssl-sys (litep2p's WebRTC) then takes Debian's
+  // libssl3 through pkg-config instead of building OpenSSL from source in every clean build.
+  const linked = execFileSync('ldd', [NODE_BIN], { encoding: 'utf8' });
+  assert.match(linked, /libssl\.so\.3 => \/\S+/);
+  assert.match(linked, /libcrypto\.so\.3 => \/\S+/);
 });
