@@ -11,4 +11,6 @@
 #   scripts/bench/throughput.sh                      # about 6 full blocks of each kind
 #   scripts/bench/throughput.sh --kinds transfer,post --blocks 10
 #   scripts/bench/throughput.sh --short --json       # seconds: the smoke test the suite runs
+#   scripts/bench/throughput.sh --kinds authorize,appPosts --keep  # keep the node's database to
+#                                                    # re-execute its blocks (e.g. under perf)
 exec "$(dirname "$0")/run-js.sh" throughput.mjs "$@"

@@ -42,6 +42,8 @@ const { values: options } = parseArgs({
     workers: { type: 'string', default: String(Math.max(1, os.availableParallelism())) },
     short: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    // Keep the node's database (its path is printed) to re-execute the blocks under a profiler.
+    keep: { type: 'boolean', default: false },
   },
 });
 const SHORT = options.short;
@@ -524,5 +526,6 @@ try {
   if (overweight.length) process.exitCode = 1;
 } finally {
   await node?.stop();
-  base.cleanup();
+  if (options.keep) log(`kept the node's database: ${base.dir} (plaza-node benchmark block --chain bench --base-path ${base.dir})`);
+  else base.cleanup();
 }

@@ -102,6 +102,32 @@ mod benchmarks {
 		_(RawOrigin::Signed(app), actions);
 
 		assert!(!CurrentSponsor::<T>::exists());
+		assert!(!PendingHolds::<T>::exists());
+	}
+
+	/// Holding one reason's total of the deposits an app paid in its batch, as the batch ends,
+	/// from an app that already holds some for that reason.
+	#[benchmark]
+	fn hold_batch_deposit() {
+		let app: T::AccountId = whitelisted_caller();
+		funded::<T>(&app);
+		let reason: T::RuntimeHoldReason = HoldReason::GrantDeposit.into();
+		let deposit = T::GrantDeposit::get();
+		T::Currency::hold(&reason, &app, deposit).expect("funded");
+		Pallet::<T>::open_deposits(&app);
+		<Pallet<T> as plaza_primitives::DepositPayer<_, _, _>>::hold(&reason, &app, deposit)
+			.expect("funded");
+
+		#[block]
+		{
+			Pallet::<T>::hold_pending_deposits(&app).expect("checked as it was added");
+		}
+
+		assert_eq!(
+			T::Currency::balance_on_hold(&reason, &app),
+			deposit.saturating_mul(2u32.into())
+		);
+		assert!(!PendingHolds::<T>::exists());
 	}
 
 	/// `on_idle` removing `n` used payloads of a past block.

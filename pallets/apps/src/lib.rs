@@ -23,13 +23,13 @@ use codec::Encode;
 use frame_support::{
 	dispatch::{GetDispatchInfo, PostDispatchInfo},
 	traits::{
-		fungible::{Inspect, Mutate, MutateHold},
-		tokens::Precision,
+		fungible::{hold::Inspect as InspectHold, Inspect, Mutate, MutateHold},
+		tokens::{Fortitude, Precision, Preservation},
 	},
 };
 use sp_runtime::{
 	traits::{Dispatchable, IdentifyAccount, Verify},
-	DispatchError,
+	DispatchError, TokenError,
 };
 
 /// The balance type of the currency grant deposits are held in.
@@ -49,6 +49,13 @@ pub type PayloadOf<T> = AuthorizationPayload<
 	BalanceOf<T>,
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 	<T as frame_system::Config>::Hash,
+>;
+
+/// The deposits of the batch under way, as this runtime stores them.
+pub type PendingDepositsOf<T> = PendingDeposits<
+	<T as frame_system::Config>::AccountId,
+	<T as Config>::RuntimeHoldReason,
+	BalanceOf<T>,
 >;
 
 /// A batch's action as this runtime encodes it.
@@ -81,7 +88,7 @@ pub mod pallet {
 			+ Mutate<Self::AccountId>;
 
 		/// The runtime's hold reasons, which include this pallet's.
-		type RuntimeHoldReason: From<HoldReason>;
+		type RuntimeHoldReason: From<HoldReason> + Parameter + MaxEncodedLen;
 
 		/// The signature a person signs an onboarding payload with.
 		type Signature: Verify<Signer = Self::Signer> + Parameter;
@@ -146,6 +153,12 @@ pub mod pallet {
 	#[pallet::storage]
 	#[pallet::whitelist_storage]
 	pub type CurrentSponsor<T: Config> = StorageValue<_, (T::AccountId, T::AccountId), OptionQuery>;
+
+	/// The deposits the app of the `act_for` batch under way has paid, held when the batch
+	/// ends. Never stored between calls (so never read from or written to the database).
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type PendingHolds<T: Config> = StorageValue<_, PendingDepositsOf<T>, OptionQuery>;
 
 	/// Events of this pallet.
 	#[pallet::event]
@@ -373,6 +386,7 @@ pub mod pallet {
 			ensure!(!actions.is_empty(), Error::<T>::NoActions);
 			let count = actions.len() as u32;
 			let mut used = Self::batch_weight(count);
+			Self::open_deposits(&app);
 			for (index, Action { person, call }) in actions.into_iter().enumerate() {
 				let declared = call.get_dispatch_info().call_weight;
 				let index = index as u32;
@@ -387,6 +401,9 @@ pub mod pallet {
 				used.saturating_accrue(actual.unwrap_or(declared));
 				Self::deposit_event(event);
 			}
+			let held = Self::hold_pending_deposits(&app)?;
+			let unused = MAX_PENDING_REASONS.min(count).saturating_sub(held);
+			used.saturating_reduce(Self::deposit_holds_weight(unused));
 			Ok(Some(used).into())
 		}
 	}
@@ -399,6 +416,40 @@ pub mod pallet {
 			let (reads, writes) = plaza_primitives::SPONSOR_KEYS_READ_WRITTEN;
 			T::WeightInfo::act_for(actions)
 				.saturating_add(T::DbWeight::get().reads_writes(reads, writes))
+				.saturating_add(Self::deposit_holds_weight(MAX_PENDING_REASONS.min(actions)))
+		}
+
+		/// What holding a batch's deposits under `reasons` hold reasons costs.
+		fn deposit_holds_weight(reasons: u32) -> Weight {
+			T::WeightInfo::hold_batch_deposit().saturating_mul(reasons.into())
+		}
+
+		/// Opens the deposits `app` pays in its batch: none yet, out of all it can hold now.
+		pub(crate) fn open_deposits(app: &T::AccountId) {
+			let available =
+				T::Currency::reducible_balance(app, Preservation::Protect, Fortitude::Force);
+			PendingHolds::<T>::put(PendingDeposits {
+				app: app.clone(),
+				available,
+				totals: Default::default(),
+			});
+		}
+
+		/// Holds what `app` paid in its batch, one hold per reason. Returns how many holds.
+		///
+		/// Every total was checked against what the app could hold as it was added, and nothing
+		/// but these deposits takes from the app's balance during its batch, so the holds
+		/// succeed; if one did not, the whole batch would fail rather than leave a deposit
+		/// recorded and not held.
+		pub(crate) fn hold_pending_deposits(app: &T::AccountId) -> Result<u32, DispatchError> {
+			let Some(pending) = PendingHolds::<T>::take() else { return Ok(0) };
+			let mut held = 0;
+			for (reason, total) in pending.totals.into_iter().filter(|(_, total)| !total.is_zero())
+			{
+				T::Currency::hold(&reason, app, total)?;
+				held += 1;
+			}
+			Ok(held)
 		}
 
 		/// Stores `person`'s grant to `app`, holding a new grant's deposit from `depositor`.
@@ -550,14 +601,71 @@ pub mod pallet {
 		}
 	}
 
-	impl<T: Config> plaza_primitives::DepositPayer<T::AccountId> for Pallet<T> {
+	impl<T: Config> plaza_primitives::DepositPayer<T::AccountId, T::RuntimeHoldReason, BalanceOf<T>>
+		for Pallet<T>
+	{
 		fn sponsor(who: &T::AccountId) -> Option<T::AccountId> {
 			CurrentSponsor::<T>::get().and_then(|(person, app)| (&person == who).then_some(app))
+		}
+
+		/// Within `app`'s batch, adds `amount` to the batch's total for `reason` (held when the
+		/// batch ends) if the app can hold it on top of the totals; otherwise holds it now.
+		fn hold(
+			reason: &T::RuntimeHoldReason,
+			app: &T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let Some(mut pending) = PendingHolds::<T>::get().filter(|p| &p.app == app) else {
+				return T::Currency::hold(reason, app, amount);
+			};
+			// The checks of `fungible::hold::Inspect::ensure_can_hold`, in its order.
+			pending.available =
+				pending.available.checked_sub(&amount).ok_or(TokenError::FundsUnavailable)?;
+			match pending.totals.iter_mut().find(|(r, _)| r == reason) {
+				Some((_, total)) => total.saturating_accrue(amount),
+				None => {
+					ensure!(T::Currency::hold_available(reason, app), TokenError::CannotCreateHold);
+					pending
+						.totals
+						.try_push((reason.clone(), amount))
+						.map_err(|_| TokenError::CannotCreateHold)?;
+				},
+			}
+			PendingHolds::<T>::put(pending);
+			Ok(())
+		}
+
+		/// Within `app`'s batch, takes `amount` off the batch's total for `reason` first (a
+		/// deposit paid and returned in the same batch is never held), and releases the rest.
+		fn release(
+			reason: &T::RuntimeHoldReason,
+			app: &T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let mut rest = amount;
+			if let Some(mut pending) = PendingHolds::<T>::get().filter(|p| &p.app == app) {
+				if let Some((_, total)) = pending.totals.iter_mut().find(|(r, _)| r == reason) {
+					let unpaid = rest.min(*total);
+					total.saturating_reduce(unpaid);
+					pending.available.saturating_accrue(unpaid);
+					rest.saturating_reduce(unpaid);
+					PendingHolds::<T>::put(pending);
+				}
+			}
+			if !rest.is_zero() {
+				T::Currency::release(reason, app, rest, Precision::BestEffort)?;
+			}
+			Ok(())
 		}
 
 		#[cfg(feature = "runtime-benchmarks")]
 		fn set_sponsor_for_benchmark(sponsored: Option<(T::AccountId, T::AccountId)>) {
 			CurrentSponsor::<T>::set(sponsored);
+		}
+
+		#[cfg(feature = "runtime-benchmarks")]
+		fn open_batch_for_benchmark(app: &T::AccountId) {
+			Self::open_deposits(app);
 		}
 	}
 }

@@ -12,7 +12,7 @@ impl<T: Config> Pallet<T> {
 	/// Checks that:
 	/// - no grant allows nothing, and none is an account's grant to itself;
 	/// - each account's held `GrantDeposit` is the sum of the deposits of the grants it paid for;
-	/// - no sponsor is recorded between calls;
+	/// - no sponsor, and no deposit owed by a batch, is recorded between calls;
 	/// - no `UsedPayloads` entry is of a block `on_idle` has swept past.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
@@ -27,6 +27,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(held == deposit, "held grant deposits differ from the recorded ones");
 		}
 		ensure!(!CurrentSponsor::<T>::exists(), "a sponsor is recorded between calls");
+		ensure!(!PendingHolds::<T>::exists(), "a batch's deposits are owed between calls");
 		if let Some(swept_to) = PayloadsSweptTo::<T>::get() {
 			ensure!(
 				UsedPayloads::<T>::iter_keys().all(|(block, _)| block >= swept_to),

@@ -1,6 +1,7 @@
 //! The pallet's types: scopes, grants, the onboarding payload and a batch's actions.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 
 /// One kind of action an app may take for a person.
@@ -190,3 +191,20 @@ pub const MAX_PAYLOAD_BLOCKS_SWEPT: u32 = 16;
 
 /// The most `UsedPayloads` entries one `on_idle` removes.
 pub const MAX_PAYLOADS_SWEPT: u32 = 1_024;
+
+/// The most hold reasons one batch's deposits are held under (posts, replies and reposts; votes;
+/// profiles; follows: four today).
+pub const MAX_PENDING_REASONS: u32 = 8;
+
+/// The deposits an app has paid in the `act_for` batch under way, held when the batch ends:
+/// each action's deposit is checked against `available` and added to its reason's total.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct PendingDeposits<AccountId, Reason, Balance> {
+	/// The app paying.
+	pub app: AccountId,
+	/// What the app could still have held: what it could hold when the batch began, less the
+	/// totals below.
+	pub available: Balance,
+	/// What is to be held, by hold reason.
+	pub totals: BoundedVec<(Reason, Balance), ConstU32<MAX_PENDING_REASONS>>,
+}

@@ -46,6 +46,7 @@ pub trait WeightInfo {
 	fn end_grant() -> Weight;
 	fn authorize_signed() -> Weight;
 	fn act_for(n: u32, ) -> Weight;
+	fn hold_batch_deposit() -> Weight;
 	fn sweep_used_payloads(n: u32, ) -> Weight;
 }
 
@@ -60,8 +61,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3638`
-		// Minimum execution time: 72_386_000 picoseconds.
-		Weight::from_parts(98_373_600, 3638)
+		// Minimum execution time: 72_285_000 picoseconds.
+		Weight::from_parts(97_552_000, 3638)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -73,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `215`
 		//  Estimated: `3638`
-		// Minimum execution time: 62_778_000 picoseconds.
-		Weight::from_parts(84_957_600, 3638)
+		// Minimum execution time: 62_517_000 picoseconds.
+		Weight::from_parts(84_996_600, 3638)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -90,8 +91,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `54`
 		//  Estimated: `3638`
-		// Minimum execution time: 195_687_000 picoseconds.
-		Weight::from_parts(260_945_100, 3638)
+		// Minimum execution time: 186_359_000 picoseconds.
+		Weight::from_parts(252_257_200, 3638)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -102,12 +103,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (178 ±0)`
 		//  Estimated: `990 + n * (2648 ±0)`
-		// Minimum execution time: 26_800_000 picoseconds.
-		Weight::from_parts(9_201_098, 990)
-			// Standard Error: 13_520
-			.saturating_add(Weight::from_parts(20_346_445, 0).saturating_mul(n.into()))
+		// Minimum execution time: 33_303_000 picoseconds.
+		Weight::from_parts(39_906_906, 990)
+			// Standard Error: 23_457
+			.saturating_add(Weight::from_parts(20_503_756, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2648).saturating_mul(n.into()))
+	}
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	fn hold_batch_deposit() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `55`
+		//  Estimated: `3622`
+		// Minimum execution time: 60_162_000 picoseconds.
+		Weight::from_parts(82_093_700, 3622)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Apps::PayloadsSweptTo` (r:1 w:1)
 	/// Proof: `Apps::PayloadsSweptTo` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -118,10 +130,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `30 + n * (36 ±0)`
 		//  Estimated: `3604 + n * (2519 ±0)`
-		// Minimum execution time: 8_556_000 picoseconds.
-		Weight::from_parts(8_135_627, 3604)
-			// Standard Error: 2_129
-			.saturating_add(Weight::from_parts(4_734_476, 0).saturating_mul(n.into()))
+		// Minimum execution time: 8_576_000 picoseconds.
+		Weight::from_parts(11_772_800, 3604)
+			// Standard Error: 13_280
+			.saturating_add(Weight::from_parts(5_131_501, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -134,29 +146,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn authorize() -> Weight {
-		Weight::from_parts(98_373_600, 3638)
+		Weight::from_parts(97_552_000, 3638)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn end_grant() -> Weight {
-		Weight::from_parts(84_957_600, 3638)
+		Weight::from_parts(84_996_600, 3638)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn authorize_signed() -> Weight {
-		Weight::from_parts(260_945_100, 3638)
+		Weight::from_parts(252_257_200, 3638)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn act_for(n: u32, ) -> Weight {
-		Weight::from_parts(9_201_098, 990)
-			.saturating_add(Weight::from_parts(20_346_445, 0).saturating_mul(n.into()))
+		Weight::from_parts(39_906_906, 990)
+			.saturating_add(Weight::from_parts(20_503_756, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2648).saturating_mul(n.into()))
 	}
+	fn hold_batch_deposit() -> Weight {
+		Weight::from_parts(82_093_700, 3622)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
 	fn sweep_used_payloads(n: u32, ) -> Weight {
-		Weight::from_parts(8_135_627, 3604)
-			.saturating_add(Weight::from_parts(4_734_476, 0).saturating_mul(n.into()))
+		Weight::from_parts(11_772_800, 3604)
+			.saturating_add(Weight::from_parts(5_131_501, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

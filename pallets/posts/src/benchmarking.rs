@@ -34,9 +34,10 @@ fn funded_signer<T: Config>() -> T::AccountId {
 
 /// Makes an app (funded) pay `author`'s deposits from now on, as when the app posts for it
 /// through `Apps::act_for`: the worst case, which also records the app as the post's payer.
-fn sponsored<T: Config>(author: &T::AccountId) {
+fn sponsored<T: Config>(author: &T::AccountId) -> T::AccountId {
 	let app = funded::<T>("app", 0);
-	T::DepositPayer::set_sponsor_for_benchmark(Some((author.clone(), app)));
+	T::DepositPayer::set_sponsor_for_benchmark(Some((author.clone(), app.clone())));
+	app
 }
 
 /// The longest CID Plaza accepts (dag-json, blake2b-256), so records are at their largest.
@@ -87,6 +88,22 @@ mod benchmarks {
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(author.clone()), longest_cid(), T::MaxBodySize::get(), None);
+
+		assert_eq!(Posts::<T>::get(post_id).unwrap().author, author);
+	}
+
+	/// `create_post` as an app's `act_for` batch makes it: the app's deposit is owed by the
+	/// batch (held once when the batch ends) instead of held at once.
+	#[benchmark]
+	fn create_post_in_batch() {
+		let author = funded_signer::<T>();
+		fill_rate_limit::<T>(&author, 1);
+		let app = sponsored::<T>(&author);
+		T::DepositPayer::open_batch_for_benchmark(&app);
+		let post_id = NextPostId::<T>::get();
+
+		#[extrinsic_call]
+		create_post(RawOrigin::Signed(author.clone()), longest_cid(), T::MaxBodySize::get(), None);
 
 		assert_eq!(Posts::<T>::get(post_id).unwrap().author, author);
 	}

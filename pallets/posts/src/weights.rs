@@ -43,6 +43,7 @@ use core::marker::PhantomData;
 /// Weight functions needed for `pallet_posts`.
 pub trait WeightInfo {
 	fn create_post() -> Weight;
+	fn create_post_in_batch() -> Weight;
 	fn create_posts(n: u32, ) -> Weight;
 	fn create_reply() -> Weight;
 	fn edit_post() -> Weight;
@@ -69,10 +70,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `177`
 		//  Estimated: `3674`
-		// Minimum execution time: 92_123_000 picoseconds.
-		Weight::from_parts(124_421_700, 3674)
+		// Minimum execution time: 92_042_000 picoseconds.
+		Weight::from_parts(124_330_700, 3674)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `Posts::RecentActions` (r:1 w:1)
+	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:0)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::DepositPayers` (r:0 w:1)
+	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::Posts` (r:0 w:1)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	fn create_post_in_batch() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `177`
+		//  Estimated: `3674`
+		// Minimum execution time: 41_378_000 picoseconds.
+		Weight::from_parts(57_398_900, 3674)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Posts::RecentActions` (r:1 w:1)
 	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
@@ -89,10 +109,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `185`
 		//  Estimated: `3674`
-		// Minimum execution time: 92_975_000 picoseconds.
-		Weight::from_parts(114_112_193, 3674)
-			// Standard Error: 6_657
-			.saturating_add(Weight::from_parts(12_025_289, 0).saturating_mul(n.into()))
+		// Minimum execution time: 93_134_000 picoseconds.
+		Weight::from_parts(115_208_756, 3674)
+			// Standard Error: 7_111
+			.saturating_add(Weight::from_parts(12_120_119, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -113,8 +133,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `449`
 		//  Estimated: `3674`
-		// Minimum execution time: 106_059_000 picoseconds.
-		Weight::from_parts(143_321_100, 3674)
+		// Minimum execution time: 106_410_000 picoseconds.
+		Weight::from_parts(142_708_800, 3674)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -126,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `305`
 		//  Estimated: `3674`
-		// Minimum execution time: 32_240_000 picoseconds.
-		Weight::from_parts(44_244_200, 3674)
+		// Minimum execution time: 32_130_000 picoseconds.
+		Weight::from_parts(44_583_500, 3674)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -146,10 +166,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `311 + d * (197 ±0)`
 		//  Estimated: `4329 + d * (5014 ±0)`
-		// Minimum execution time: 93_896_000 picoseconds.
-		Weight::from_parts(117_774_872, 4329)
-			// Standard Error: 26_518
-			.saturating_add(Weight::from_parts(87_922_699, 0).saturating_mul(d.into()))
+		// Minimum execution time: 95_449_000 picoseconds.
+		Weight::from_parts(122_168_876, 4329)
+			// Standard Error: 24_056
+			.saturating_add(Weight::from_parts(89_050_446, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -172,8 +192,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `449`
 		//  Estimated: `3674`
-		// Minimum execution time: 103_013_000 picoseconds.
-		Weight::from_parts(138_567_000, 3674)
+		// Minimum execution time: 103_084_000 picoseconds.
+		Weight::from_parts(138_918_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -186,10 +206,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (85 ±0)`
 		//  Estimated: `3674 + n * (2684 ±0)`
-		// Minimum execution time: 6_192_000 picoseconds.
-		Weight::from_parts(3_547_758, 3674)
-			// Standard Error: 2_961
-			.saturating_add(Weight::from_parts(8_993_766, 0).saturating_mul(n.into()))
+		// Minimum execution time: 6_262_000 picoseconds.
+		Weight::from_parts(1_359_884, 3674)
+			// Standard Error: 3_042
+			.saturating_add(Weight::from_parts(9_098_299, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -205,10 +225,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `95 + n * (19 ±0)`
 		//  Estimated: `3570 + n * (2495 ±0)`
-		// Minimum execution time: 3_326_000 picoseconds.
-		Weight::from_parts(4_596_800, 3570)
-			// Standard Error: 808
-			.saturating_add(Weight::from_parts(1_305_203, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_396_000 picoseconds.
+		Weight::from_parts(4_544_800, 3570)
+			// Standard Error: 1_011
+			.saturating_add(Weight::from_parts(1_343_020, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -221,30 +241,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn create_post() -> Weight {
-		Weight::from_parts(124_421_700, 3674)
+		Weight::from_parts(124_330_700, 3674)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
+	fn create_post_in_batch() -> Weight {
+		Weight::from_parts(57_398_900, 3674)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
 	fn create_posts(n: u32, ) -> Weight {
-		Weight::from_parts(114_112_193, 3674)
-			.saturating_add(Weight::from_parts(12_025_289, 0).saturating_mul(n.into()))
+		Weight::from_parts(115_208_756, 3674)
+			.saturating_add(Weight::from_parts(12_120_119, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn create_reply() -> Weight {
-		Weight::from_parts(143_321_100, 3674)
+		Weight::from_parts(142_708_800, 3674)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn edit_post() -> Weight {
-		Weight::from_parts(44_244_200, 3674)
+		Weight::from_parts(44_583_500, 3674)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn delete_post(d: u32, ) -> Weight {
-		Weight::from_parts(117_774_872, 4329)
-			.saturating_add(Weight::from_parts(87_922_699, 0).saturating_mul(d.into()))
+		Weight::from_parts(122_168_876, 4329)
+			.saturating_add(Weight::from_parts(89_050_446, 0).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -252,13 +277,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 5014).saturating_mul(d.into()))
 	}
 	fn repost() -> Weight {
-		Weight::from_parts(138_567_000, 3674)
+		Weight::from_parts(138_918_000, 3674)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn sweep_recent_actions(n: u32, ) -> Weight {
-		Weight::from_parts(3_547_758, 3674)
-			.saturating_add(Weight::from_parts(8_993_766, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_359_884, 3674)
+			.saturating_add(Weight::from_parts(9_098_299, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -266,8 +291,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(n.into()))
 	}
 	fn remove_retired_index(n: u32, ) -> Weight {
-		Weight::from_parts(4_596_800, 3570)
-			.saturating_add(Weight::from_parts(1_305_203, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_544_800, 3570)
+			.saturating_add(Weight::from_parts(1_343_020, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

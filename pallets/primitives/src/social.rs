@@ -2,6 +2,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::weights::Weight;
+use frame_support::{dispatch::DispatchResult, sp_runtime::TokenError};
 use scale_info::TypeInfo;
 
 /// A post's id: posts are numbered from 0 in the order they are created.
@@ -99,33 +100,60 @@ impl<AccountId> OnVote<AccountId> for () {
 
 /// Who pays the deposits of an action. An app acting for a person (the apps pallet's `act_for`)
 /// pays for what it does in their name and gets each deposit back when the item goes; a person
-/// acting alone pays for themselves. Pallets that hold deposits ask before holding and record the
+/// acting alone pays for themselves. Pallets that hold deposits ask before holding, hold and
+/// release an app's deposits through it (never through the currency directly), and record the
 /// payer of each item it names.
 ///
-/// Every action of one `act_for` batch that holds an app's deposit reads and writes the same two
-/// keys, the app's account and its holds, which reach the database once however many actions
-/// touch them: the batch is charged [`SPONSOR_KEYS_READ_WRITTEN`] once, and the calls, whose
-/// weights are benchmarked with an app paying, leave them out when one does.
-pub trait DepositPayer<AccountId> {
+/// An app's deposits are held once per `act_for` batch: each action's deposit is checked against
+/// what the app can hold (the same checks and `TokenError`s as a hold) and added to the batch's
+/// total for its hold reason, and the batch holds the totals when it ends. The batch is charged
+/// that, and the database reads and writes of the app's account and holds
+/// ([`SPONSOR_KEYS_READ_WRITTEN`]), once; the calls, whose weights are benchmarked with an app
+/// paying, leave them out when one does.
+pub trait DepositPayer<AccountId, Reason, Balance> {
 	/// The account that pays the deposits of `who`'s current action, if not `who`.
 	fn sponsor(who: &AccountId) -> Option<AccountId>;
+
+	/// Holds `amount` for `reason` from `app`, a `sponsor`: refused, and nothing changed, with
+	/// the error the currency's hold would give (`TokenError::FundsUnavailable`, `CannotCreateHold`).
+	fn hold(reason: &Reason, app: &AccountId, amount: Balance) -> DispatchResult;
+
+	/// Returns `amount` held for `reason` to `app`, an item's recorded payer (at most what is held).
+	fn release(reason: &Reason, app: &AccountId, amount: Balance) -> DispatchResult;
 
 	/// From now on, `sponsor(person)` is `app` for `Some((person, app))`, nobody for `None`: for
 	/// other pallets' benchmarks, whose worst case is an app paying (one more record to write).
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_sponsor_for_benchmark(sponsored: Option<(AccountId, AccountId)>);
+
+	/// From now on, `app`'s deposits are owed by a batch under way, as inside `act_for`, and
+	/// not held at once: for the benchmarks of calls as an app's batch makes them. Without it,
+	/// `hold` holds at once (a currency hold, the most a call's deposit can cost).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn open_batch_for_benchmark(app: &AccountId);
 }
 
 /// The database reads and writes of a sponsoring app's account and holds (`System::Account`,
 /// `Balances::Holds`): charged once per `act_for` batch, not per action (see [`DepositPayer`]).
 pub const SPONSOR_KEYS_READ_WRITTEN: (u64, u64) = (2, 2);
 
-/// Everyone pays for themselves.
-impl<AccountId> DepositPayer<AccountId> for () {
+/// Everyone pays for themselves: there is never an app to hold from or release to.
+impl<AccountId, Reason, Balance> DepositPayer<AccountId, Reason, Balance> for () {
 	fn sponsor(_: &AccountId) -> Option<AccountId> {
 		None
 	}
 
+	fn hold(_: &Reason, _: &AccountId, _: Balance) -> DispatchResult {
+		Err(TokenError::Unsupported.into())
+	}
+
+	fn release(_: &Reason, _: &AccountId, _: Balance) -> DispatchResult {
+		Err(TokenError::Unsupported.into())
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_sponsor_for_benchmark(_: Option<(AccountId, AccountId)>) {}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn open_batch_for_benchmark(_: &AccountId) {}
 }

@@ -66,7 +66,7 @@ pub mod pallet {
 
 		/// Who pays a profile's or a follow's deposit: an app acting for the person pays it (and
 		/// gets it back when the item goes), otherwise the person.
-		type DepositPayer: DepositPayer<Self::AccountId>;
+		type DepositPayer: DepositPayer<Self::AccountId, Self::RuntimeHoldReason, BalanceOf<Self>>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -283,10 +283,13 @@ pub mod pallet {
 			let held = previous.as_ref().map(|p| p.deposit).unwrap_or_default();
 			let sponsor = T::DepositPayer::sponsor(&who);
 			let previous_payer = ProfileDepositPayers::<T>::get(&who);
-			let (from, to) =
-				(previous_payer.as_ref().unwrap_or(&who), sponsor.as_ref().unwrap_or(&who));
-			let moved = from != to;
-			Self::move_hold(HoldReason::ProfileDeposit, (from, held), (to, profile.deposit))?;
+			let moved = previous_payer != sponsor;
+			Self::move_hold(
+				&who,
+				HoldReason::ProfileDeposit,
+				(previous_payer.as_ref(), held),
+				(sponsor.as_ref(), profile.deposit),
+			)?;
 			ProfileDepositPayers::<T>::set(&who, sponsor.clone());
 
 			if let Some(previous) = previous.filter(|p| p.handle != profile.handle) {
@@ -314,7 +317,8 @@ pub mod pallet {
 			HandleOwners::<T>::remove(&profile.handle);
 			let payer = ProfileDepositPayers::<T>::take(&who);
 			Self::adjust_hold(
-				payer.as_ref().unwrap_or(&who),
+				&who,
+				payer.as_ref(),
 				HoldReason::ProfileDeposit,
 				profile.deposit,
 				Default::default(),
@@ -333,8 +337,13 @@ pub mod pallet {
 			ensure!(!Following::<T>::contains_key(&follower, &who), Error::<T>::AlreadyFollowing);
 			let deposit = T::FollowDeposit::get();
 			let sponsor = T::DepositPayer::sponsor(&follower);
-			let payer = sponsor.as_ref().unwrap_or(&follower);
-			Self::adjust_hold(payer, HoldReason::FollowDeposit, Default::default(), deposit)?;
+			Self::adjust_hold(
+				&follower,
+				sponsor.as_ref(),
+				HoldReason::FollowDeposit,
+				Default::default(),
+				deposit,
+			)?;
 			Following::<T>::insert(&follower, &who, deposit);
 			if let Some(app) = &sponsor {
 				FollowDepositPayers::<T>::insert(&follower, &who, app);
@@ -359,7 +368,8 @@ pub mod pallet {
 			let deposit = Following::<T>::take(&follower, &who).ok_or(Error::<T>::NotFollowing)?;
 			let payer = FollowDepositPayers::<T>::take(&follower, &who);
 			Self::adjust_hold(
-				payer.as_ref().unwrap_or(&follower),
+				&follower,
+				payer.as_ref(),
 				HoldReason::FollowDeposit,
 				deposit,
 				Default::default(),
@@ -388,18 +398,20 @@ pub mod pallet {
 			});
 		}
 
-		/// Moves a deposit for `reason`: `from` holds `held` of it, `to` is to hold `wanted`. One
-		/// account's hold is adjusted; between two, the first gets its deposit back.
+		/// Moves `owner`'s deposit for `reason`: its payer (the app named, or `owner` for none)
+		/// holds `held` of it, and the new payer is to hold `wanted`. One payer's hold is
+		/// adjusted; between two, the first gets its deposit back.
 		fn move_hold(
+			owner: &T::AccountId,
 			reason: HoldReason,
-			(from, held): (&T::AccountId, BalanceOf<T>),
-			(to, wanted): (&T::AccountId, BalanceOf<T>),
+			(from, held): (Option<&T::AccountId>, BalanceOf<T>),
+			(to, wanted): (Option<&T::AccountId>, BalanceOf<T>),
 		) -> DispatchResult {
 			if from == to {
-				return Self::adjust_hold(to, reason, held, wanted);
+				return Self::adjust_hold(owner, to, reason, held, wanted);
 			}
-			Self::adjust_hold(from, reason, held, Zero::zero())?;
-			Self::adjust_hold(to, reason, Zero::zero(), wanted)
+			Self::adjust_hold(owner, from, reason, held, Zero::zero())?;
+			Self::adjust_hold(owner, to, reason, Zero::zero(), wanted)
 		}
 
 		/// `charged`, benchmarked with two accounts' holds touched (an app's among them), less
@@ -415,20 +427,26 @@ pub mod pallet {
 			Some(charged.saturating_sub(refund)).into()
 		}
 
-		/// Changes what `who` has held for `reason` from `held` to `wanted`.
+		/// Changes what `owner`'s deposit for `reason` holds from its payer (the app named, or
+		/// `owner` for none) from `held` to `wanted`.
 		fn adjust_hold(
-			who: &T::AccountId,
+			owner: &T::AccountId,
+			app: Option<&T::AccountId>,
 			reason: HoldReason,
 			held: BalanceOf<T>,
 			wanted: BalanceOf<T>,
 		) -> DispatchResult {
 			let reason = reason.into();
-			if wanted > held {
-				T::Currency::hold(&reason, who, wanted - held)?;
-			} else if held > wanted {
-				T::Currency::release(&reason, who, held - wanted, Precision::BestEffort)?;
+			match app {
+				Some(app) if wanted > held => T::DepositPayer::hold(&reason, app, wanted - held),
+				Some(app) if held > wanted => T::DepositPayer::release(&reason, app, held - wanted),
+				None if wanted > held => T::Currency::hold(&reason, owner, wanted - held),
+				None if held > wanted => {
+					T::Currency::release(&reason, owner, held - wanted, Precision::BestEffort)
+						.map(|_| ())
+				},
+				_ => Ok(()),
 			}
-			Ok(())
 		}
 	}
 }

@@ -1,7 +1,10 @@
 //! A test runtime: System, Balances and Profiles.
 
-use frame_support::{derive_impl, parameter_types};
-use sp_runtime::BuildStorage;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{fungible::MutateHold, tokens::Precision},
+};
+use sp_runtime::{BuildStorage, DispatchResult};
 
 use crate as pallet_profiles;
 
@@ -50,15 +53,26 @@ parameter_types! {
 /// An app pays for `Sponsored`'s person while a test sets it.
 pub struct TestDepositPayer;
 
-impl plaza_primitives::DepositPayer<AccountId> for TestDepositPayer {
+impl plaza_primitives::DepositPayer<AccountId, RuntimeHoldReason, Balance> for TestDepositPayer {
 	fn sponsor(who: &AccountId) -> Option<AccountId> {
 		Sponsored::get().and_then(|(person, app)| (person == *who).then_some(app))
+	}
+
+	fn hold(reason: &RuntimeHoldReason, app: &AccountId, amount: Balance) -> DispatchResult {
+		<Balances as MutateHold<_>>::hold(reason, app, amount)
+	}
+
+	fn release(reason: &RuntimeHoldReason, app: &AccountId, amount: Balance) -> DispatchResult {
+		<Balances as MutateHold<_>>::release(reason, app, amount, Precision::BestEffort).map(|_| ())
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_sponsor_for_benchmark(sponsored: Option<(AccountId, AccountId)>) {
 		Sponsored::set(sponsored);
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn open_batch_for_benchmark(_: &AccountId) {}
 }
 
 impl pallet_profiles::Config for Test {

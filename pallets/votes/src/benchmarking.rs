@@ -19,13 +19,28 @@ fn funded_voter<T: Config>() -> T::AccountId {
 
 /// Makes a funded app pay `voter`'s vote deposits from now on, as when the app votes for it
 /// through `Apps::act_for`: the worst case, which also records the app as the vote's payer.
-fn sponsored<T: Config>(voter: &T::AccountId) {
+fn sponsored<T: Config>(voter: &T::AccountId) -> T::AccountId {
 	let app: T::AccountId = account("app", 0, 0);
 	let amount = T::VoteDeposit::get()
 		.saturating_mul(100u32.into())
 		.saturating_add(T::Currency::minimum_balance());
 	T::Currency::set_balance(&app, amount);
-	T::DepositPayer::set_sponsor_for_benchmark(Some((voter.clone(), app)));
+	T::DepositPayer::set_sponsor_for_benchmark(Some((voter.clone(), app.clone())));
+	app
+}
+
+/// A post by a new author with one vote on it, for `voter` to vote on.
+fn voted_post<T: Config>() -> PostId {
+	let author: T::AccountId = account("author", 0, 0);
+	let post_id = T::Posts::create_post_for_benchmark(&author);
+	let other: T::AccountId = account("other", 0, 0);
+	T::Currency::set_balance(
+		&other,
+		T::Currency::minimum_balance().saturating_mul(1_000u32.into()),
+	);
+	Pallet::<T>::vote(RawOrigin::Signed(other).into(), post_id, VoteDirection::Up)
+		.expect("a valid vote");
+	post_id
 }
 
 #[benchmarks]
@@ -36,20 +51,28 @@ mod benchmarks {
 	/// has votes.
 	#[benchmark]
 	fn vote() {
-		let author: T::AccountId = account("author", 0, 0);
-		let post_id = T::Posts::create_post_for_benchmark(&author);
+		let post_id = voted_post::<T>();
 		let voter = funded_voter::<T>();
-		let other: T::AccountId = account("other", 0, 0);
-		T::Currency::set_balance(
-			&other,
-			T::Currency::minimum_balance().saturating_mul(1_000u32.into()),
-		);
-		Pallet::<T>::vote(RawOrigin::Signed(other).into(), post_id, VoteDirection::Up)
-			.expect("a valid vote");
 		sponsored::<T>(&voter);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(voter.clone()), post_id, VoteDirection::Down);
+
+		let stored = Votes::<T>::get(post_id, &voter).expect("the vote is stored");
+		assert_eq!(stored.direction, VoteDirection::Down);
+	}
+
+	/// `vote` as an app's `act_for` batch makes it: the app's deposit is owed by the batch
+	/// (held once when the batch ends) instead of held at once.
+	#[benchmark]
+	fn vote_in_batch() {
+		let post_id = voted_post::<T>();
+		let voter = funded_voter::<T>();
+		let app = sponsored::<T>(&voter);
+		T::DepositPayer::open_batch_for_benchmark(&app);
+
+		#[extrinsic_call]
+		vote(RawOrigin::Signed(voter.clone()), post_id, VoteDirection::Down);
 
 		let stored = Votes::<T>::get(post_id, &voter).expect("the vote is stored");
 		assert_eq!(stored.direction, VoteDirection::Down);

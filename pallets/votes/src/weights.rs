@@ -43,6 +43,7 @@ use core::marker::PhantomData;
 /// Weight functions needed for `pallet_votes`.
 pub trait WeightInfo {
 	fn vote() -> Weight;
+	fn vote_in_batch() -> Weight;
 	fn unvote() -> Weight;
 }
 
@@ -73,10 +74,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `380`
 		//  Estimated: `3669`
-		// Minimum execution time: 107_571_000 picoseconds.
-		Weight::from_parts(144_297_400, 3669)
+		// Minimum execution time: 108_483_000 picoseconds.
+		Weight::from_parts(144_961_700, 3669)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `Posts::Posts` (r:1 w:0)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Votes::Votes` (r:1 w:1)
+	/// Proof: `Votes::Votes` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:0)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Votes::Tallies` (r:1 w:1)
+	/// Proof: `Votes::Tallies` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::WindowStarts` (r:1 w:0)
+	/// Proof: `Rewards::WindowStarts` (`max_values`: Some(1), `max_size`: Some(57), added: 552, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::CurrentEra` (r:1 w:0)
+	/// Proof: `Rewards::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::CountedVotes` (r:1 w:0)
+	/// Proof: `Rewards::CountedVotes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Profiles::Profiles` (r:1 w:0)
+	/// Proof: `Profiles::Profiles` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
+	/// Storage: `Votes::DepositPayers` (r:0 w:1)
+	/// Proof: `Votes::DepositPayers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	fn vote_in_batch() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `380`
+		//  Estimated: `3669`
+		// Minimum execution time: 59_462_000 picoseconds.
+		Weight::from_parts(80_947_100, 3669)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Votes::Votes` (r:1 w:1)
 	/// Proof: `Votes::Votes` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
@@ -100,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `584`
 		//  Estimated: `3622`
-		// Minimum execution time: 94_738_000 picoseconds.
-		Weight::from_parts(127_065_900, 3622)
+		// Minimum execution time: 95_410_000 picoseconds.
+		Weight::from_parts(127_522_200, 3622)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -111,12 +141,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn vote() -> Weight {
-		Weight::from_parts(144_297_400, 3669)
+		Weight::from_parts(144_961_700, 3669)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
+	fn vote_in_batch() -> Weight {
+		Weight::from_parts(80_947_100, 3669)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
 	fn unvote() -> Weight {
-		Weight::from_parts(127_065_900, 3622)
+		Weight::from_parts(127_522_200, 3622)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}

@@ -1,6 +1,7 @@
 //! Unit tests, by topic.
 
 mod act_for;
+mod deposits;
 mod grants;
 mod onboarding;
 
