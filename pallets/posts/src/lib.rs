@@ -20,10 +20,7 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
-use frame_support::traits::{
-	fungible::{Inspect, Mutate, MutateHold},
-	tokens::Precision,
-};
+use frame_support::traits::fungible::{Inspect, Mutate, MutateHold};
 use plaza_primitives::{CidText, ContentId, DepositPayer, PostId, PostRef, PostsInspect};
 
 /// The balance type of the currency post deposits are held in.
@@ -551,15 +548,13 @@ pub mod pallet {
 		}
 
 		/// What a post's deposit costs less when an app's batch owes it than when it is held at
-		/// once: `create_post`'s two benchmarks differ only in that. The batch benchmark still reads
-		/// the app's account and holds (to check them as a batch's first deposit does); the
-		/// batch reads and writes those once for all its actions
-		/// ([`plaza_primitives::SPONSOR_KEYS_READ_WRITTEN`]).
+		/// once: `create_post`'s two benchmarks ([`plaza_primitives::batch_deposit_saving`]).
 		fn batch_deposit_saving() -> Weight {
-			let (reads, _) = plaza_primitives::SPONSOR_KEYS_READ_WRITTEN;
-			let in_batch = T::WeightInfo::create_post_in_batch()
-				.saturating_sub(T::DbWeight::get().reads(reads));
-			T::WeightInfo::create_post().saturating_sub(in_batch)
+			plaza_primitives::batch_deposit_saving(
+				T::WeightInfo::create_post(),
+				T::WeightInfo::create_post_in_batch(),
+				T::DbWeight::get(),
+			)
 		}
 
 		/// Returns `amount` of the deposit held for `author`'s post `post_id` to whoever paid it.
@@ -568,13 +563,13 @@ pub mod pallet {
 			author: &T::AccountId,
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
-			let reason = HoldReason::PostDeposit.into();
-			match DepositPayers::<T>::get(post_id) {
-				Some(app) => T::DepositPayer::release(&reason, &app, amount),
-				None => {
-					T::Currency::release(&reason, author, amount, Precision::BestEffort).map(|_| ())
-				},
-			}
+			let payer = DepositPayers::<T>::get(post_id);
+			plaza_primitives::release_deposit::<_, T::Currency, T::DepositPayer>(
+				&HoldReason::PostDeposit.into(),
+				author,
+				payer.as_ref(),
+				amount,
+			)
 		}
 
 		/// Whether no reply (live or tombstone) and no live repost refers to `post`.
@@ -644,12 +639,12 @@ pub mod pallet {
 			Self::count_against_rate_limit(author, count)?;
 			let deposit = T::PostDeposit::get();
 			let via = T::DepositPayer::sponsor(author);
-			let (reason, total) =
-				(HoldReason::PostDeposit.into(), deposit.saturating_mul(count.into()));
-			match &via {
-				Some(app) => T::DepositPayer::hold(&reason, app, total)?,
-				None => T::Currency::hold(&reason, author, total)?,
-			}
+			plaza_primitives::hold_deposit::<_, T::Currency, T::DepositPayer>(
+				&HoldReason::PostDeposit.into(),
+				author,
+				via.as_ref(),
+				deposit.saturating_mul(count.into()),
+			)?;
 			let first_id = NextPostId::<T>::get();
 			let next_id = first_id.checked_add(count.into()).ok_or(Error::<T>::PostIdOverflow)?;
 			NextPostId::<T>::put(next_id);

@@ -18,10 +18,7 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use frame_support::traits::{
-	fungible::{Inspect, Mutate, MutateHold},
-	tokens::Precision,
-};
+use frame_support::traits::fungible::{Inspect, Mutate, MutateHold};
 use plaza_primitives::{CidText, ContentId, DepositPayer, ProfilesInspect};
 
 /// The balance type of the currency deposits are held in.
@@ -437,15 +434,22 @@ pub mod pallet {
 			wanted: BalanceOf<T>,
 		) -> DispatchResult {
 			let reason = reason.into();
-			match app {
-				Some(app) if wanted > held => T::DepositPayer::hold(&reason, app, wanted - held),
-				Some(app) if held > wanted => T::DepositPayer::release(&reason, app, held - wanted),
-				None if wanted > held => T::Currency::hold(&reason, owner, wanted - held),
-				None if held > wanted => {
-					T::Currency::release(&reason, owner, held - wanted, Precision::BestEffort)
-						.map(|_| ())
-				},
-				_ => Ok(()),
+			if wanted > held {
+				plaza_primitives::hold_deposit::<_, T::Currency, T::DepositPayer>(
+					&reason,
+					owner,
+					app,
+					wanted - held,
+				)
+			} else if held > wanted {
+				plaza_primitives::release_deposit::<_, T::Currency, T::DepositPayer>(
+					&reason,
+					owner,
+					app,
+					held - wanted,
+				)
+			} else {
+				Ok(())
 			}
 		}
 	}

@@ -19,10 +19,7 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use frame_support::traits::{
-	fungible::{Inspect, Mutate, MutateHold},
-	tokens::Precision,
-};
+use frame_support::traits::fungible::{Inspect, Mutate, MutateHold};
 use plaza_primitives::{DepositPayer, OnVote, PostId, PostsInspect, VoteDirection};
 
 /// The balance type of the currency vote deposits are held in.
@@ -199,11 +196,12 @@ pub mod pallet {
 				None => {
 					let deposit = T::VoteDeposit::get();
 					let payer = T::DepositPayer::sponsor(&voter);
-					let reason = HoldReason::VoteDeposit.into();
-					match &payer {
-						Some(app) => T::DepositPayer::hold(&reason, app, deposit)?,
-						None => T::Currency::hold(&reason, &voter, deposit)?,
-					}
+					plaza_primitives::hold_deposit::<_, T::Currency, T::DepositPayer>(
+						&HoldReason::VoteDeposit.into(),
+						&voter,
+						payer.as_ref(),
+						deposit,
+					)?;
 					let refund = match payer {
 						Some(app) => {
 							DepositPayers::<T>::insert(post_id, &voter, app);
@@ -234,13 +232,13 @@ pub mod pallet {
 			let voter = ensure_signed(origin)?;
 			let Vote { direction, deposit } =
 				Votes::<T>::take(post_id, &voter).ok_or(Error::<T>::NotVoted)?;
-			let reason = HoldReason::VoteDeposit.into();
-			match DepositPayers::<T>::take(post_id, &voter) {
-				Some(app) => T::DepositPayer::release(&reason, &app, deposit)?,
-				None => {
-					T::Currency::release(&reason, &voter, deposit, Precision::BestEffort)?;
-				},
-			}
+			let payer = DepositPayers::<T>::take(post_id, &voter);
+			plaza_primitives::release_deposit::<_, T::Currency, T::DepositPayer>(
+				&HoldReason::VoteDeposit.into(),
+				&voter,
+				payer.as_ref(),
+				deposit,
+			)?;
 			Self::update_tally(post_id, Some(direction), None);
 			let observed = match T::Posts::post_ref(post_id) {
 				Some(post) => {
@@ -255,15 +253,13 @@ pub mod pallet {
 
 	impl<T: Config> Pallet<T> {
 		/// What a vote's deposit costs less when an app's batch owes it than when it is held at
-		/// once: `vote`'s two benchmarks differ only in that. The batch benchmark still reads
-		/// the app's account and holds (to check them as a batch's first deposit does); the
-		/// batch reads and writes those once for all its actions
-		/// ([`plaza_primitives::SPONSOR_KEYS_READ_WRITTEN`]).
+		/// once: `vote`'s two benchmarks ([`plaza_primitives::batch_deposit_saving`]).
 		fn batch_deposit_saving() -> Weight {
-			let (reads, _) = plaza_primitives::SPONSOR_KEYS_READ_WRITTEN;
-			let in_batch =
-				T::WeightInfo::vote_in_batch().saturating_sub(T::DbWeight::get().reads(reads));
-			T::WeightInfo::vote().saturating_sub(in_batch)
+			plaza_primitives::batch_deposit_saving(
+				T::WeightInfo::vote(),
+				T::WeightInfo::vote_in_batch(),
+				T::DbWeight::get(),
+			)
 		}
 
 		/// Moves a vote on `post_id` from `previous` to `current` in its tally, removing the
