@@ -1,6 +1,8 @@
 // One on-chain action as a panel: what it does, its fee and deposit before signing, then its
 // progress and outcome. Every transaction in the app goes through here.
+import { social } from './chain.js';
 import { formatAmount } from './lib/amount.js';
+import { waitForIndex } from './lib/index-wait.js';
 import { depositOf, feeOf, submit } from './tx.js';
 import { h } from './ui.js';
 
@@ -53,8 +55,14 @@ export function confirmAction(app, panel, { title, build, extraHold = null, onDo
       const result = await submit(app.chain.api, tx, account, (text) => {
         status.textContent = text;
       });
+      // Views opened next read the index, which follows finality a moment behind.
+      status.textContent = 'Finalized: waiting for the node to index it…';
+      const header = await app.chain.api.rpc.chain.getHeader(result.blockHash);
+      const indexed = await waitForIndex(() => social(app.chain, 'status'), header.number.toNumber());
       status.className = 'done';
-      status.textContent = 'Done: finalized.';
+      status.textContent = indexed
+        ? 'Done: finalized.'
+        : "Done: finalized. The node's index has not caught up: lists may not show it yet.";
       onDone(result);
     } catch (error) {
       status.className = 'error';
