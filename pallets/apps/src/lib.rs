@@ -505,45 +505,44 @@ pub mod pallet {
 		}
 
 		/// Checks `app`'s grant from `person` for `call` and dispatches it as `person`, with
-		/// `app` paying its deposits, in a storage layer of its own. Returns the scope used, or
-		/// the error, and the call's actual weight if it said.
+		/// `app` paying its deposits; a tip that succeeds is then taken from the grant's
+		/// allowance. Returns the scope used, or the error, and the call's actual weight if it
+		/// said. Nothing is written before the call, and every call dispatches in a storage
+		/// layer of its own (FRAME's calls are transactional), so a failed action changes
+		/// nothing.
 		fn act(
 			app: &T::AccountId,
 			person: &T::AccountId,
 			call: <T as Config>::RuntimeCall,
 		) -> Result<(Scope, Option<Weight>), ActionFailure> {
-			frame_support::storage::with_storage_layer(|| {
-				let scope = Self::authorize_action(app, person, &call)?;
-				CurrentSponsor::<T>::put((person.clone(), app.clone()));
-				let origin = frame_system::RawOrigin::Signed(person.clone()).into();
-				let result = call.dispatch(origin);
-				CurrentSponsor::<T>::kill();
-				match result {
-					Ok(info) => Ok((scope, info.actual_weight)),
-					Err(e) => Err(ActionFailure(e.error, e.post_info.actual_weight)),
-				}
-			})
+			let (scope, spends) = Self::authorize_action(app, person, &call)?;
+			CurrentSponsor::<T>::put((person.clone(), app.clone()));
+			let result = call.dispatch(frame_system::RawOrigin::Signed(person.clone()).into());
+			CurrentSponsor::<T>::kill();
+			let info = result.map_err(|e| ActionFailure(e.error, e.post_info.actual_weight))?;
+			if !spends.is_zero() {
+				Grants::<T>::mutate(person, app, |grant| {
+					if let Some(grant) = grant {
+						grant.tip_allowance.saturating_reduce(spends)
+					}
+				});
+			}
+			Ok((scope, info.actual_weight))
 		}
 
-		/// The scope `call` needs, if `person`'s grant to `app` is live and includes it; a tip
-		/// is taken from the grant's allowance.
+		/// The scope `call` needs and what it spends, if `person`'s grant to `app` is live,
+		/// includes the scope and has the allowance left for a tip.
 		fn authorize_action(
 			app: &T::AccountId,
 			person: &T::AccountId,
 			call: &<T as Config>::RuntimeCall,
-		) -> Result<Scope, DispatchError> {
-			let mut grant = Grants::<T>::get(person, app).ok_or(Error::<T>::NotAuthorized)?;
+		) -> Result<(Scope, BalanceOf<T>), DispatchError> {
+			let grant = Grants::<T>::get(person, app).ok_or(Error::<T>::NotAuthorized)?;
 			ensure!(!Self::has_expired(&grant), Error::<T>::GrantExpired);
 			let (scope, spends) = T::CallScope::scope_of(call).ok_or(Error::<T>::OutOfScope)?;
 			ensure!(grant.scopes.allows(scope), Error::<T>::OutOfScope);
-			if !spends.is_zero() {
-				grant.tip_allowance = grant
-					.tip_allowance
-					.checked_sub(&spends)
-					.ok_or(Error::<T>::TipAllowanceExceeded)?;
-				Grants::<T>::insert(person, app, grant);
-			}
-			Ok(scope)
+			ensure!(spends <= grant.tip_allowance, Error::<T>::TipAllowanceExceeded);
+			Ok((scope, spends))
 		}
 
 		/// The bytes a person signs for `payload`.
