@@ -552,8 +552,7 @@ pub mod pallet {
 		fn batch_deposit_saving() -> Weight {
 			plaza_primitives::batch_deposit_saving(
 				T::WeightInfo::create_post(),
-				T::WeightInfo::create_post_in_batch(),
-				T::DbWeight::get(),
+				T::WeightInfo::create_post_in_batch,
 			)
 		}
 

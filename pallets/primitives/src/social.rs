@@ -5,7 +5,7 @@ use frame_support::{
 	dispatch::DispatchResult,
 	sp_runtime::TokenError,
 	traits::{fungible::MutateHold, tokens::Precision},
-	weights::{RuntimeDbWeight, Weight},
+	weights::Weight,
 };
 use scale_info::TypeInfo;
 
@@ -177,14 +177,19 @@ where
 /// `Balances::Holds`): charged once per `act_for` batch, not per action (see [`DepositPayer`]).
 pub const SPONSOR_KEYS_READ_WRITTEN: (u64, u64) = (2, 2);
 
-/// What a call's deposit costs less when an app's batch owes it than when it is held at once,
-/// from the call's two benchmarks (`at_once`: the currency's hold; `in_batch`: owed to the
-/// batch), which differ only in that. The batch benchmark still reads the app's account and
-/// holds (to check them as a batch's first deposit does); the batch reads and writes those once
-/// for all its actions ([`SPONSOR_KEYS_READ_WRITTEN`]), so they are left out of `in_batch`.
-pub fn batch_deposit_saving(at_once: Weight, in_batch: Weight, db: RuntimeDbWeight) -> Weight {
-	let (reads, _) = SPONSOR_KEYS_READ_WRITTEN;
-	at_once.saturating_sub(in_batch.saturating_sub(db.reads(reads)))
+/// What one more action of a kind costs in an app's batch, from its benchmark over `n` such
+/// actions by `n` people in one batch (`in_batch(n)`): the slope. What only a batch's first
+/// action pays (the app's account and holds, read once; its first deposit of a reason) is
+/// charged by the batch: [`SPONSOR_KEYS_READ_WRITTEN`] and the apps pallet's
+/// `hold_batch_deposit` per hold reason.
+pub fn per_action_in_batch(in_batch: impl Fn(u32) -> Weight) -> Weight {
+	in_batch(1).saturating_sub(in_batch(0))
+}
+
+/// What a call costs less as one action of an app's batch than alone with its deposit held at
+/// once (`at_once`, benchmarked with an app paying): see [`per_action_in_batch`].
+pub fn batch_deposit_saving(at_once: Weight, in_batch: impl Fn(u32) -> Weight) -> Weight {
+	at_once.saturating_sub(per_action_in_batch(in_batch))
 }
 
 /// Everyone pays for themselves: there is never an app to hold from or release to.

@@ -257,8 +257,7 @@ pub mod pallet {
 		fn batch_deposit_saving() -> Weight {
 			plaza_primitives::batch_deposit_saving(
 				T::WeightInfo::vote(),
-				T::WeightInfo::vote_in_batch(),
-				T::DbWeight::get(),
+				T::WeightInfo::vote_in_batch,
 			)
 		}
 
