@@ -29,7 +29,7 @@
 //! --template
 //! scripts/pallet-weight-template.hbs
 //!
-//! Reference-hardware margin: every execution time in the code below is 130 % of the
+//! Reference-hardware margin: every execution time in the code below is 150 % of the
 //! time measured, which the comments give (scripts/weight-margin.sh), times 128 %: the
 //! reference EPYC's time in percent of the time of the machine that measured
 //! (MACHINE_SCALE_PERCENT), so that the weights are at the reference EPYC's scale.
@@ -64,7 +64,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `0`
 		//  Estimated: `3638`
 		// Minimum execution time: 55_242_000 picoseconds.
-		Weight::from_parts(97_804_928, 3638)
+		Weight::from_parts(112_851_840, 3638)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -77,7 +77,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `215`
 		//  Estimated: `3638`
 		// Minimum execution time: 46_949_000 picoseconds.
-		Weight::from_parts(84_173_440, 3638)
+		Weight::from_parts(97_123_200, 3638)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -94,7 +94,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `54`
 		//  Estimated: `3638`
 		// Minimum execution time: 153_658_000 picoseconds.
-		Weight::from_parts(336_795_264, 3638)
+		Weight::from_parts(388_609_920, 3638)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -106,9 +106,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `0 + n * (178 ±0)`
 		//  Estimated: `990 + n * (2648 ±0)`
 		// Minimum execution time: 20_079_000 picoseconds.
-		Weight::from_parts(35_779_328, 990)
+		Weight::from_parts(41_283_840, 990)
 			// Standard Error: 113_147
-			.saturating_add(Weight::from_parts(21_544_954, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(24_859_562, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2648).saturating_mul(n.into()))
 	}
@@ -119,7 +119,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `55`
 		//  Estimated: `3622`
 		// Minimum execution time: 51_877_000 picoseconds.
-		Weight::from_parts(123_368_960, 3622)
+		Weight::from_parts(142_348_800, 3622)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -133,9 +133,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `30 + n * (36 ±0)`
 		//  Estimated: `3604 + n * (2519 ±0)`
 		// Minimum execution time: 5_798_000 picoseconds.
-		Weight::from_parts(11_182_080, 3604)
+		Weight::from_parts(12_902_400, 3604)
 			// Standard Error: 18_453
-			.saturating_add(Weight::from_parts(6_427_687, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(7_416_561, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -148,34 +148,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn authorize() -> Weight {
-		Weight::from_parts(97_804_928, 3638)
+		Weight::from_parts(112_851_840, 3638)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn end_grant() -> Weight {
-		Weight::from_parts(84_173_440, 3638)
+		Weight::from_parts(97_123_200, 3638)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn authorize_signed() -> Weight {
-		Weight::from_parts(336_795_264, 3638)
+		Weight::from_parts(388_609_920, 3638)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn act_for(n: u32, ) -> Weight {
-		Weight::from_parts(35_779_328, 990)
-			.saturating_add(Weight::from_parts(21_544_954, 0).saturating_mul(n.into()))
+		Weight::from_parts(41_283_840, 990)
+			.saturating_add(Weight::from_parts(24_859_562, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2648).saturating_mul(n.into()))
 	}
 	fn hold_batch_deposit() -> Weight {
-		Weight::from_parts(123_368_960, 3622)
+		Weight::from_parts(142_348_800, 3622)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn sweep_used_payloads(n: u32, ) -> Weight {
-		Weight::from_parts(11_182_080, 3604)
-			.saturating_add(Weight::from_parts(6_427_687, 0).saturating_mul(n.into()))
+		Weight::from_parts(12_902_400, 3604)
+			.saturating_add(Weight::from_parts(7_416_561, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

@@ -29,7 +29,7 @@
 //! --template
 //! scripts/pallet-weight-template.hbs
 //!
-//! Reference-hardware margin: every execution time in the code below is 130 % of the
+//! Reference-hardware margin: every execution time in the code below is 150 % of the
 //! time measured, which the comments give (scripts/weight-margin.sh), times 128 %: the
 //! reference EPYC's time in percent of the time of the machine that measured
 //! (MACHINE_SCALE_PERCENT), so that the weights are at the reference EPYC's scale.
@@ -73,7 +73,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `177`
 		//  Estimated: `3674`
 		// Minimum execution time: 68_923_000 picoseconds.
-		Weight::from_parts(121_002_752, 3674)
+		Weight::from_parts(139_618_560, 3674)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -93,9 +93,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `0 + n * (84 ±0)`
 		//  Estimated: `3622 + n * (2684 ±0)`
 		// Minimum execution time: 27_031_000 picoseconds.
-		Weight::from_parts(81_007_740, 3622)
+		Weight::from_parts(93_470_469, 3622)
 			// Standard Error: 108_218
-			.saturating_add(Weight::from_parts(33_261_107, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(38_378_200, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -117,9 +117,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `185`
 		//  Estimated: `3674`
 		// Minimum execution time: 69_193_000 picoseconds.
-		Weight::from_parts(110_404_950, 3674)
+		Weight::from_parts(127_390_326, 3674)
 			// Standard Error: 6_205
-			.saturating_add(Weight::from_parts(12_884_219, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(14_866_406, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -141,7 +141,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `449`
 		//  Estimated: `3674`
 		// Minimum execution time: 80_039_000 picoseconds.
-		Weight::from_parts(139_318_400, 3674)
+		Weight::from_parts(160_752_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -154,7 +154,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `305`
 		//  Estimated: `3674`
 		// Minimum execution time: 20_380_000 picoseconds.
-		Weight::from_parts(36_995_712, 3674)
+		Weight::from_parts(42_687_360, 3674)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -174,9 +174,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `311 + d * (197 ±0)`
 		//  Estimated: `4329 + d * (5014 ±13)`
 		// Minimum execution time: 71_676_000 picoseconds.
-		Weight::from_parts(112_319_970, 4329)
+		Weight::from_parts(129_599_965, 4329)
 			// Standard Error: 54_002
-			.saturating_add(Weight::from_parts(95_846_307, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(110_591_892, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -200,7 +200,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `449`
 		//  Estimated: `3674`
 		// Minimum execution time: 78_576_000 picoseconds.
-		Weight::from_parts(136_516_224, 3674)
+		Weight::from_parts(157_518_720, 3674)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -214,9 +214,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `0 + n * (85 ±0)`
 		//  Estimated: `3674 + n * (2684 ±0)`
 		// Minimum execution time: 4_106_000 picoseconds.
-		Weight::from_parts(7_233_408, 3674)
+		Weight::from_parts(8_346_240, 3674)
 			// Standard Error: 3_109
-			.saturating_add(Weight::from_parts(9_566_910, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(11_038_742, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -233,9 +233,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `95 + n * (19 ±0)`
 		//  Estimated: `3570 + n * (2495 ±0)`
 		// Minimum execution time: 2_474_000 picoseconds.
-		Weight::from_parts(4_283_136, 3570)
+		Weight::from_parts(4_942_080, 3570)
 			// Standard Error: 1_342
-			.saturating_add(Weight::from_parts(1_487_608, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(1_716_470, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -248,38 +248,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn create_post() -> Weight {
-		Weight::from_parts(121_002_752, 3674)
+		Weight::from_parts(139_618_560, 3674)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn create_post_in_batch(n: u32, ) -> Weight {
-		Weight::from_parts(81_007_740, 3622)
-			.saturating_add(Weight::from_parts(33_261_107, 0).saturating_mul(n.into()))
+		Weight::from_parts(93_470_469, 3622)
+			.saturating_add(Weight::from_parts(38_378_200, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(n.into()))
 	}
 	fn create_posts(n: u32, ) -> Weight {
-		Weight::from_parts(110_404_950, 3674)
-			.saturating_add(Weight::from_parts(12_884_219, 0).saturating_mul(n.into()))
+		Weight::from_parts(127_390_326, 3674)
+			.saturating_add(Weight::from_parts(14_866_406, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn create_reply() -> Weight {
-		Weight::from_parts(139_318_400, 3674)
+		Weight::from_parts(160_752_000, 3674)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn edit_post() -> Weight {
-		Weight::from_parts(36_995_712, 3674)
+		Weight::from_parts(42_687_360, 3674)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn delete_post(d: u32, ) -> Weight {
-		Weight::from_parts(112_319_970, 4329)
-			.saturating_add(Weight::from_parts(95_846_307, 0).saturating_mul(d.into()))
+		Weight::from_parts(129_599_965, 4329)
+			.saturating_add(Weight::from_parts(110_591_892, 0).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -287,13 +287,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 5014).saturating_mul(d.into()))
 	}
 	fn repost() -> Weight {
-		Weight::from_parts(136_516_224, 3674)
+		Weight::from_parts(157_518_720, 3674)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn sweep_recent_actions(n: u32, ) -> Weight {
-		Weight::from_parts(7_233_408, 3674)
-			.saturating_add(Weight::from_parts(9_566_910, 0).saturating_mul(n.into()))
+		Weight::from_parts(8_346_240, 3674)
+			.saturating_add(Weight::from_parts(11_038_742, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -301,8 +301,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(n.into()))
 	}
 	fn remove_retired_index(n: u32, ) -> Weight {
-		Weight::from_parts(4_283_136, 3570)
-			.saturating_add(Weight::from_parts(1_487_608, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_942_080, 3570)
+			.saturating_add(Weight::from_parts(1_716_470, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

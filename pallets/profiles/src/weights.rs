@@ -29,7 +29,7 @@
 //! --template
 //! scripts/pallet-weight-template.hbs
 //!
-//! Reference-hardware margin: every execution time in the code below is 130 % of the
+//! Reference-hardware margin: every execution time in the code below is 150 % of the
 //! time measured, which the comments give (scripts/weight-margin.sh).
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -66,7 +66,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `433`
 		//  Estimated: `6254`
 		// Minimum execution time: 150_783_000 picoseconds.
-		Weight::from_parts(203_258_900, 6254)
+		Weight::from_parts(234_529_500, 6254)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -85,7 +85,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `528`
 		//  Estimated: `3669`
 		// Minimum execution time: 75_251_000 picoseconds.
-		Weight::from_parts(101_550_800, 3669)
+		Weight::from_parts(117_174_000, 3669)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -104,7 +104,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `107`
 		//  Estimated: `6052`
 		// Minimum execution time: 87_464_000 picoseconds.
-		Weight::from_parts(118_144_000, 6052)
+		Weight::from_parts(136_320_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -123,7 +123,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `593`
 		//  Estimated: `6052`
 		// Minimum execution time: 86_333_000 picoseconds.
-		Weight::from_parts(116_790_700, 6052)
+		Weight::from_parts(134_758_500, 6052)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -133,22 +133,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn set_profile() -> Weight {
-		Weight::from_parts(203_258_900, 6254)
+		Weight::from_parts(234_529_500, 6254)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn clear_profile() -> Weight {
-		Weight::from_parts(101_550_800, 3669)
+		Weight::from_parts(117_174_000, 3669)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn follow() -> Weight {
-		Weight::from_parts(118_144_000, 6052)
+		Weight::from_parts(136_320_000, 6052)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn unfollow() -> Weight {
-		Weight::from_parts(116_790_700, 6052)
+		Weight::from_parts(134_758_500, 6052)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}

@@ -29,7 +29,7 @@
 //! --template
 //! scripts/pallet-weight-template.hbs
 //!
-//! Reference-hardware margin: every execution time in the code below is 130 % of the
+//! Reference-hardware margin: every execution time in the code below is 150 % of the
 //! time measured, which the comments give (scripts/weight-margin.sh).
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -66,7 +66,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `0`
 		//  Estimated: `1489`
 		// Minimum execution time: 1_602_000 picoseconds.
-		Weight::from_parts(2_395_900, 1489)
+		Weight::from_parts(2_764_500, 1489)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	/// Storage: `Rewards::EraStart` (r:1 w:1)
@@ -92,7 +92,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `138`
 		//  Estimated: `3561`
 		// Minimum execution time: 45_056_000 picoseconds.
-		Weight::from_parts(61_972_300, 3561)
+		Weight::from_parts(71_506_500, 3561)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -118,9 +118,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `3265 + e * (732 ±0)`
 		//  Estimated: `3638 + e * (126750 ±0)`
 		// Minimum execution time: 278_784_000 picoseconds.
-		Weight::from_parts(131_829_247, 3638)
+		Weight::from_parts(152_110_670, 3638)
 			// Standard Error: 173_033
-			.saturating_add(Weight::from_parts(220_920_919, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(254_908_753, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((53_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -140,7 +140,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `254`
 		//  Estimated: `3605`
 		// Minimum execution time: 58_667_000 picoseconds.
-		Weight::from_parts(80_172_300, 3605)
+		Weight::from_parts(92_506_500, 3605)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -174,9 +174,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `593 + v * (24 ±0)`
 		//  Estimated: `8462`
 		// Minimum execution time: 89_372_000 picoseconds.
-		Weight::from_parts(121_214_338, 8462)
+		Weight::from_parts(139_862_698, 8462)
 			// Standard Error: 781
-			.saturating_add(Weight::from_parts(36_243, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(41_819, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -199,7 +199,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `292`
 		//  Estimated: `4726`
 		// Minimum execution time: 23_585_000 picoseconds.
-		Weight::from_parts(32_900_400, 4726)
+		Weight::from_parts(37_962_000, 4726)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -212,7 +212,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `116`
 		//  Estimated: `3698`
 		// Minimum execution time: 57_145_000 picoseconds.
-		Weight::from_parts(77_620_400, 3698)
+		Weight::from_parts(89_562_000, 3698)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -225,7 +225,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `205`
 		//  Estimated: `3698`
 		// Minimum execution time: 12_378_000 picoseconds.
-		Weight::from_parts(17_979_000, 3698)
+		Weight::from_parts(20_745_000, 3698)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -241,9 +241,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `120 + c * (20 ±0)`
 		//  Estimated: `3698`
 		// Minimum execution time: 50_404_000 picoseconds.
-		Weight::from_parts(68_783_078, 3698)
+		Weight::from_parts(79_365_090, 3698)
 			// Standard Error: 2_274
-			.saturating_add(Weight::from_parts(43_600, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(50_308, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -261,9 +261,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `48 + k * (52 ±0)`
 		//  Estimated: `6058 + k * (2535 ±0)`
 		// Minimum execution time: 19_609_000 picoseconds.
-		Weight::from_parts(21_450_667, 6058)
+		Weight::from_parts(24_750_770, 6058)
 			// Standard Error: 869
-			.saturating_add(Weight::from_parts(1_378_487, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_590_562, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -276,17 +276,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn on_initialize() -> Weight {
-		Weight::from_parts(2_395_900, 1489)
+		Weight::from_parts(2_764_500, 1489)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 	}
 	fn on_initialize_era_end() -> Weight {
-		Weight::from_parts(61_972_300, 3561)
+		Weight::from_parts(71_506_500, 3561)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn claim_rewards(e: u32, ) -> Weight {
-		Weight::from_parts(131_829_247, 3638)
-			.saturating_add(Weight::from_parts(220_920_919, 0).saturating_mul(e.into()))
+		Weight::from_parts(152_110_670, 3638)
+			.saturating_add(Weight::from_parts(254_908_753, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((53_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -294,40 +294,40 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 126750).saturating_mul(e.into()))
 	}
 	fn tip() -> Weight {
-		Weight::from_parts(80_172_300, 3605)
+		Weight::from_parts(92_506_500, 3605)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn on_vote(v: u32, ) -> Weight {
-		Weight::from_parts(121_214_338, 8462)
-			.saturating_add(Weight::from_parts(36_243, 0).saturating_mul(v.into()))
+		Weight::from_parts(139_862_698, 8462)
+			.saturating_add(Weight::from_parts(41_819, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn on_vote_not_counted() -> Weight {
-		Weight::from_parts(32_900_400, 4726)
+		Weight::from_parts(37_962_000, 4726)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn lock_stake() -> Weight {
-		Weight::from_parts(77_620_400, 3698)
+		Weight::from_parts(89_562_000, 3698)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn unlock_stake() -> Weight {
-		Weight::from_parts(17_979_000, 3698)
+		Weight::from_parts(20_745_000, 3698)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_unlocked(c: u32, ) -> Weight {
-		Weight::from_parts(68_783_078, 3698)
-			.saturating_add(Weight::from_parts(43_600, 0).saturating_mul(c.into()))
+		Weight::from_parts(79_365_090, 3698)
+			.saturating_add(Weight::from_parts(50_308, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn prune_closed_eras(k: u32, ) -> Weight {
-		Weight::from_parts(21_450_667, 6058)
-			.saturating_add(Weight::from_parts(1_378_487, 0).saturating_mul(k.into()))
+		Weight::from_parts(24_750_770, 6058)
+			.saturating_add(Weight::from_parts(1_590_562, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

@@ -29,7 +29,7 @@
 //! --template
 //! scripts/pallet-weight-template.hbs
 //!
-//! Reference-hardware margin: every execution time in the code below is 130 % of the
+//! Reference-hardware margin: every execution time in the code below is 150 % of the
 //! time measured, which the comments give (scripts/weight-margin.sh), times 128 %: the
 //! reference EPYC's time in percent of the time of the machine that measured
 //! (MACHINE_SCALE_PERCENT), so that the weights are at the reference EPYC's scale.
@@ -77,7 +77,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `431`
 		//  Estimated: `3669`
 		// Minimum execution time: 83_665_000 picoseconds.
-		Weight::from_parts(146_082_560, 3669)
+		Weight::from_parts(168_556_800, 3669)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -107,9 +107,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `778 + n * (249 ±0)`
 		//  Estimated: `3622 + n * (2679 ±0)`
 		// Minimum execution time: 43_865_000 picoseconds.
-		Weight::from_parts(74_174_464, 3622)
+		Weight::from_parts(85_585_920, 3622)
 			// Standard Error: 31_637
-			.saturating_add(Weight::from_parts(51_326_256, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(59_222_602, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -138,7 +138,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `584`
 		//  Estimated: `3622`
 		// Minimum execution time: 72_628_000 picoseconds.
-		Weight::from_parts(126_452_352, 3622)
+		Weight::from_parts(145_906_560, 3622)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -148,20 +148,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn vote() -> Weight {
-		Weight::from_parts(146_082_560, 3669)
+		Weight::from_parts(168_556_800, 3669)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn vote_in_batch(n: u32, ) -> Weight {
-		Weight::from_parts(74_174_464, 3622)
-			.saturating_add(Weight::from_parts(51_326_256, 0).saturating_mul(n.into()))
+		Weight::from_parts(85_585_920, 3622)
+			.saturating_add(Weight::from_parts(59_222_602, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2679).saturating_mul(n.into()))
 	}
 	fn unvote() -> Weight {
-		Weight::from_parts(126_452_352, 3622)
+		Weight::from_parts(145_906_560, 3622)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}

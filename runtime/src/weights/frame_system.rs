@@ -7,7 +7,7 @@
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 //!
-//! Reference-hardware margin: every execution time in the code below is 130 % of the
+//! Reference-hardware margin: every execution time in the code below is 150 % of the
 //! time measured, which the comments give (scripts/weight-margin.sh).
 
 // Executed Command:
@@ -50,10 +50,10 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 1_742_000 picoseconds.
-		Weight::from_parts(18_830_880, 0)
+		Weight::from_parts(21_727_939, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			// Standard Error: 0
-			.saturating_add(Weight::from_parts(276, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(319, 0).saturating_mul(b.into()))
 	}
 	/// The range of component `b` is `[0, 3932160]`.
 	fn remark_with_event(b: u32, ) -> Weight {
@@ -61,10 +61,10 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 4_267_000 picoseconds.
-		Weight::from_parts(4_510_808, 0)
+		Weight::from_parts(5_204_779, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			// Standard Error: 1
-			.saturating_add(Weight::from_parts(1_921, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(2_217, 0).saturating_mul(b.into()))
 	}
 	/// Storage: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
 	/// Proof: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
@@ -73,7 +73,7 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 3_245_000 picoseconds.
-		Weight::from_parts(4_881_500, 0)
+		Weight::from_parts(5_632_500, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -84,7 +84,7 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 85_772_258_000 picoseconds.
-		Weight::from_parts(114_569_358_800, 0)
+		Weight::from_parts(132_195_414_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -96,10 +96,10 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 1_803_000 picoseconds.
-		Weight::from_parts(2_421_900, 0)
+		Weight::from_parts(2_794_500, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			// Standard Error: 486
-			.saturating_add(Weight::from_parts(911_005, 0).saturating_mul(i.into()))
+			.saturating_add(Weight::from_parts(1_051_160, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -110,10 +110,10 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 1_803_000 picoseconds.
-		Weight::from_parts(2_421_900, 0)
+		Weight::from_parts(2_794_500, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			// Standard Error: 650
-			.saturating_add(Weight::from_parts(691_606, 0).saturating_mul(i.into()))
+			.saturating_add(Weight::from_parts(798_007, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -124,10 +124,10 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		//  Measured:  `38 + p * (69 ±0)`
 		//  Estimated: `47 + p * (70 ±0)`
 		// Minimum execution time: 3_074_000 picoseconds.
-		Weight::from_parts(4_101_500, 0)
+		Weight::from_parts(4_732_500, 0)
 			.saturating_add(Weight::from_parts(0, 47))
 			// Standard Error: 1_886
-			.saturating_add(Weight::from_parts(1_511_318, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(1_743_829, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 70).saturating_mul(p.into()))
@@ -139,7 +139,7 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 10_035_000 picoseconds.
-		Weight::from_parts(23_032_100, 0)
+		Weight::from_parts(26_575_500, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -152,7 +152,7 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		//  Measured:  `22`
 		//  Estimated: `1518`
 		// Minimum execution time: 91_490_587_000 picoseconds.
-		Weight::from_parts(124_299_849_700, 0)
+		Weight::from_parts(143_422_903_500, 0)
 			.saturating_add(Weight::from_parts(0, 1518))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))

@@ -7,7 +7,7 @@
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 //!
-//! Reference-hardware margin: every execution time in the code below is 130 % of the
+//! Reference-hardware margin: every execution time in the code below is 150 % of the
 //! time measured, which the comments give (scripts/weight-margin.sh).
 
 // Executed Command:
@@ -51,7 +51,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `3593`
 		// Minimum execution time: 46_329_000 picoseconds.
-		Weight::from_parts(63_170_900, 0)
+		Weight::from_parts(72_889_500, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -63,7 +63,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `3593`
 		// Minimum execution time: 36_084_000 picoseconds.
-		Weight::from_parts(50_176_100, 0)
+		Weight::from_parts(57_895_500, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -75,7 +75,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `39`
 		//  Estimated: `3593`
 		// Minimum execution time: 17_306_000 picoseconds.
-		Weight::from_parts(24_073_400, 0)
+		Weight::from_parts(27_777_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -87,7 +87,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `174`
 		//  Estimated: `3593`
 		// Minimum execution time: 18_237_000 picoseconds.
-		Weight::from_parts(25_673_700, 0)
+		Weight::from_parts(29_623_500, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -99,7 +99,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `103`
 		//  Estimated: `6196`
 		// Minimum execution time: 48_573_000 picoseconds.
-		Weight::from_parts(66_372_800, 0)
+		Weight::from_parts(76_584_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -111,7 +111,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `3593`
 		// Minimum execution time: 45_168_000 picoseconds.
-		Weight::from_parts(61_659_000, 0)
+		Weight::from_parts(71_145_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -123,7 +123,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `174`
 		//  Estimated: `3593`
 		// Minimum execution time: 14_672_000 picoseconds.
-		Weight::from_parts(20_805_200, 0)
+		Weight::from_parts(24_006_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -136,10 +136,10 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
 		// Minimum execution time: 15_313_000 picoseconds.
-		Weight::from_parts(20_179_900, 0)
+		Weight::from_parts(23_284_500, 0)
 			.saturating_add(Weight::from_parts(0, 990))
 			// Standard Error: 24_692
-			.saturating_add(Weight::from_parts(18_035_924, 0).saturating_mul(u.into()))
+			.saturating_add(Weight::from_parts(20_810_682, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -149,7 +149,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 4_516_000 picoseconds.
-		Weight::from_parts(6_458_400, 0)
+		Weight::from_parts(7_452_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
@@ -157,7 +157,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 28_633_000 picoseconds.
-		Weight::from_parts(39_617_500, 0)
+		Weight::from_parts(45_712_500, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
@@ -165,7 +165,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 18_708_000 picoseconds.
-		Weight::from_parts(25_909_000, 0)
+		Weight::from_parts(29_895_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

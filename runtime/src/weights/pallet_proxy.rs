@@ -7,7 +7,7 @@
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 //!
-//! Reference-hardware margin: every execution time in the code below is 130 % of the
+//! Reference-hardware margin: every execution time in the code below is 150 % of the
 //! time measured, which the comments give (scripts/weight-margin.sh).
 
 // Executed Command:
@@ -52,10 +52,10 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		//  Measured:  `90 + p * (37 ±0)`
 		//  Estimated: `4706`
 		// Minimum execution time: 13_270_000 picoseconds.
-		Weight::from_parts(24_274_127, 0)
+		Weight::from_parts(28_008_609, 0)
 			.saturating_add(Weight::from_parts(0, 4706))
 			// Standard Error: 4_326
-			.saturating_add(Weight::from_parts(150_531, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(173_690, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `Proxy::Proxies` (r:1 w:0)
@@ -71,12 +71,12 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		//  Measured:  `417 + a * (68 ±0) + p * (37 ±0)`
 		//  Estimated: `5698`
 		// Minimum execution time: 40_990_000 picoseconds.
-		Weight::from_parts(54_159_212, 0)
+		Weight::from_parts(62_491_399, 0)
 			.saturating_add(Weight::from_parts(0, 5698))
 			// Standard Error: 23_910
-			.saturating_add(Weight::from_parts(834_064, 0).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(962_382, 0).saturating_mul(a.into()))
 			// Standard Error: 24_704
-			.saturating_add(Weight::from_parts(355_818, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(410_560, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -91,12 +91,12 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		//  Measured:  `332 + a * (68 ±0)`
 		//  Estimated: `5698`
 		// Minimum execution time: 27_240_000 picoseconds.
-		Weight::from_parts(42_889_764, 0)
+		Weight::from_parts(49_488_190, 0)
 			.saturating_add(Weight::from_parts(0, 5698))
 			// Standard Error: 7_805
-			.saturating_add(Weight::from_parts(259_743, 0).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(299_704, 0).saturating_mul(a.into()))
 			// Standard Error: 8_064
-			.saturating_add(Weight::from_parts(35_987, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(41_524, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -111,10 +111,10 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		//  Measured:  `332 + a * (68 ±0)`
 		//  Estimated: `5698`
 		// Minimum execution time: 26_850_000 picoseconds.
-		Weight::from_parts(42_150_340, 0)
+		Weight::from_parts(48_635_008, 0)
 			.saturating_add(Weight::from_parts(0, 5698))
 			// Standard Error: 10_259
-			.saturating_add(Weight::from_parts(469_664, 0).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(541_920, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -131,12 +131,12 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		//  Measured:  `349 + a * (68 ±0) + p * (37 ±0)`
 		//  Estimated: `5698`
 		// Minimum execution time: 35_993_000 picoseconds.
-		Weight::from_parts(51_277_853, 0)
+		Weight::from_parts(59_166_754, 0)
 			.saturating_add(Weight::from_parts(0, 5698))
 			// Standard Error: 18_432
-			.saturating_add(Weight::from_parts(705_692, 0).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(814_260, 0).saturating_mul(a.into()))
 			// Standard Error: 19_044
-			.saturating_add(Weight::from_parts(272_779, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(314_745, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -148,10 +148,10 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		//  Measured:  `90 + p * (37 ±0)`
 		//  Estimated: `4706`
 		// Minimum execution time: 24_907_000 picoseconds.
-		Weight::from_parts(40_964_072, 0)
+		Weight::from_parts(47_266_237, 0)
 			.saturating_add(Weight::from_parts(0, 4706))
 			// Standard Error: 6_359
-			.saturating_add(Weight::from_parts(110_898, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(127_960, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -163,10 +163,10 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		//  Measured:  `90 + p * (37 ±0)`
 		//  Estimated: `4706`
 		// Minimum execution time: 24_967_000 picoseconds.
-		Weight::from_parts(42_136_595, 0)
+		Weight::from_parts(48_619_149, 0)
 			.saturating_add(Weight::from_parts(0, 4706))
 			// Standard Error: 7_925
-			.saturating_add(Weight::from_parts(135_925, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(156_837, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -178,10 +178,10 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		//  Measured:  `90 + p * (37 ±0)`
 		//  Estimated: `4706`
 		// Minimum execution time: 24_977_000 picoseconds.
-		Weight::from_parts(35_024_598, 0)
+		Weight::from_parts(40_412_998, 0)
 			.saturating_add(Weight::from_parts(0, 4706))
 			// Standard Error: 15_345
-			.saturating_add(Weight::from_parts(3_046_237, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(3_514_889, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -193,10 +193,10 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		//  Measured:  `102`
 		//  Estimated: `4706`
 		// Minimum execution time: 28_652_000 picoseconds.
-		Weight::from_parts(49_076_784, 0)
+		Weight::from_parts(56_627_059, 0)
 			.saturating_add(Weight::from_parts(0, 4706))
 			// Standard Error: 7_652
-			.saturating_add(Weight::from_parts(45_481, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(52_479, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -208,10 +208,10 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		//  Measured:  `127 + p * (37 ±0)`
 		//  Estimated: `4706`
 		// Minimum execution time: 26_369_000 picoseconds.
-		Weight::from_parts(44_937_675, 0)
+		Weight::from_parts(51_851_164, 0)
 			.saturating_add(Weight::from_parts(0, 4706))
 			// Standard Error: 7_160
-			.saturating_add(Weight::from_parts(96_146, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(110_938, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -226,7 +226,7 @@ impl<T: frame_system::Config> pallet_proxy::WeightInfo for WeightInfo<T> {
 		//  Measured:  `416`
 		//  Estimated: `5698`
 		// Minimum execution time: 46_219_000 picoseconds.
-		Weight::from_parts(65_448_500, 0)
+		Weight::from_parts(75_517_500, 0)
 			.saturating_add(Weight::from_parts(0, 5698))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))

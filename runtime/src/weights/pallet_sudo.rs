@@ -7,7 +7,7 @@
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 //!
-//! Reference-hardware margin: every execution time in the code below is 130 % of the
+//! Reference-hardware margin: every execution time in the code below is 150 % of the
 //! time measured, which the comments give (scripts/weight-margin.sh).
 
 // Executed Command:
@@ -51,7 +51,7 @@ impl<T: frame_system::Config> pallet_sudo::WeightInfo for WeightInfo<T> {
 		//  Measured:  `132`
 		//  Estimated: `1517`
 		// Minimum execution time: 8_062_000 picoseconds.
-		Weight::from_parts(11_380_200, 0)
+		Weight::from_parts(13_131_000, 0)
 			.saturating_add(Weight::from_parts(0, 1517))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -63,7 +63,7 @@ impl<T: frame_system::Config> pallet_sudo::WeightInfo for WeightInfo<T> {
 		//  Measured:  `132`
 		//  Estimated: `1517`
 		// Minimum execution time: 8_823_000 picoseconds.
-		Weight::from_parts(12_355_200, 0)
+		Weight::from_parts(14_256_000, 0)
 			.saturating_add(Weight::from_parts(0, 1517))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -74,7 +74,7 @@ impl<T: frame_system::Config> pallet_sudo::WeightInfo for WeightInfo<T> {
 		//  Measured:  `132`
 		//  Estimated: `1517`
 		// Minimum execution time: 8_783_000 picoseconds.
-		Weight::from_parts(12_420_200, 0)
+		Weight::from_parts(14_331_000, 0)
 			.saturating_add(Weight::from_parts(0, 1517))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -85,7 +85,7 @@ impl<T: frame_system::Config> pallet_sudo::WeightInfo for WeightInfo<T> {
 		//  Measured:  `132`
 		//  Estimated: `1517`
 		// Minimum execution time: 7_361_000 picoseconds.
-		Weight::from_parts(10_441_600, 0)
+		Weight::from_parts(12_048_000, 0)
 			.saturating_add(Weight::from_parts(0, 1517))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -97,7 +97,7 @@ impl<T: frame_system::Config> pallet_sudo::WeightInfo for WeightInfo<T> {
 		//  Measured:  `132`
 		//  Estimated: `1517`
 		// Minimum execution time: 4_757_000 picoseconds.
-		Weight::from_parts(6_783_400, 0)
+		Weight::from_parts(7_827_000, 0)
 			.saturating_add(Weight::from_parts(0, 1517))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}

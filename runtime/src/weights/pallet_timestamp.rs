@@ -7,7 +7,7 @@
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 //!
-//! Reference-hardware margin: every execution time in the code below is 130 % of the
+//! Reference-hardware margin: every execution time in the code below is 150 % of the
 //! time measured, which the comments give (scripts/weight-margin.sh).
 
 // Executed Command:
@@ -53,7 +53,7 @@ impl<T: frame_system::Config> pallet_timestamp::WeightInfo for WeightInfo<T> {
 		//  Measured:  `114`
 		//  Estimated: `1493`
 		// Minimum execution time: 5_628_000 picoseconds.
-		Weight::from_parts(8_084_700, 0)
+		Weight::from_parts(9_328_500, 0)
 			.saturating_add(Weight::from_parts(0, 1493))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -63,7 +63,7 @@ impl<T: frame_system::Config> pallet_timestamp::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 861_000 picoseconds.
-		Weight::from_parts(1_471_600, 0)
+		Weight::from_parts(1_698_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -7,7 +7,7 @@
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 //!
-//! Reference-hardware margin: every execution time in the code below is 130 % of the
+//! Reference-hardware margin: every execution time in the code below is 150 % of the
 //! time measured, which the comments give (scripts/weight-margin.sh).
 
 // Executed Command:
@@ -50,17 +50,17 @@ impl<T: frame_system::Config> pallet_utility::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 3_736_000 picoseconds.
-		Weight::from_parts(10_520_881, 0)
+		Weight::from_parts(12_139_479, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			// Standard Error: 1_079
-			.saturating_add(Weight::from_parts(3_609_942, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(4_165_318, 0).saturating_mul(c.into()))
 	}
 	fn as_derivative() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 3_806_000 picoseconds.
-		Weight::from_parts(5_584_800, 0)
+		Weight::from_parts(6_444_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// The range of component `c` is `[0, 1000]`.
@@ -69,17 +69,17 @@ impl<T: frame_system::Config> pallet_utility::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 3_686_000 picoseconds.
-		Weight::from_parts(14_129_902, 0)
+		Weight::from_parts(16_303_734, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			// Standard Error: 1_071
-			.saturating_add(Weight::from_parts(3_830_088, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(4_419_333, 0).saturating_mul(c.into()))
 	}
 	fn dispatch_as() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 5_438_000 picoseconds.
-		Weight::from_parts(7_928_700, 0)
+		Weight::from_parts(9_148_500, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// The range of component `c` is `[0, 1000]`.
@@ -88,17 +88,17 @@ impl<T: frame_system::Config> pallet_utility::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 3_846_000 picoseconds.
-		Weight::from_parts(4_901_580, 0)
+		Weight::from_parts(5_655_670, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			// Standard Error: 1_218
-			.saturating_add(Weight::from_parts(3_671_392, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(4_236_222, 0).saturating_mul(c.into()))
 	}
 	fn dispatch_as_fallible() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 5_448_000 picoseconds.
-		Weight::from_parts(7_902_700, 0)
+		Weight::from_parts(9_118_500, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn if_else() -> Weight {
@@ -106,7 +106,7 @@ impl<T: frame_system::Config> pallet_utility::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 7_021_000 picoseconds.
-		Weight::from_parts(9_803_300, 0)
+		Weight::from_parts(11_311_500, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
