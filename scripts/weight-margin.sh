@@ -46,26 +46,16 @@ for file in "$@"; do
 		echo "$file: already scaled"
 		continue
 	elif [[ -n "$scaled_by" ]]; then
-		# Scaled by an earlier margin: from that margin to this one (rounded up), header too.
-		FROM="$scaled_by" TO="$margin" perl -0777 -pi -e '
-			sub rescaled {
-				my $digits = shift =~ s/_//gr;
-				my $value = int(($digits * $ENV{TO} + $ENV{FROM} - 1) / $ENV{FROM});
-				1 while $value =~ s/^(\d+)(\d{3})/$1_$2/;
-				$value;
-			}
-			s{(Weight::from_parts\()([\d_]+)(,)}{$1 . rescaled($2) . $3}ge;
-			s{(WEIGHT_REF_TIME_PER_NANOS\.saturating_mul\()([\d_]+)(\))}{$1 . rescaled($2) . $3}ge;
-			s{((?:read|write): )([\d_]+)( \* constants::WEIGHT_REF_TIME_PER_NANOS)}{$1 . rescaled($2) . $3}ge;
-			s{(code below is )$ENV{FROM}( % of the\n)}{$1$ENV{TO}$2};
-		' "$file"
-		echo "$file: execution times rescaled from a margin of $scaled_by % to $margin %"
-		continue
+		# Scaled by an earlier margin: from that margin to this one, header too.
+		num="$margin" den="$scaled_by" done="rescaled from a margin of $scaled_by % to $margin %"
+	else
+		num="$scale" den=10000 done="scaled by $margin % × $machine %"
 	fi
-	SCALE="$scale" HEADER="$header" perl -0777 -pi -e '
+	NUM="$num" DEN="$den" FROM="$scaled_by" TO="$margin" HEADER="$header" perl -0777 -pi -e '
+		# Times NUM / DEN, rounded up.
 		sub scaled {
 			my $digits = shift =~ s/_//gr;
-			my $value = int(($digits * $ENV{SCALE} + 9999) / 10000);
+			my $value = int(($digits * $ENV{NUM} + $ENV{DEN} - 1) / $ENV{DEN});
 			1 while $value =~ s/^(\d+)(\d{3})/$1_$2/;
 			$value;
 		}
@@ -75,8 +65,12 @@ for file in "$@"; do
 		s{(WEIGHT_REF_TIME_PER_NANOS\.saturating_mul\()([\d_]+)(\))}{$1 . scaled($2) . $3}ge;
 		# Database read and write times (benchmark storage).
 		s{((?:read|write): )([\d_]+)( \* constants::WEIGHT_REF_TIME_PER_NANOS)}{$1 . scaled($2) . $3}ge;
-		my $header = $ENV{HEADER} =~ s/\\n/\n/gr;
-		s{\A(\s*(?://!.*\n)+)}{$1$header};
+		if ($ENV{FROM} ne "") {
+			s{(code below is )$ENV{FROM}( % of the\n)}{$1$ENV{TO}$2};
+		} else {
+			my $header = $ENV{HEADER} =~ s/\\n/\n/gr;
+			s{\A(\s*(?://!.*\n)+)}{$1$header};
+		}
 	' "$file"
-	echo "$file: execution times scaled by $margin % × $machine %"
+	echo "$file: execution times $done"
 done
