@@ -40,10 +40,6 @@ fn sponsored<T: Config>(author: &T::AccountId) -> T::AccountId {
 	app
 }
 
-/// The most actions of an app's batch the in-batch benchmarks measure: at least the runtime's
-/// bound on a batch, so the slope is fitted over batches of the sizes apps send.
-const MAX_BATCH_BENCHMARKED: u32 = 200;
-
 /// The longest CID Plaza accepts (dag-json, blake2b-256), so records are at their largest.
 fn longest_cid() -> CidText {
 	CidText::truncate_from(examples::LONGEST.as_bytes().to_vec())
@@ -102,7 +98,9 @@ mod benchmarks {
 	/// batch's shared records (the app's account and holds, the next id) are in hand; those are
 	/// charged once per batch by the apps pallet and once per block by `on_initialize`.
 	#[benchmark]
-	fn create_post_in_batch(n: Linear<1, MAX_BATCH_BENCHMARKED>) -> Result<(), BenchmarkError> {
+	fn create_post_in_batch(
+		n: Linear<1, plaza_primitives::MAX_BATCH_BENCHMARKED>,
+	) -> Result<(), BenchmarkError> {
 		let app = funded::<T>("app", 0);
 		let authors = (0..n)
 			.map(|i| {

@@ -177,6 +177,11 @@ where
 /// `Balances::Holds`): charged once per `act_for` batch, not per action (see [`DepositPayer`]).
 pub const SPONSOR_KEYS_READ_WRITTEN: (u64, u64) = (2, 2);
 
+/// The most actions of an app's batch the in-batch benchmarks (`create_post_in_batch`,
+/// `vote_in_batch`) measure: the runtime's bound on a batch, so the slope is fitted over batches
+/// of the sizes apps send.
+pub const MAX_BATCH_BENCHMARKED: u32 = 200;
+
 /// What one more action of a kind costs in an app's batch, from its benchmark over `n` such
 /// actions by `n` people in one batch (`in_batch(n)`): the slope. What only a batch's first
 /// action pays (the app's account and holds, read once; its first deposit of a reason) is

@@ -23,16 +23,12 @@ fn funded_voter<T: Config>() -> T::AccountId {
 fn sponsored<T: Config>(voter: &T::AccountId) -> T::AccountId {
 	let app: T::AccountId = account("app", 0, 0);
 	let amount = T::VoteDeposit::get()
-		.saturating_mul(MAX_BATCH_BENCHMARKED.saturating_mul(2).into())
+		.saturating_mul(plaza_primitives::MAX_BATCH_BENCHMARKED.saturating_mul(2).into())
 		.saturating_add(T::Currency::minimum_balance());
 	T::Currency::set_balance(&app, amount);
 	T::DepositPayer::set_sponsor_for_benchmark(Some((voter.clone(), app.clone())));
 	app
 }
-
-/// The most actions of an app's batch the in-batch benchmark measures: the runtime's bound on a
-/// batch (200), so the slope is fitted over batches of the sizes apps send.
-const MAX_BATCH_BENCHMARKED: u32 = 200;
 
 /// A post by a new author (the `index`th) with one vote on it, for a voter to vote on.
 fn voted_post<T: Config>(index: u32) -> PostId {
@@ -73,7 +69,9 @@ mod benchmarks {
 	/// shared records (the app's account and holds) are in hand; the apps pallet charges those
 	/// once per batch.
 	#[benchmark]
-	fn vote_in_batch(n: Linear<1, MAX_BATCH_BENCHMARKED>) -> Result<(), BenchmarkError> {
+	fn vote_in_batch(
+		n: Linear<1, plaza_primitives::MAX_BATCH_BENCHMARKED>,
+	) -> Result<(), BenchmarkError> {
 		let app = sponsored::<T>(&account("voter", 0, 0));
 		let votes = (0..n)
 			.map(|i| {
