@@ -268,8 +268,13 @@ mod benchmarks {
 			Pallet::<T>::remove_retired_entries(n);
 		}
 
-		assert_eq!(PostsByAuthor::<T>::iter_keys().count(), 1);
-		assert!(RetiredIndexCursor::<T>::exists());
+		// A benchmark run commits the setup to the database, whose removal stops after `n` and
+		// leaves one entry and the cursor; in a mock the entries are still in the overlay, whose
+		// keys a limited removal takes all of (tests/migration.rs checks the limit against a
+		// committed state). Either way the cursor stays exactly while entries remain.
+		let left = PostsByAuthor::<T>::iter_keys().count();
+		assert!(left <= 1);
+		assert_eq!(RetiredIndexCursor::<T>::exists(), left == 1);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
