@@ -10,6 +10,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
 	[pallet_proxy, Proxy]
+	[pallet_session, SessionBench::<Runtime>]
+	[pallet_collator_selection, CollatorSelection]
 	[pallet_profiles, Profiles]
 	[pallet_posts, Posts]
 	[pallet_votes, Votes]

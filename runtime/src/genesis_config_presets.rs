@@ -11,17 +11,26 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, BlockNumber, GrandpaConfig, RewardsConfig,
-	RuntimeGenesisConfig, SudoConfig, DAYS, MINUTES, PLZ,
+	configs::MAX_CANDIDATES, AccountId, Balance, BalancesConfig, BlockNumber,
+	CollatorSelectionConfig, RewardsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	SudoConfig, DAYS, MINUTES, PLZ,
 };
 
 /// What each well-known development account (Alice, Bob, …) starts with.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * PLZ;
 
-/// A validator's session keys from a well-known development seed (`//Alice`, …): its sr25519 key
-/// for Aura and its ed25519 key for GRANDPA.
-fn dev_authority(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(aura.public().into(), grandpa.public().into())
+/// What a validator candidate bonds on the test networks.
+pub const TEST_CANDIDACY_BOND: Balance = 10_000 * PLZ;
+
+/// A validator from a well-known development seed (`//Alice`, …): its account, which is its
+/// validator id, and its session keys (the seed's sr25519 key for Aura, its ed25519 key for
+/// GRANDPA), as `--alice` … puts them in the node's keystore.
+fn dev_authority(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AccountId, SessionKeys) {
+	let keys = SessionKeys {
+		aura: AuraId::from(aura.public()),
+		grandpa: GrandpaId::from(grandpa.public()),
+	};
+	(aura.to_account_id(), keys)
 }
 
 /// The well-known development accounts endowed in test genesis: Alice … Ferdie and their stashes.
@@ -32,9 +41,10 @@ fn dev_accounts() -> Vec<AccountId> {
 		.collect()
 }
 
-/// A test network's genesis: its validators, endowed accounts and sudo key.
+/// A test network's genesis: its validators (invulnerable, with their session keys), endowed
+/// accounts and sudo key. Aura's and GRANDPA's authorities come from the session keys.
 fn testnet_genesis(
-	authorities: Vec<(AuraId, GrandpaId)>,
+	authorities: Vec<(AccountId, SessionKeys)>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
 	reward_era_length: BlockNumber,
@@ -43,13 +53,18 @@ fn testnet_genesis(
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|who| (who, DEV_ENDOWMENT)).collect::<Vec<_>>(),
 		},
-		aura: AuraConfig {
-			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
-		},
-		grandpa: GrandpaConfig {
-			authorities: authorities
+		collator_selection: CollatorSelectionConfig {
+			invulnerables: authorities
 				.iter()
-				.map(|(_, grandpa)| (grandpa.clone(), 1))
+				.map(|(account, _)| account.clone())
+				.collect::<Vec<_>>(),
+			candidacy_bond: TEST_CANDIDACY_BOND,
+			desired_candidates: MAX_CANDIDATES,
+		},
+		session: SessionConfig {
+			keys: authorities
+				.into_iter()
+				.map(|(account, keys)| (account.clone(), account, keys))
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },

@@ -82,7 +82,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("plaza"),
 	impl_name: alloc::borrow::Cow::Borrowed("plaza-node"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -229,4 +229,17 @@ mod runtime {
 	/// batches of many people's actions that the app pays for.
 	#[runtime::pallet_index(14)]
 	pub type Apps = pallet_apps;
+
+	/// Who authored each block, for the validator selection's bookkeeping. Before the session
+	/// pallet, so that a block's author is found among the validators that authored it.
+	#[runtime::pallet_index(15)]
+	pub type Authorship = pallet_authorship;
+
+	/// The validator set's members: invulnerables and bonded candidates.
+	#[runtime::pallet_index(16)]
+	pub type CollatorSelection = pallet_collator_selection;
+
+	/// Sessions: validators' session keys, and the validator set changing once a session.
+	#[runtime::pallet_index(17)]
+	pub type Session = pallet_session;
 }

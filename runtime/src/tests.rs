@@ -66,20 +66,20 @@ fn dev_genesis_has_alice_as_sole_validator_and_sudo() {
 #[test]
 fn local_genesis_has_three_validators() {
 	genesis_storage(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		// The session keys of the three, in the order of their accounts (the validator
+		// selection sorts its invulnerables).
+		let mut validators = [
+			(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		];
+		validators.sort_by_key(|(account, _)| account.to_account_id());
 		let aura = pallet_aura::Authorities::<Runtime>::get().into_inner();
-		let expected: Vec<_> =
-			[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
-				.iter()
-				.map(|k| k.public().into())
-				.collect();
+		let expected: Vec<_> = validators.iter().map(|(k, _)| k.public().into()).collect();
 		assert_eq!(aura, expected);
 		let grandpa: Vec<_> =
 			Grandpa::grandpa_authorities().into_iter().map(|(id, _)| id).collect();
-		let expected: Vec<_> =
-			[Ed25519Keyring::Alice, Ed25519Keyring::Bob, Ed25519Keyring::Charlie]
-				.iter()
-				.map(|k| k.public().into())
-				.collect();
+		let expected: Vec<_> = validators.iter().map(|(_, k)| k.public().into()).collect();
 		assert_eq!(grandpa, expected);
 		assert_eq!(pallet_rewards::EraLength::<Runtime>::get(), crate::DAYS);
 	});
@@ -199,6 +199,8 @@ fn every_weight_file_carries_the_reference_hardware_margin() {
 	}
 }
 
+mod validators;
+
 mod apps {
 	//! Which calls apps and scoped proxies may make.
 
@@ -276,6 +278,11 @@ mod apps {
 				delay: 0,
 			}),
 			RuntimeCall::System(frame_system::Call::remark { remark: vec![] }),
+			// Becoming a validator bonds the person's funds.
+			RuntimeCall::CollatorSelection(
+				pallet_collator_selection::Call::register_as_candidate {},
+			),
+			RuntimeCall::Session(pallet_session::Call::purge_keys {}),
 		]
 	}
 

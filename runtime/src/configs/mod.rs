@@ -6,6 +6,7 @@ mod monetary;
 mod rewards;
 mod social;
 mod system;
+mod validators;
 
 pub use apps::*;
 pub use consensus::*;
@@ -13,3 +14,4 @@ pub use monetary::*;
 pub use rewards::*;
 pub use social::*;
 pub use system::*;
+pub use validators::*;
