@@ -4,6 +4,7 @@
 // a full node that joins later gets the bodies of the posts it syncs.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { after, test } from 'node:test';
 
 import { pseudoRandom } from '../lib/content.js';
@@ -77,6 +78,23 @@ test('three local validators see each other and finalize beyond #2', async () =>
   } finally {
     await api.disconnect();
   }
+
+  // Every metric the operators' runbook (docs/operators.md, "What to watch") names is served by
+  // a validator, and the block heights and GRANDPA rounds it says should rise have.
+  const runbook = readFileSync(new URL('../../docs/operators.md', import.meta.url), 'utf8');
+  const named = [...runbook.matchAll(/^\| `(substrate_[a-z_]+)/gm)].map((m) => m[1]);
+  assert.ok(named.length >= 5, `the runbook names its metrics: ${named}`);
+  const text = await (await fetch(`http://127.0.0.1:${alice.prometheusPort}/metrics`)).text();
+  for (const name of named) {
+    assert.ok(text.split('\n').some((l) => l.startsWith(name)), `${name} is served`);
+  }
+  // (Metrics are sampled every few seconds, so they may trail the RPC's view.)
+  await waitFor('the finalized height and GRANDPA round metrics to rise', async () => {
+    const now = await (await fetch(`http://127.0.0.1:${alice.prometheusPort}/metrics`)).text();
+    const finalized = now.match(/^substrate_block_height\{status="finalized"[^}]*\} (\d+)/m);
+    return finalized && Number(finalized[1]) > 2
+      && (await metric(alice, 'substrate_finality_grandpa_round')) > 0;
+  }, 60_000);
 });
 
 /** The value of Prometheus metric `name` on `node`. */

@@ -14,11 +14,15 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { promisify } from 'node:util';
 
+import { connect, devKey, signAndWaitInBlock } from '../lib/chain.js';
 import { NODE_BIN, finalizedNumber, rpcCall, waitFor } from '../lib/node.js';
 
-/** The sh block of a README section, its commands with continuation lines joined. */
+/**
+ * The sh block of a README section (after a heading, or a paragraph starting with `heading`),
+ * its commands with continuation lines joined.
+ */
 function recipe(readme, heading) {
-  const section = readme.split(`\n${heading}\n`)[1];
+  const section = readme.split(`\n${heading}`)[1];
   assert.ok(section, `README.md has a "${heading}" section`);
   const block = section.match(/```sh\n([\s\S]*?)```/);
   assert.ok(block, `"${heading}" has an sh block`);
@@ -28,6 +32,7 @@ function recipe(readme, heading) {
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const lines = recipe(readme, '## Run a validator network');
 const commands = lines.filter((l) => l.startsWith('$NODE '));
+const joining = recipe(readme, '**Join a running network as a validator**');
 const option = (command, name) => command.match(new RegExp(`--${name}[ =](\\S+)`))?.[1];
 
 const running = [];
@@ -64,7 +69,10 @@ async function stopAll() {
 
 after(async () => {
   await stopAll();
-  for (const command of commands) rmSync(option(command, 'base-path'), { recursive: true, force: true });
+  for (const command of [...commands, ...joining]) {
+    const base = option(command, 'base-path');
+    if (base) rmSync(base, { recursive: true, force: true });
+  }
 });
 
 test("the README's three-validator recipe runs as printed", async () => {
@@ -97,6 +105,64 @@ test("the README's three-validator recipe runs as printed", async () => {
   }
   alive();
   assert.equal(await rpcCall(url(commands[0]), 'system_chain'), 'Plaza Local Testnet');
+
+  // A fourth validator joins, with the README's commands and the two calls it names.
+  assert.equal(joining.length, 3, 'a network key, the node, its session keys');
+  const [nodeKey, daveNode, rotateKeys] = joining;
+  const env = { ...process.env, NODE: NODE_BIN };
+  rmSync(option(daveNode, 'base-path'), { recursive: true, force: true });
+  await promisify(execFile)('bash', ['-c', nodeKey], { env });
+  runAsPrinted(`exec ${daveNode}`, { env });
+  const daveUrl = url(daveNode);
+  await waitFor("Dave's node to answer and find its peers", async () => {
+    alive();
+    return rpcCall(daveUrl, 'system_health').then((h) => h.peers >= 3, () => false);
+  }, 120_000);
+  const { stdout } = await promisify(execFile)('bash', ['-c', rotateKeys], { env });
+  const { keys, proof } = JSON.parse(stdout).result;
+  assert.match(keys, /^0x[0-9a-f]{128}$/, 'an Aura and a GRANDPA public key');
+
+  const api = await connect({ wsUrl: url(commands[0]).replace('http', 'ws') });
+  try {
+    const dave = devKey(api, 'Dave');
+    assert.ok(rotateKeys.includes(`"0x${Buffer.from(dave.publicKey).toString('hex')}"`),
+      "the README's owner is Dave's public key");
+    await signAndWaitInBlock(api, api.tx.session.setKeys(keys, proof), dave);
+    await signAndWaitInBlock(api, api.tx.collatorSelection.registerAsCandidate(), dave);
+    const bond = (await api.query.collatorSelection.candidacyBond()).toBigInt();
+    assert.equal(bond, 10_000n * 10n ** 12n, "the README's bond of 10,000 PLZ");
+
+    await waitFor('Dave to be among the validators', async () => {
+      alive();
+      return (await api.query.session.validators()).some((v) => v.eq(dave.address));
+    }, 240_000);
+    const auraKey = keys.slice(0, 66);
+    let authored;
+    await waitFor('Dave to author a block', async () => {
+      alive();
+      const header = await api.rpc.chain.getHeader();
+      const preRuntime = header.digest.logs.find((log) => log.isPreRuntime).asPreRuntime;
+      const slot = api.createType('u64', preRuntime[1]).toBigInt();
+      const authorities = await (await api.at(header.parentHash)).query.aura.authorities();
+      if (authorities[Number(slot % BigInt(authorities.length))].toHex() === auraKey) {
+        authored = header.number.toNumber();
+      }
+      return authored;
+    }, 120_000);
+    // GRANDPA's set now has four voters, Dave's key among them, and every node finalizes
+    // Dave's block.
+    const voters = (await api.query.grandpa.authorities()).map(([id]) => id.toHex());
+    assert.equal(voters.length, 4);
+    assert.ok(voters.includes(`0x${keys.slice(66)}`));
+    for (const command of [...commands, daveNode]) {
+      await waitFor(`${url(command)} to finalize Dave's block #${authored}`, async () => {
+        alive();
+        return (await finalizedNumber(rpcAt(url(command)))) >= authored;
+      }, 120_000);
+    }
+  } finally {
+    await api.disconnect();
+  }
   // The next test uses the same ports.
   await stopAll();
 });
@@ -162,8 +228,8 @@ test("the README's own-network commands run as printed", async () => {
     }
     const spec = JSON.parse(readFileSync(path.join(dir, 'plaza-spec.json'), 'utf8'));
     const patch = spec.genesis.runtimeGenesis.patch;
-    patch.aura.authorities = [keys.sr25519];
-    patch.grandpa.authorities = [[keys.ed25519, 1]];
+    patch.collatorSelection.invulnerables = [keys.sr25519];
+    patch.session.keys = [[keys.sr25519, keys.sr25519, { aura: keys.sr25519, grandpa: keys.ed25519 }]];
     spec.name = 'My Plaza';
     spec.id = 'my_plaza';
     writeFileSync(path.join(dir, 'plaza-spec.json'), JSON.stringify(spec, null, 2));

@@ -56,7 +56,10 @@ test('export-chain-spec and build-spec write both specs with token properties', 
     assert.ok(spec.genesis.runtimeGenesis.code.startsWith('0x'));
   }
   const plain = JSON.parse(await plazaNode('build-spec', '--chain', 'local'));
-  assert.equal(plain.genesis.runtimeGenesis.patch.aura.authorities.length, 3);
+  // The three validators: invulnerables with their session keys (Aura's and GRANDPA's
+  // authorities come from these).
+  assert.equal(plain.genesis.runtimeGenesis.patch.collatorSelection.invulnerables.length, 3);
+  assert.equal(plain.genesis.runtimeGenesis.patch.session.keys.length, 3);
   const raw = JSON.parse(await plazaNode('build-spec', '--chain', 'local', '--raw'));
   assert.ok(Object.keys(raw.genesis.raw.top).length > 10);
 });
