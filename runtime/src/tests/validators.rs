@@ -152,3 +152,12 @@ fn the_deposits_are_what_the_readme_says() {
 	assert_eq!(KeyDeposit::get(), 42 * MILLI_PLZ + 8 * MILLI_PLZ / 10);
 	assert_eq!(TEST_CANDIDACY_BOND, 10_000 * PLZ);
 }
+
+#[test]
+fn the_largest_validator_set_fits_aura_and_grandpa() {
+	use crate::configs::{MaxAuthorities, MAX_CANDIDATES, MAX_INVULNERABLES};
+	use frame_support::traits::Get;
+	// Collator selection names every invulnerable and up to `MaxCandidates` candidates; Aura
+	// would truncate a longer set, and GRANDPA would refuse it.
+	assert!(MAX_INVULNERABLES + MAX_CANDIDATES <= <MaxAuthorities as Get<u32>>::get());
+}
