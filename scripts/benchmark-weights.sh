@@ -31,7 +31,17 @@ runtime_wasm="$BENCH_TARGET_DIR/release/wbuild/plaza-runtime/plaza_runtime.compa
 
 bench() {
 	"$PLAZA_NODE" benchmark pallet --runtime "$runtime_wasm" --genesis-builder=runtime \
-		--genesis-builder-preset=development "$@"
+		--genesis-builder-preset="${preset:-development}" "$@"
+}
+
+# The genesis each pallet is measured on: the development chain's, but governance's referenda
+# on the live template's, whose periods are days (the referenda benchmarks need a referendum to
+# stay in its prepare period for more than a block; the development chain's last one).
+preset_for() {
+	case "$1" in
+	pallet_referenda | pallet_conviction_voting) echo live_template ;;
+	*) echo development ;;
+	esac
 }
 
 pallets=("$@")
@@ -51,7 +61,7 @@ for pallet in "${pallets[@]}"; do
 	else
 		output=(--output "runtime/src/weights/$pallet.rs")
 	fi
-	bench --pallet "$pallet" --extrinsic '*' --steps "$STEPS" --repeat "$REPEAT" \
+	preset="$(preset_for "$pallet")" bench --pallet "$pallet" --extrinsic '*' --steps "$STEPS" --repeat "$REPEAT" \
 		--wasm-execution compiled --heap-pages 4096 "${output[@]}"
 	scripts/weight-margin.sh "${output[1]}"
 done

@@ -1,10 +1,12 @@
-//! The built-in chain specifications: `dev`, `local` and `bench`.
+//! The built-in chain specifications: `dev`, `local`, `bench` and the live network template
+//! `live`.
 
 use plaza_runtime::{
 	constants::{
 		currency::{TOKEN_DECIMALS, TOKEN_SYMBOL},
 		SS58_PREFIX,
 	},
+	genesis_config_presets::LIVE_TEMPLATE_PRESET,
 	WASM_BINARY,
 };
 use sc_chain_spec::GenesisConfigBuilderRuntimeCaller;
@@ -52,6 +54,19 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.with_id("plaza_local")
 		.with_chain_type(ChainType::Local)
 		.with_genesis_config_preset_name(LOCAL_TESTNET_RUNTIME_PRESET)
+		.with_properties(properties())
+		.build())
+}
+
+/// `live`: the template of a public network (no sudo key; referenda in days). Its validator and
+/// endowed account are placeholders (Alice's) to replace before launch: export it with
+/// `plaza-node export-chain-spec --chain live`, edit, and build the raw form.
+pub fn live_template_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(runtime_code()?, None)
+		.with_name("Plaza")
+		.with_id("plaza")
+		.with_chain_type(ChainType::Live)
+		.with_genesis_config_preset_name(LIVE_TEMPLATE_PRESET)
 		.with_properties(properties())
 		.build())
 }

@@ -49,7 +49,7 @@ pub enum Subcommand {
 	/// Build a chain specification (deprecated upstream in favour of `export-chain-spec`).
 	BuildSpec(sc_cli::BuildSpecCmd),
 
-	/// Export a built-in chain specification (`dev`, `local`, `bench`) as JSON.
+	/// Export a built-in chain specification (`dev`, `local`, `bench`, `live`) as JSON.
 	ExportChainSpec(sc_cli::ExportChainSpecCmd),
 
 	/// Validate blocks.

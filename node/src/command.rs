@@ -44,6 +44,7 @@ impl SubstrateCli for Cli {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"bench" => Box::new(chain_spec::bench_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			"live" => Box::new(chain_spec::live_template_chain_spec()?),
 			path => {
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
 			},

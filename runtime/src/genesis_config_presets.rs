@@ -1,4 +1,5 @@
-//! Genesis presets: the initial state of the `dev` and `local_testnet` chains.
+//! Genesis presets: the initial state of the `dev` and `local_testnet` chains and of the live
+//! network template.
 //!
 //! The node's chain specs name a preset; `plaza-node build-spec` writes it out in full.
 
@@ -11,10 +12,13 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	configs::MAX_CANDIDATES, AccountId, Balance, BalancesConfig, BlockNumber,
-	CollatorSelectionConfig, RewardsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
-	SudoConfig, DAYS, MINUTES, PLZ,
+	configs::MAX_CANDIDATES, governance::Pace, AccountId, Balance, BalancesConfig, BlockNumber,
+	CollatorSelectionConfig, OriginsConfig, RewardsConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, DAYS, MINUTES, PLZ,
 };
+
+/// The preset of the live network template (`plaza-node --chain live`).
+pub const LIVE_TEMPLATE_PRESET: &str = "live_template";
 
 /// What each well-known development account (Alice, Bob, …) starts with.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * PLZ;
@@ -41,13 +45,15 @@ fn dev_accounts() -> Vec<AccountId> {
 		.collect()
 }
 
-/// A test network's genesis: its validators (invulnerable, with their session keys), endowed
-/// accounts and sudo key. Aura's and GRANDPA's authorities come from the session keys.
-fn testnet_genesis(
+/// A network's genesis: its validators (invulnerable, with their session keys), endowed
+/// accounts, sudo key if any, reward era length and governance pace. Aura's and GRANDPA's
+/// authorities come from the session keys.
+fn genesis(
 	authorities: Vec<(AccountId, SessionKeys)>,
 	endowed: Vec<AccountId>,
-	root: AccountId,
+	sudo: Option<AccountId>,
 	reward_era_length: BlockNumber,
+	pace: Pace,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -67,33 +73,50 @@ fn testnet_genesis(
 				.map(|(account, keys)| (account.clone(), account, keys))
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: sudo },
 		rewards: RewardsConfig { era_length: reward_era_length },
+		origins: OriginsConfig { pace },
 	})
 }
 
-/// `dev`: one validator, Alice, who is also the sudo key; reward eras of a minute.
+/// `dev`: one validator, Alice, who is also the sudo key; reward eras of a minute; referenda in
+/// minutes.
 pub fn development_genesis() -> Value {
-	testnet_genesis(
+	genesis(
 		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
 		MINUTES,
+		Pace::Minutes,
 	)
 }
 
-/// `local_testnet`: three validators, Alice, Bob and Charlie; Alice is the sudo key; reward eras
-/// of a day.
+/// `local_testnet`: three validators, Alice, Bob and Charlie; no sudo key (Root only by
+/// referendum); reward eras of a day; referenda in minutes.
 pub fn local_testnet_genesis() -> Value {
-	testnet_genesis(
+	genesis(
 		vec![
 			dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 			dev_authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
 		],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		None,
 		DAYS,
+		Pace::Minutes,
+	)
+}
+
+/// The live network template: what a public network starts from. No sudo key, reward eras of a
+/// day, referenda in days. Its one validator and one endowed account are Alice's placeholders,
+/// which whoever launches a network replaces with their own (README, "A network of your own").
+pub fn live_template_genesis() -> Value {
+	genesis(
+		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![Sr25519Keyring::Alice.to_account_id()],
+		None,
+		DAYS,
+		Pace::Days,
 	)
 }
 
@@ -102,6 +125,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		DEV_RUNTIME_PRESET => development_genesis(),
 		LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
+		LIVE_TEMPLATE_PRESET => live_template_genesis(),
 		_ => return None,
 	};
 	serde_json::to_vec(&patch).ok()
@@ -109,5 +133,9 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 
 /// The names of the presets this runtime offers.
 pub fn preset_names() -> Vec<PresetId> {
-	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+	vec![
+		PresetId::from(DEV_RUNTIME_PRESET),
+		PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(LIVE_TEMPLATE_PRESET),
+	]
 }

@@ -2,11 +2,13 @@
 //!
 //! The state transition function of the Plaza chain: FRAME pallets for accounts and balances,
 //! Aura block authoring, GRANDPA finality, transaction payment, batching (`utility`), Plaza's
-//! social pallets (profiles and follows, posts, votes, rewards and tips) and, on development and local test
-//! networks only, `sudo`.
+//! social pallets (profiles and follows, posts, votes, rewards and tips), validators that join with
+//! a bond, and referenda (OpenGov) that change the chain; `sudo` has a key on the `dev` chain
+//! only.
 //!
 //! - [`constants`]: token units, block times and storage deposits.
 //! - [`configs`]: every pallet's `Config` and its parameters.
+//! - [`governance`]: the referendum tracks and the origins they dispatch with.
 //! - [`genesis_config_presets`]: the `dev` and `local_testnet` genesis presets.
 //! - [`apis`]: the runtime APIs the node, wallets and RPC call.
 
@@ -27,6 +29,7 @@ mod benchmarks;
 pub mod configs;
 pub mod constants;
 pub mod genesis_config_presets;
+pub mod governance;
 pub mod migrations;
 #[cfg(test)]
 mod tests;
@@ -82,7 +85,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("plaza"),
 	impl_name: alloc::borrow::Cow::Borrowed("plaza-node"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -197,7 +200,8 @@ mod runtime {
 	#[runtime::pallet_index(5)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
-	/// Root access for development and local test networks (no key in any other genesis).
+	/// Root access for development chains: a key only in the `dev` genesis (and `bench`, built
+	/// from it); `local` and the live template have none, and reach Root by referendum.
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
 
@@ -242,4 +246,29 @@ mod runtime {
 	/// Sessions: validators' session keys, and the validator set changing once a session.
 	#[runtime::pallet_index(17)]
 	pub type Session = pallet_session;
+
+	/// Proposals' calls, noted with a deposit until a referendum needs them.
+	#[runtime::pallet_index(20)]
+	pub type Preimage = pallet_preimage;
+
+	/// Calls dispatched at a later block: what passed referenda enact.
+	#[runtime::pallet_index(21)]
+	pub type Scheduler = pallet_scheduler;
+
+	/// Referenda on the `root` and `general` tracks: how the chain changes without a sudo key.
+	#[runtime::pallet_index(22)]
+	pub type Referenda = pallet_referenda;
+
+	/// PLZ holders' votes on referenda, weighted by how long they lock.
+	#[runtime::pallet_index(23)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+
+	/// The `General` origin of the general track, and the chain's governance pace.
+	#[runtime::pallet_index(24)]
+	pub type Origins = governance::origins;
+
+	/// Parameters governance tunes without an upgrade: deposit prices, the rate limit's window,
+	/// the era mint and reward split, the session length.
+	#[runtime::pallet_index(25)]
+	pub type Parameters = pallet_parameters;
 }

@@ -9,7 +9,7 @@ use crate::weights::ExtrinsicBaseWeight;
 use crate::{
 	configs::{RuntimeBlockLength, RuntimeBlockWeights, WeightToFee},
 	constants::currency::*,
-	genesis_config_presets::{get_preset, preset_names, DEV_ENDOWMENT},
+	genesis_config_presets::{get_preset, preset_names, DEV_ENDOWMENT, LIVE_TEMPLATE_PRESET},
 	Aura, Balance, Balances, Grandpa, Rewards, Runtime, RuntimeGenesisConfig,
 };
 
@@ -33,17 +33,21 @@ pub(crate) fn check_invariants() {
 
 #[test]
 fn every_preset_starts_with_the_invariants_holding() {
-	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET, LIVE_TEMPLATE_PRESET] {
 		genesis_storage(preset).execute_with(check_invariants);
 	}
 }
 
 #[test]
-fn both_presets_are_listed() {
+fn every_preset_is_listed() {
 	let names = preset_names();
 	assert_eq!(
 		names,
-		vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+		vec![
+			PresetId::from(DEV_RUNTIME_PRESET),
+			PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET),
+			PresetId::from(LIVE_TEMPLATE_PRESET)
+		]
 	);
 	assert!(get_preset(&PresetId::from("no-such-preset")).is_none());
 }
@@ -199,6 +203,8 @@ fn every_weight_file_carries_the_reference_hardware_margin() {
 	}
 }
 
+mod governance;
+mod parameters;
 mod validators;
 
 mod apps {
@@ -283,15 +289,27 @@ mod apps {
 				pallet_collator_selection::Call::register_as_candidate {},
 			),
 			RuntimeCall::Session(pallet_session::Call::purge_keys {}),
+			// Governance: a vote locks the voter's funds, a proposal and a preimage reserve or
+			// hold a deposit.
+			RuntimeCall::ConvictionVoting(pallet_conviction_voting::Call::vote {
+				poll_index: 0,
+				vote: pallet_conviction_voting::AccountVote::Split { aye: 1, nay: 0 },
+			}),
+			RuntimeCall::Referenda(pallet_referenda::Call::place_decision_deposit { index: 0 }),
+			RuntimeCall::Preimage(pallet_preimage::Call::note_preimage { bytes: vec![1] }),
 		]
 	}
 
 	#[test]
 	fn a_grant_deposit_pays_for_its_entry_as_the_readme_says() {
 		use crate::constants::currency::{deposit, MILLI_PLZ};
-		// Scopes (8), expiry (5), allowance (16), depositor (32), deposit (16); two keys (96).
-		assert_eq!(crate::configs::GrantDeposit::get(), deposit(1, 77 + 96));
-		assert_eq!(crate::configs::GrantDeposit::get(), 27 * MILLI_PLZ + 3 * MILLI_PLZ / 10);
+		use frame_support::traits::Get;
+		// At the default storage prices (governance may change them).
+		sp_io::TestExternalities::default().execute_with(|| {
+			// Scopes (8), expiry (5), allowance (16), depositor (32), deposit (16); two keys (96).
+			assert_eq!(crate::configs::GrantDeposit::get(), deposit(1, 77 + 96));
+			assert_eq!(crate::configs::GrantDeposit::get(), 27 * MILLI_PLZ + 3 * MILLI_PLZ / 10);
+		});
 	}
 
 	#[test]

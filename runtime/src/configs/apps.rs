@@ -2,7 +2,10 @@
 //! (`pallet-proxy`) with a proxy type per scope, both judged by the same map of calls to scopes.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{parameter_types, traits::InstanceFilter};
+use frame_support::{
+	parameter_types,
+	traits::{Get, InstanceFilter},
+};
 use pallet_apps::{CallScope, Scope};
 use scale_info::TypeInfo;
 use sp_runtime::traits::{BlakeTwo256, Verify};
@@ -47,10 +50,19 @@ impl CallScope<RuntimeCall, Balance> for SocialScopes {
 	}
 }
 
+/// A grant: its record and its two account keys, at the governable storage prices.
+pub struct GrantDeposit;
+
+impl Get<Balance> for GrantDeposit {
+	fn get() -> Balance {
+		super::parameters::storage_deposit(
+			1,
+			pallet_apps::GrantOf::<Runtime>::max_encoded_len() as u32 + 2 * 48,
+		)
+	}
+}
+
 parameter_types! {
-	/// A grant: its record and its two account keys.
-	pub GrantDeposit: Balance =
-		deposit(1, pallet_apps::GrantOf::<Runtime>::max_encoded_len() as u32 + 2 * 48);
 	/// An app's batch carries up to 200 people's actions.
 	pub const MaxActions: u32 = 200;
 	/// An onboarding payload must reach the chain within ten minutes of being signed.

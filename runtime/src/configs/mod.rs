@@ -2,7 +2,9 @@
 
 mod apps;
 mod consensus;
+mod governance;
 mod monetary;
+mod parameters;
 mod rewards;
 mod social;
 mod system;
@@ -10,7 +12,9 @@ mod validators;
 
 pub use apps::*;
 pub use consensus::*;
+pub use governance::*;
 pub use monetary::*;
+pub use parameters::*;
 pub use rewards::*;
 pub use social::*;
 pub use system::*;

@@ -1,5 +1,5 @@
 //! Content rewards: the per-era mint, the fee share, the author/curator split, curation stakes
-//! and voting mana.
+//! and voting mana. The mint and the split are governable ([`super::parameters`]).
 //! The era length is set per chain in the genesis presets.
 
 use frame_support::{parameter_types, PalletId};
@@ -13,12 +13,8 @@ use crate::{
 parameter_types! {
 	/// The reward pool's account: `modlplz/rwrd…`.
 	pub const RewardsPalletId: PalletId = PalletId(*b"plz/rwrd");
-	/// Minted into the pool every era. On `local` (one-day eras) that is 365,000 PLZ a year.
-	pub const EraMint: Balance = 1_000 * PLZ;
 	/// Half of every transaction fee goes to the pool; the other half is burned.
 	pub const FeeShare: Perbill = Perbill::from_percent(50);
-	/// Authors and curators share each era's pool half and half, as on Hive.
-	pub const AuthorShare: Perbill = Perbill::from_percent(50);
 	/// Votes weigh the voter's curation stake; below 1 PLZ of it they earn nothing.
 	pub const MinCurationStake: Balance = PLZ;
 	/// An account may have stake unlocking from up to 8 different eras at once.
@@ -44,9 +40,13 @@ impl pallet_rewards::Config for Runtime {
 	type Posts = Posts;
 	type Profiles = Profiles;
 	type PalletId = RewardsPalletId;
-	type EraMint = EraMint;
+	/// Minted into the pool every era: 1,000 PLZ unless governance changes it (on `local`,
+	/// with one-day eras, 365,000 PLZ a year).
+	type EraMint = super::parameters::EraMint;
 	type FeeShare = FeeShare;
-	type AuthorShare = AuthorShare;
+	/// Authors and curators share each era's pool half and half, as on Hive, unless governance
+	/// changes it.
+	type AuthorShare = super::parameters::AuthorShare;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type MinCurationStake = MinCurationStake;
 	type MaxUnlockingChunks = MaxUnlockingChunks;

@@ -1,36 +1,35 @@
-//! Profiles, posts and votes: deposits, limits and the rate limit.
+//! Profiles, posts and votes: deposits, limits and the rate limit. Deposits are priced by the
+//! governable storage prices and the rate limit's window is governable
+//! ([`super::parameters`]).
 
-use codec::MaxEncodedLen;
 use frame_support::parameter_types;
 
-use crate::{
-	constants::currency::{deposit, DEPOSIT_PER_BYTE},
-	constants::time::MINUTES,
-	Apps, Balance, Balances, BlockNumber, Posts, Rewards, Runtime, RuntimeHoldReason,
-};
+use super::parameters::{Deposit, DepositFor, PerByte, RateLimitWindow};
+use crate::{Apps, Balances, Posts, Rewards, Runtime, RuntimeHoldReason};
+
+/// A profile's fixed deposit: the profile and its handle's index entry.
+pub type ProfileDepositBase = Deposit<2, 0>;
+/// Plus this per byte of handle, display name and metadata CID it stores.
+pub type ProfileDepositPerByte = PerByte;
+/// A follow is one entry of two account ids and a balance.
+pub type FollowDeposit = Deposit<1, 80>;
+/// A post is its record (at its largest) and its author-index entry.
+pub type PostDeposit = DepositFor<pallet_posts::PostOf<Runtime>, 2>;
+/// A deleted post with replies stays as a tombstone: its record keeps a deposit (the rest
+/// comes back; a deleted post with nothing below it returns all of it).
+pub type TombstoneDeposit = DepositFor<pallet_posts::PostOf<Runtime>, 1>;
+/// A vote is one entry: its key (post id, voter) and value (direction, deposit).
+pub type VoteDeposit = Deposit<1, { 8 + 32 + 1 + 16 }>;
 
 parameter_types! {
-	/// A profile's fixed deposit: the profile and its handle's index entry.
-	pub const ProfileDepositBase: Balance = deposit(2, 0);
-	/// Plus this per byte of handle, display name and metadata CID it stores.
-	pub const ProfileDepositPerByte: Balance = DEPOSIT_PER_BYTE;
-	/// A follow is one entry of two account ids and a balance.
-	pub const FollowDeposit: Balance = deposit(1, 80);
-	/// A post is its record (at its largest) and its author-index entry.
-	pub PostDeposit: Balance = deposit(2, pallet_posts::PostOf::<Runtime>::max_encoded_len() as u32);
-	/// A deleted post with replies stays as a tombstone: its record keeps a deposit (the rest
-	/// comes back; a deleted post with nothing below it returns all of it).
-	pub TombstoneDeposit: Balance = deposit(1, pallet_posts::PostOf::<Runtime>::max_encoded_len() as u32);
-	/// A vote is one entry: its key (post id, voter) and value (direction, deposit).
-	pub const VoteDeposit: Balance = deposit(1, 8 + 32 + 1 + 16);
 	/// The largest body a post may reference: 1 MiB.
 	pub const MaxBodySize: u32 = 1024 * 1024;
 	/// Replies nest at most 16 deep.
 	pub const MaxThreadDepth: u8 = 16;
-	/// The rate limit counts posts per minute…
-	pub const RateLimitWindow: BlockNumber = MINUTES;
-	/// …and allows 20 of them (posts, replies and reposts together): more than a person types,
-	/// far less than a script floods.
+	/// The rate limit allows 20 posts, replies and reposts together per `RateLimitWindow`
+	/// (a minute unless governance changes it): more than a person types, far less than a
+	/// script floods. A storage bound (each account's recent actions are kept up to it), so a
+	/// runtime constant.
 	pub const MaxPostsPerWindow: u32 = 20;
 }
 

@@ -9,9 +9,15 @@
 //! candidate that authored no block for `KickThreshold` blocks is removed and its bond
 //! returned.
 
-use frame_support::{parameter_types, traits::ConstU32, PalletId};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, Get},
+	PalletId,
+};
 use frame_system::EnsureRoot;
 use sp_runtime::traits::OpaqueKeys;
+
+use super::parameters::SessionLength;
 
 use crate::{
 	constants::{currency::deposit, time::MINUTES},
@@ -19,7 +25,8 @@ use crate::{
 	RuntimeEvent, Session, SessionKeys,
 };
 
-/// How long a session is: the validator set can change once a session.
+/// How long a session is unless governance changes it (`parameters`, `validators.SessionLength`):
+/// the validator set can change once a session.
 pub const SESSION_PERIOD: BlockNumber = MINUTES;
 
 /// The most invulnerable validators.
@@ -30,9 +37,7 @@ pub const MAX_INVULNERABLES: u32 = 8;
 pub const MAX_CANDIDATES: u32 = 24;
 
 parameter_types! {
-	/// Sessions start every [`SESSION_PERIOD`] blocks.
-	pub const SessionPeriod: BlockNumber = SESSION_PERIOD;
-	/// The first session ends at block [`SESSION_PERIOD`].
+	/// Sessions end at the blocks whose number is a multiple of the session length.
 	pub const SessionOffset: BlockNumber = 0;
 	/// What registering session keys holds while they are registered: three storage items, the
 	/// keys (64 bytes) and each key's owner (32 bytes each).
@@ -46,8 +51,8 @@ impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = pallet_collator_selection::IdentityCollator;
-	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type ShouldEndSession = pallet_session::PeriodicSessions<SessionLength, SessionOffset>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<SessionLength, SessionOffset>;
 	type SessionManager = CollatorSelection;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
@@ -56,6 +61,15 @@ impl pallet_session::Config for Runtime {
 	type WeightInfo = weights::pallet_session::WeightInfo<Runtime>;
 	type Currency = Balances;
 	type KeyDeposit = KeyDeposit;
+}
+
+/// Two sessions, at the current session length.
+pub struct TwoSessions;
+
+impl Get<BlockNumber> for TwoSessions {
+	fn get() -> BlockNumber {
+		SessionLength::get().saturating_mul(2)
+	}
 }
 
 impl pallet_authorship::Config for Runtime {
@@ -74,7 +88,7 @@ impl pallet_collator_selection::Config for Runtime {
 	type MinEligibleCollators = ConstU32<1>;
 	type MaxInvulnerables = ConstU32<MAX_INVULNERABLES>;
 	/// Two sessions without a block.
-	type KickThreshold = ConstU32<{ 2 * SESSION_PERIOD }>;
+	type KickThreshold = TwoSessions;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = pallet_collator_selection::IdentityCollator;
 	type ValidatorRegistration = Session;
