@@ -75,6 +75,77 @@ after(async () => {
   }
 });
 
+/** Fails if a process the tests started has exited. */
+function alive() {
+  for (const { command, child, log } of running) {
+    assert.ok(child.exitCode === null && child.signalCode === null,
+      `"${command.slice(0, 60)}…" exited (${child.exitCode ?? child.signalCode}):\n${log.join('').slice(-3000)}`);
+  }
+}
+
+/** The RPC URL of the node a recipe command starts. */
+const url = (command) => `http://127.0.0.1:${option(command, 'rpc-port')}`;
+
+/** The referenda the recipe test submits on its network, for the test after it. */
+let referenda;
+
+const PLZ = 10n ** 12n;
+
+/**
+ * The README's governance steps on the `local` network at `wsUrl`: checks that no sudo key and
+ * no signed account can make the two calls, then submits them as referenda (Alice on the root
+ * track: the number of candidates the chain wants; Bob on the general track: the README's era
+ * mint), places their decision deposits, and has Alice … Ferdie and their stashes vote for both.
+ */
+async function submitReferenda(wsUrl) {
+  const api = await connect({ wsUrl });
+  try {
+    const [alice, bob] = ['Alice', 'Bob'].map((name) => devKey(api, name));
+    const changes = { desiredCandidates: 16, mint: 2_000n * PLZ };
+    const setDesired = api.tx.collatorSelection.setDesiredCandidates(changes.desiredCandidates);
+    const [example] = readme.match(/`parameters\.setParameter\(keyValue\)`, e\.g\.\n`([^`]+)`/).slice(1);
+    assert.deepEqual(JSON.parse(example), { Rewards: { EraMint: [null, Number(changes.mint)] } });
+    const setMint = api.tx.parameters.setParameter(JSON.parse(example));
+    assert.ok((await api.query.sudo.key()).isNone, 'no sudo key on local');
+    await assert.rejects(signAndWaitInBlock(api, api.tx.sudo.sudo(setDesired), alice), /sudo\.RequireSudo/);
+    await assert.rejects(signAndWaitInBlock(api, setDesired, alice), /badOrigin/i);
+    await assert.rejects(signAndWaitInBlock(api, setMint, bob), /badOrigin/i);
+
+    // Submit with the call inline and place the decision deposit, in one batch each.
+    const first = (await api.query.referenda.referendumCount()).toNumber();
+    const proposals = [[alice, { system: 'Root' }, setDesired], [bob, { Origins: 'General' }, setMint]];
+    await Promise.all(proposals.map(([who, origin, call], i) => signAndWaitInBlock(api, api.tx.utility.batchAll([
+      api.tx.referenda.submit(origin, { Inline: call.method.toHex() }, { After: 0 }),
+      api.tx.referenda.placeDecisionDeposit(first + i),
+    ]), who)));
+    const indices = [first, first + 1];
+    // Each origin took its track: root (0), general (1).
+    for (const [track, index] of indices.entries()) {
+      const status = (await api.query.referenda.referendumInfoFor(index)).unwrap().asOngoing;
+      assert.equal(status.track.toNumber(), track);
+    }
+    const voters = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie']
+      .flatMap((name) => [name, `${name}//stash`]).map((name) => devKey(api, name));
+    const vote = { Standard: { vote: { aye: true, conviction: 'Locked1x' }, balance: 900_000n * PLZ } };
+    const included = await Promise.all(voters.map((voter) => signAndWaitInBlock(api, api.tx.utility.batchAll(
+      indices.map((index) => api.tx.convictionVoting.vote(index, vote)),
+    ), voter)));
+    const votedAt = (await api.rpc.chain.getHeader(included[0].blockHash)).number.toNumber();
+    return { indices, votedAt, changes };
+  } finally {
+    await api.disconnect();
+  }
+}
+
+/** Whether `api`'s node has finalized both referenda's changes. */
+async function finalizedHas(api, changes) {
+  const at = await api.at(await api.rpc.chain.getFinalizedHead());
+  const desired = (await at.query.collatorSelection.desiredCandidates()).toNumber();
+  const mint = await at.query.parameters.parameters({ Rewards: { EraMint: null } });
+  return desired === changes.desiredCandidates && mint.isSome
+    && mint.unwrap().asRewards.asEraMint.toBigInt() === changes.mint;
+}
+
 test("the README's three-validator recipe runs as printed", async () => {
   assert.ok(lines.some((l) => l.startsWith('NODE=')), 'the recipe says where the binary is');
   assert.equal(commands.length, 3, 'three validator commands');
@@ -84,13 +155,6 @@ test("the README's three-validator recipe runs as printed", async () => {
     runAsPrinted(`exec ${command}`, { env: { ...process.env, NODE: NODE_BIN } });
   }
 
-  const alive = () => {
-    for (const { command, child, log } of running) {
-      assert.ok(child.exitCode === null && child.signalCode === null,
-        `"${command.slice(0, 60)}…" exited (${child.exitCode ?? child.signalCode}):\n${log.join('').slice(-3000)}`);
-    }
-  };
-  const url = (command) => `http://127.0.0.1:${option(command, 'rpc-port')}`;
   for (const { command } of running) {
     await waitFor(`${url(command)} to answer`, async () => {
       alive();
@@ -105,6 +169,10 @@ test("the README's three-validator recipe runs as printed", async () => {
   }
   alive();
   assert.equal(await rpcCall(url(commands[0]), 'system_chain'), 'Plaza Local Testnet');
+
+  // Governance's referenda start now and are decided while Dave joins; the next test checks
+  // what they enacted.
+  referenda = await submitReferenda(url(commands[0]).replace('http', 'ws'));
 
   // A fourth validator joins, with the README's commands and the two calls it names.
   assert.equal(joining.length, 3, 'a network key, the node, its session keys');
@@ -163,6 +231,50 @@ test("the README's three-validator recipe runs as printed", async () => {
   } finally {
     await api.disconnect();
   }
+});
+
+test("the referenda passed on the README's four validators: every node finalizes their changes", async () => {
+  assert.ok(referenda, 'the recipe test submitted the referenda');
+  const { indices, votedAt, changes } = referenda;
+  const wsUrls = [...commands, joining[1]].map((command) => url(command).replace('http', 'ws'));
+  const api = await connect({ wsUrl: wsUrls[0] });
+  try {
+    // On `local` the general track confirms and enacts within blocks, the root track after a
+    // minute of each.
+    await waitFor(`referenda #${indices.join(', #')} to be enacted and finalized`, async () => {
+      alive();
+      return finalizedHas(api, changes).catch(() => false);
+    }, 300_000);
+    for (const index of indices) {
+      assert.ok((await api.query.referenda.referendumInfoFor(index)).unwrap().isApproved, `#${index} approved`);
+    }
+    // The scheduler dispatched both enactments successfully, and the parameter change emitted
+    // its event.
+    const dispatched = [];
+    let updated;
+    const head = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+    for (let n = votedAt; n <= head; n += 1) {
+      const events = await (await api.at(await api.rpc.chain.getBlockHash(n))).query.system.events();
+      for (const { event } of events) {
+        if (api.events.scheduler.Dispatched.is(event) && event.data.id.isSome) dispatched.push(event.data.result);
+        if (api.events.parameters.Updated.is(event)) updated = event;
+      }
+    }
+    assert.equal(dispatched.length, 2, 'two scheduler.Dispatched events of enactments');
+    assert.ok(dispatched.every((result) => result.isOk), dispatched.map(String).join(', '));
+    assert.ok(updated, 'a parameters.Updated event');
+    assert.equal(updated.data.newValue.unwrap().asRewards.asEraMint.toBigInt(), changes.mint);
+    for (const wsUrl of wsUrls.slice(1)) {
+      const other = await connect({ wsUrl });
+      try {
+        await waitFor(`${wsUrl} to finalize both changes`, () => finalizedHas(other, changes), 60_000);
+      } finally {
+        await other.disconnect();
+      }
+    }
+  } finally {
+    await api.disconnect();
+  }
   // The next test uses the same ports.
   await stopAll();
 });
@@ -196,7 +308,10 @@ test("the README's dev-node command runs as printed", async () => {
     child.kill('SIGINT');
   }
   // Ctrl-C stops it cleanly.
-  assert.deepEqual(await exited, { code: 0, signal: null }, `after Ctrl-C:\n${log.join('').slice(-4000)}`);
+  const status = await exited;
+  // The status first and the log's last lines only: a CI summary keeps the start of a message.
+  assert.deepEqual(status, { code: 0, signal: null },
+    `after Ctrl-C it exited ${JSON.stringify(status)}; the log's end:\n${log.join('').split('\n').slice(-25).join('\n')}`);
   running.splice(0);
 });
 

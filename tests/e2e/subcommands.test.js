@@ -49,12 +49,17 @@ test('benchmark machine checks this machine against Plaza\'s reference hardware,
   assert.match(stderr, /The hardware (meets|fails to meet) the requirements/);
 });
 
-test('export-chain-spec and build-spec write both specs with token properties', async () => {
-  for (const chain of ['dev', 'local']) {
+test('export-chain-spec and build-spec write every spec with token properties; only dev has a sudo key', async () => {
+  const sudo = { dev: true, local: false, live: false };
+  for (const chain of ['dev', 'local', 'live']) {
     const spec = JSON.parse(await plazaNode('export-chain-spec', '--chain', chain));
     assert.deepEqual(spec.properties, { ss58Format: 61, tokenDecimals: 12, tokenSymbol: 'PLZ' });
     assert.ok(spec.genesis.runtimeGenesis.code.startsWith('0x'));
+    assert.equal(Boolean(spec.genesis.runtimeGenesis.patch.sudo?.key), sudo[chain], `${chain}'s sudo key`);
+    assert.equal(spec.genesis.runtimeGenesis.patch.origins.pace, chain === 'live' ? 'Days' : 'Minutes');
   }
+  const live = JSON.parse(await plazaNode('export-chain-spec', '--chain', 'live'));
+  assert.equal(live.chainType, 'Live');
   const plain = JSON.parse(await plazaNode('build-spec', '--chain', 'local'));
   // The three validators: invulnerables with their session keys (Aura's and GRANDPA's
   // authorities come from these).
