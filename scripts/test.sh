@@ -11,6 +11,9 @@ scripts/setup.sh --tests
 # One release build serves both: the unit tests reuse the node's compiled dependencies.
 cargo build --release --locked --workspace
 cargo test --release --locked --workspace
+# The same runtime one spec_version higher, which an end-to-end test enacts by referendum on a
+# running network (a blob of its own beside the node's runtime; the node is not rebuilt).
+cargo build --release --locked -p plaza-runtime --features next-spec-version
 
 # The end-to-end tests and the web app's tests run side by side: both mostly wait for blocks
 # (6 s each) on nodes of their own, and one after the other they took 15 of a clean run's

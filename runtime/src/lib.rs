@@ -16,8 +16,10 @@
 // `construct_runtime` needs a deep recursion limit.
 #![recursion_limit = "256"]
 
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", not(feature = "next-spec-version")))]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+#[cfg(all(feature = "std", feature = "next-spec-version"))]
+include!(concat!(env!("OUT_DIR"), "/plaza_runtime_next"));
 
 extern crate alloc;
 
@@ -78,19 +80,32 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime version. Bump `spec_version` with every runtime change that alters behaviour and
-/// `transaction_version` with every change to call indices or the transaction format.
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("plaza"),
-	impl_name: alloc::borrow::Cow::Borrowed("plaza-node"),
-	authoring_version: 1,
-	spec_version: 107,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+/// Declares [`VERSION`] with the given `spec_version` (a literal, as `runtime_version` needs).
+macro_rules! runtime_version {
+	($spec_version:tt) => {
+		/// The runtime version. Bump `spec_version` (both numbers below) with every runtime
+		/// change that alters behaviour and `transaction_version` with every change to call
+		/// indices or the transaction format.
+		#[sp_version::runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: alloc::borrow::Cow::Borrowed("plaza"),
+			impl_name: alloc::borrow::Cow::Borrowed("plaza-node"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+
+#[cfg(not(feature = "next-spec-version"))]
+runtime_version!(107);
+// The same runtime one `spec_version` higher: what the runtime-upgrade test enacts by referendum
+// (`scripts/test.sh` builds it as `plaza_runtime_next.compact.compressed.wasm`).
+#[cfg(feature = "next-spec-version")]
+runtime_version!(108);
 
 /// Transaction signature: sr25519, ed25519 or ecdsa.
 pub type Signature = MultiSignature;

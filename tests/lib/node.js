@@ -5,10 +5,17 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+const TARGET_DIR = process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), '.cache', 'plaza-target');
+
 /** The node binary: $PLAZA_NODE, or the release build in the shared cargo target directory. */
-export const NODE_BIN =
-  process.env.PLAZA_NODE ??
-  path.join(process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), '.cache', 'plaza-target'), 'release', 'plaza-node');
+export const NODE_BIN = process.env.PLAZA_NODE ?? path.join(TARGET_DIR, 'release', 'plaza-node');
+
+/**
+ * The runtime one `spec_version` higher than the node's (`--features next-spec-version`, which
+ * scripts/test.sh builds): $PLAZA_NEXT_RUNTIME, or its blob in the shared target directory.
+ */
+export const NEXT_RUNTIME_WASM = process.env.PLAZA_NEXT_RUNTIME
+  ?? path.join(TARGET_DIR, 'release', 'wbuild', 'plaza-runtime', 'plaza_runtime_next.compact.compressed.wasm');
 
 /** A TCP port that was free a moment ago (the OS picks it). */
 export function freePort() {

@@ -43,7 +43,7 @@ parameter_types! {
 		Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
 	/// A noted preimage's fixed deposit: its status record and its request count.
 	pub const PreimageBaseDeposit: Balance = deposit(2, 64);
-	/// Plus this per byte of the call it holds (a runtime upgrade of about 1.5 MB: 150 PLZ).
+	/// Plus this per byte of the call it holds (a runtime upgrade of 643 kB: about 64 PLZ).
 	pub const PreimageByteDeposit: Balance = DEPOSIT_PER_BYTE;
 	/// Preimage deposits are held under the preimage pallet's reason.
 	pub const PreimageHoldReason: RuntimeHoldReason =
