@@ -114,6 +114,15 @@ pub(super) fn propose_and_pass(
 	enactment_results()
 }
 
+/// A `root` referendum setting the desired candidates to 5, voted `aye` (or not) by everyone.
+fn propose_desired_candidates_as_root(aye: bool) -> u32 {
+	propose_and_vote(
+		OriginCaller::system(frame_system::RawOrigin::Root),
+		set_desired_candidates(5),
+		aye,
+	)
+}
+
 /// What the scheduler's enactments of referenda returned (its named tasks: the referenda's own
 /// alarms are anonymous).
 fn enactment_results() -> Vec<Result<(), DispatchError>> {
@@ -218,11 +227,7 @@ fn a_passed_root_referendum_dispatches_its_call_as_root() {
 	genesis_storage(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		System::set_block_number(1);
 		let before = desired_candidates();
-		let index = propose_and_vote(
-			OriginCaller::system(frame_system::RawOrigin::Root),
-			set_desired_candidates(5),
-			true,
-		);
+		let index = propose_desired_candidates_as_root(true);
 		// Deciding, then confirming for a minute: not yet enacted.
 		run_to(1 + 1 + MINUTES);
 		assert_eq!(desired_candidates(), before);
@@ -256,11 +261,7 @@ fn a_referendum_the_voters_reject_changes_nothing() {
 	genesis_storage(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		System::set_block_number(1);
 		let before = desired_candidates();
-		let index = propose_and_vote(
-			OriginCaller::system(frame_system::RawOrigin::Root),
-			set_desired_candidates(5),
-			false,
-		);
+		let index = propose_desired_candidates_as_root(false);
 		// The decision period (14 minutes) ends without approval.
 		run_to(2 + 15 * MINUTES);
 		assert!(System::events().iter().any(|r| matches!(
