@@ -16,7 +16,7 @@ use core::marker::PhantomData;
 use codec::MaxEncodedLen;
 use frame_support::{
 	dynamic_params::{dynamic_pallet_params, dynamic_params},
-	traits::{EitherOf, Get},
+	traits::{ConstU128, ConstU32, EitherOf, Get},
 };
 use frame_system::EnsureRoot;
 use sp_runtime::Perbill;
@@ -78,38 +78,32 @@ pub mod dynamic_params {
 	}
 }
 
-/// `P`'s value kept within `[MIN, MAX]`.
-pub struct Bounded<P, const MIN: u128, const MAX: u128>(PhantomData<P>);
+/// `P`'s value kept within `[Min::get(), Max::get()]`.
+pub struct Bounded<P, Min, Max>(PhantomData<(P, Min, Max)>);
 
-impl<P: Get<Balance>, const MIN: u128, const MAX: u128> Get<Balance> for Bounded<P, MIN, MAX> {
-	fn get() -> Balance {
-		P::get().clamp(MIN, MAX)
-	}
-}
-
-/// `P`'s value kept within `[MIN, MAX]` blocks.
-pub struct BoundedBlocks<P, const MIN: BlockNumber, const MAX: BlockNumber>(PhantomData<P>);
-
-impl<P: Get<BlockNumber>, const MIN: BlockNumber, const MAX: BlockNumber> Get<BlockNumber>
-	for BoundedBlocks<P, MIN, MAX>
-{
-	fn get() -> BlockNumber {
-		P::get().clamp(MIN, MAX)
+impl<T: Ord, P: Get<T>, Min: Get<T>, Max: Get<T>> Get<T> for Bounded<P, Min, Max> {
+	fn get() -> T {
+		P::get().clamp(Min::get(), Max::get())
 	}
 }
 
 /// The price of one storage item: from 0.001 to 10 PLZ.
-pub type PerItem = Bounded<dynamic_params::deposits::PerItem, MILLI_PLZ, { 10 * PLZ }>;
+pub type PerItem =
+	Bounded<dynamic_params::deposits::PerItem, ConstU128<MILLI_PLZ>, ConstU128<{ 10 * PLZ }>>;
 /// The price of one byte: from 0.000001 to 0.01 PLZ.
-pub type PerByte = Bounded<dynamic_params::deposits::PerByte, MICRO_PLZ, { 10 * MILLI_PLZ }>;
+pub type PerByte =
+	Bounded<dynamic_params::deposits::PerByte, ConstU128<MICRO_PLZ>, ConstU128<{ 10 * MILLI_PLZ }>>;
 /// The posting rate limit's window: from a block to a day.
-pub type RateLimitWindow = BoundedBlocks<dynamic_params::posting::RateLimitWindow, 1, DAYS>;
+pub type RateLimitWindow =
+	Bounded<dynamic_params::posting::RateLimitWindow, ConstU32<1>, ConstU32<DAYS>>;
 /// The era mint: up to 100,000 PLZ.
-pub type EraMint = Bounded<dynamic_params::rewards::EraMint, 0, { 100_000 * PLZ }>;
+pub type EraMint =
+	Bounded<dynamic_params::rewards::EraMint, ConstU128<0>, ConstU128<{ 100_000 * PLZ }>>;
 /// The authors' share (any share is valid).
 pub type AuthorShare = dynamic_params::rewards::AuthorShare;
 /// The session length: from a minute to a day.
-pub type SessionLength = BoundedBlocks<dynamic_params::validators::SessionLength, MINUTES, DAYS>;
+pub type SessionLength =
+	Bounded<dynamic_params::validators::SessionLength, ConstU32<MINUTES>, ConstU32<DAYS>>;
 
 /// The deposit for `ITEMS` storage items of `BYTES` bytes in total, at the current prices.
 pub struct Deposit<const ITEMS: u32, const BYTES: u32>;
