@@ -76,4 +76,9 @@ pub enum Subcommand {
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Check a runtime upgrade's migrations and invariants against a live network's state
+	/// (`create-snapshot`, `on-runtime-upgrade`).
+	#[command(subcommand)]
+	TryRuntime(crate::try_runtime::TryRuntimeCmd),
 }

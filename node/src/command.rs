@@ -179,6 +179,7 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		},
+		Some(Subcommand::TryRuntime(cmd)) => cmd.run(),
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			let ipfs = cli.ipfs.clone();

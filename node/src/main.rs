@@ -12,6 +12,7 @@ mod ipfs_peers;
 mod rpc;
 mod service;
 mod social;
+mod try_runtime;
 
 fn main() -> sc_cli::Result<()> {
 	command::run()

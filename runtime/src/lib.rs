@@ -16,10 +16,8 @@
 // `construct_runtime` needs a deep recursion limit.
 #![recursion_limit = "256"]
 
-#[cfg(all(feature = "std", not(feature = "next-spec-version")))]
+#[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
-#[cfg(all(feature = "std", feature = "next-spec-version"))]
-include!(concat!(env!("OUT_DIR"), "/plaza_runtime_next"));
 
 extern crate alloc;
 
@@ -103,7 +101,7 @@ macro_rules! runtime_version {
 #[cfg(not(feature = "next-spec-version"))]
 runtime_version!(107);
 // The same runtime one `spec_version` higher: what the runtime-upgrade test enacts by referendum
-// (`scripts/test.sh` builds it as `plaza_runtime_next.compact.compressed.wasm`).
+// (`runtime/blobs` builds it as `plaza_runtime_next.compact.compressed.wasm`).
 #[cfg(feature = "next-spec-version")]
 runtime_version!(108);
 

@@ -16,7 +16,9 @@ import { promisify } from 'node:util';
 
 import { connect, devKey, signAndWaitInBlock } from '../lib/chain.js';
 import { add } from '../lib/ipfs.js';
-import { NEXT_RUNTIME_WASM, NODE_BIN, finalizedNumber, rpcCall, waitFor } from '../lib/node.js';
+import {
+  NEXT_RUNTIME_WASM, NEXT_TRY_RUNTIME_WASM, NODE_BIN, finalizedNumber, rpcCall, waitFor,
+} from '../lib/node.js';
 
 /**
  * The sh block of a README section (after a heading, or a paragraph starting with `heading`),
@@ -34,6 +36,7 @@ const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const lines = recipe(readme, '## Run a validator network');
 const commands = lines.filter((l) => l.startsWith('$NODE '));
 const joining = recipe(readme, '**Join a running network as a validator**');
+const checkUpgrade = recipe(readme, '**Check an upgrade before proposing it**');
 const option = (command, name) => command.match(new RegExp(`--${name}[ =](\\S+)`))?.[1];
 
 const running = [];
@@ -81,6 +84,35 @@ function alive() {
   for (const { command, child, log } of running) {
     assert.ok(child.exitCode === null && child.signalCode === null,
       `"${command.slice(0, 60)}…" exited (${child.exitCode ?? child.signalCode}):\n${log.join('').slice(-3000)}`);
+  }
+}
+
+/**
+ * The README's try-runtime commands, run as printed in a directory of their own, with
+ * `plaza-node` on the PATH and the new runtime where `cargo build --features try-runtime` would
+ * have put it (the test's is the next runtime with the try-runtime API). Resolves with the
+ * on-runtime-upgrade command's output.
+ */
+async function checkUpgradeAsPrinted() {
+  assert.equal(checkUpgrade.length, 2, 'create-snapshot, on-runtime-upgrade');
+  const dir = mkdtempSync(path.join(tmpdir(), 'plaza-try-runtime-'));
+  try {
+    const bin = path.join(dir, 'bin');
+    mkdirSync(bin);
+    symlinkSync(NODE_BIN, path.join(bin, 'plaza-node'));
+    const runtime = checkUpgrade[1].match(/--runtime (\S+)/)[1];
+    mkdirSync(path.dirname(path.join(dir, runtime)), { recursive: true });
+    symlinkSync(NEXT_TRY_RUNTIME_WASM, path.join(dir, runtime));
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+    const outputs = [];
+    for (const command of checkUpgrade) {
+      const { stdout } = await promisify(execFile)('bash', ['-c', command], { cwd: dir, env, maxBuffer: 1 << 26 })
+        .catch((error) => assert.fail(`"${command}" failed:\n${error.stderr?.slice(-3000)}`));
+      outputs.push(stdout);
+    }
+    return outputs[1];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -141,6 +173,10 @@ async function submitReferenda(wsUrl) {
       api.tx.rewards.tip(postId, 5n * PLZ),
     ]), bob);
     const written = { author: charlie.address, voter: bob.address, postId, cid, size: text.length };
+    // Before proposing the upgrade, Alice checks it on her node's state with the README's
+    // try-runtime commands (beside the governance steps: it only reads the chain).
+    const upgradeChecked = checkUpgradeAsPrinted();
+    upgradeChecked.catch(() => {}); // awaited below; this keeps an early failure from going unhandled
 
     const changes = { desiredCandidates: 16, mint: 2_000n * PLZ, specVersion: api.runtimeVersion.specVersion.toNumber() + 1 };
     const setDesired = api.tx.collatorSelection.setDesiredCandidates(changes.desiredCandidates);
@@ -188,6 +224,10 @@ async function submitReferenda(wsUrl) {
       indices.map((index) => api.tx.convictionVoting.vote(index, vote)),
     ), voter)));
     const votedAt = (await api.rpc.chain.getHeader(included[0].blockHash)).number.toNumber();
+    const checked = await upgradeChecked;
+    assert.match(checked, new RegExp(`runtime plaza ${changes.specVersion - 1}; checking plaza ${changes.specVersion} from`));
+    assert.match(checked, /Migrations and checks \(All\) passed/);
+    assert.match(checked, /Migrations are idempotent/);
     return { indices, votedAt, changes, written, before };
   } finally {
     await api.disconnect();
@@ -355,6 +395,112 @@ test("the referenda passed on the README's four validators: the runtime upgraded
       // The new runtime takes transactions as before: Alice replies to the post.
       const { events } = await signAndWaitInBlock(api, api.tx.posts.createPost(written.cid, written.size, written.postId), devKey(api, 'Alice'));
       assert.ok(events.some((e) => api.events.posts.PostCreated.is(e)));
+    } finally {
+      await api.disconnect();
+    }
+  } catch (error) {
+    // The next tests use the same ports.
+    await stopAll();
+    throw error;
+  }
+});
+
+/** The account whose Aura slot `header` was authored in: `session.validators` and
+ * `aura.authorities` list the same validators in the same order. */
+async function authorOf(api, header) {
+  const preRuntime = header.digest.logs.find((log) => log.isPreRuntime).asPreRuntime;
+  const slot = api.createType('u64', preRuntime[1]).toBigInt();
+  const validators = await (await api.at(header.parentHash)).query.session.validators();
+  return validators[Number(slot % BigInt(validators.length))].toString();
+}
+
+/** Waits until a block authored by `account` after block `after` is finalized on every node. */
+async function authorsAgain(api, account, name, after, rpcUrls) {
+  let authored;
+  await waitFor(`${name} to author a block after #${after}`, async () => {
+    alive();
+    const header = await api.rpc.chain.getHeader();
+    if (header.number.toNumber() > after && (await authorOf(api, header)) === account) {
+      authored = header.number.toNumber();
+    }
+    return authored;
+  }, 120_000);
+  for (const rpcUrl of rpcUrls) {
+    await waitFor(`${rpcUrl} to finalize ${name}'s block #${authored}`, async () => {
+      alive();
+      return (await finalizedNumber(rpcAt(rpcUrl))) >= authored;
+    }, 120_000);
+  }
+  return authored;
+}
+
+/** Fails unless every node has the same hash at each height `from`…`to` (all finalized). */
+async function sameChain(rpcUrls, from, to) {
+  for (let n = from; n <= to; n += 1) {
+    const hashes = await Promise.all(rpcUrls.map((rpcUrl) => rpcCall(rpcUrl, 'chain_getBlockHash', [n])));
+    assert.ok(hashes.every((hash) => hash === hashes[0]), `#${n}: ${hashes.join(' ')}`);
+  }
+}
+
+test("faults on the four validators: one killed, the others go on; restarted, it catches up and authors; one cut off, the network heals with one finalized chain", async () => {
+  try {
+    const daveNode = joining[1];
+    const nodes = [...commands, daveNode];
+    const rpcUrls = nodes.map((command) => url(command));
+    const entry = (command) => running.find((r) => r.command === `exec ${command}`);
+    const api = await connect({ wsUrl: rpcUrls[0].replace('http', 'ws') });
+    try {
+      assert.equal((await api.query.session.validators()).length, 4, 'four validators');
+      const account = (name) => devKey(api, name).address;
+      const finalizedAll = (urls) => Promise.all(urls.map((u) => finalizedNumber(rpcAt(u))));
+
+      // 1. SIGKILL Bob's validator: Alice, Charlie and Dave (three of four, more than two
+      // thirds) go on authoring and finalizing.
+      const bob = entry(commands[1]);
+      const others = rpcUrls.filter((u) => u !== rpcUrls[1]);
+      bob.child.kill('SIGKILL');
+      await new Promise((resolve) => bob.child.once('exit', resolve));
+      running.splice(running.indexOf(bob), 1);
+      const killedAt = Math.max(...await finalizedAll(others));
+      await waitFor('the three others to finalize four blocks more', async () => {
+        alive();
+        return Math.min(...await finalizedAll(others)) >= killedAt + 4;
+      }, 120_000);
+
+      // 2. Bob's command again, on the same base path: it catches up to the others' finalized
+      // chain and authors in its slots again.
+      const restartedAt = await finalizedNumber(rpcAt(rpcUrls[0]));
+      runAsPrinted(`exec ${commands[1]}`, { env: { ...process.env, NODE: NODE_BIN } });
+      await waitFor("Bob's restarted node to reach the finalized head it missed", async () => {
+        alive();
+        return (await finalizedNumber(rpcAt(rpcUrls[1])).catch(() => 0)) >= restartedAt;
+      }, 120_000);
+      await sameChain(rpcUrls, killedAt - 1, restartedAt);
+      await authorsAgain(api, account('Bob'), 'Bob', restartedAt, rpcUrls);
+
+      // 3. Charlie's node cut off (SIGSTOP: no packet in or out, its state kept) while the
+      // others finalize eight blocks, then let go: whatever it saw or authored on its own gives
+      // way to the finalized chain, which every node then shares.
+      const charlie = entry(commands[2]);
+      const connected = rpcUrls.filter((u) => u !== rpcUrls[2]);
+      const cutAt = Math.max(...await finalizedAll(rpcUrls));
+      charlie.child.kill('SIGSTOP');
+      try {
+        await waitFor('the three others to finalize eight blocks without Charlie', async () => {
+          return Math.min(...await finalizedAll(connected)) >= cutAt + 8;
+        }, 180_000);
+      } finally {
+        charlie.child.kill('SIGCONT');
+      }
+      const healedAt = await finalizedNumber(rpcAt(rpcUrls[0]));
+      await waitFor("Charlie's node to rejoin the finalized chain", async () => {
+        alive();
+        return (await finalizedNumber(rpcAt(rpcUrls[2])).catch(() => 0)) >= healedAt;
+      }, 120_000);
+      const charlieAuthored = await authorsAgain(api, account('Charlie'), 'Charlie', healedAt, rpcUrls);
+      // No fork outlived finality: the four nodes hold the same block at every height since
+      // before the faults.
+      await sameChain(rpcUrls, killedAt - 1, charlieAuthored);
     } finally {
       await api.disconnect();
     }

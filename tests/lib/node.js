@@ -10,12 +10,22 @@ const TARGET_DIR = process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), '.cac
 /** The node binary: $PLAZA_NODE, or the release build in the shared cargo target directory. */
 export const NODE_BIN = process.env.PLAZA_NODE ?? path.join(TARGET_DIR, 'release', 'plaza-node');
 
+const WASM_DIR = path.join(TARGET_DIR, 'release', 'wbuild', 'plaza-runtime');
+
+/** The node's own runtime blob. */
+export const RUNTIME_WASM = path.join(WASM_DIR, 'plaza_runtime.compact.compressed.wasm');
+
 /**
- * The runtime one `spec_version` higher than the node's (`--features next-spec-version`, which
- * scripts/test.sh builds): $PLAZA_NEXT_RUNTIME, or its blob in the shared target directory.
+ * The runtime one `spec_version` higher than the node's (feature `next-spec-version`; built by
+ * `runtime/blobs`, which scripts/test.sh builds): $PLAZA_NEXT_RUNTIME, or its blob in the shared
+ * target directory.
  */
 export const NEXT_RUNTIME_WASM = process.env.PLAZA_NEXT_RUNTIME
-  ?? path.join(TARGET_DIR, 'release', 'wbuild', 'plaza-runtime', 'plaza_runtime_next.compact.compressed.wasm');
+  ?? path.join(WASM_DIR, 'plaza_runtime_next.compact.compressed.wasm');
+
+/** The same next runtime with the try-runtime API, for `plaza-node try-runtime`. */
+export const NEXT_TRY_RUNTIME_WASM = process.env.PLAZA_NEXT_TRY_RUNTIME
+  ?? path.join(WASM_DIR, 'plaza_runtime_next_try_runtime.compact.compressed.wasm');
 
 /** A TCP port that was free a moment ago (the OS picks it). */
 export function freePort() {
