@@ -16,6 +16,7 @@ scripts/setup.sh --tests
 # --features …` would instead rebuild host crates whose features differ outside the workspace's
 # unified set: 10.6 of a clean run's 73 minutes.)
 cargo build --release --locked --workspace --features plaza-runtime-blobs/build
+echo "[test] setup and build: ${SECONDS} s"
 
 # Then three suites side by side, each reported when it ends so that their reports do not
 # interleave: the Rust unit tests (compiling them is CPU work, about 3 minutes on a clean
@@ -26,12 +27,22 @@ cargo build --release --locked --workspace --features plaza-runtime-blobs/build
 unit_log=$(mktemp)
 web_log=$(mktemp)
 trap 'rm -f "$unit_log" "$web_log"' EXIT
-cargo test --release --locked --workspace >"$unit_log" 2>&1 &
+# Runs a suite ("$1", the rest its command), then says how long it took and when it ended.
+timed() {
+	local name=$1 start=$SECONDS status=0
+	shift
+	"$@" || status=$?
+	echo "[test] $name: exit $status after $((SECONDS - start)) s, at $SECONDS s"
+	return "$status"
+}
+web_suite() { cd web && npm test && npm run build && npx playwright test; }
+e2e_suite() { cd tests && npm test; }
+timed "unit tests" cargo test --release --locked --workspace >"$unit_log" 2>&1 &
 unit=$!
-(cd web && npm test && npm run build && npx playwright test) >"$web_log" 2>&1 &
+(timed "web app tests" web_suite) >"$web_log" 2>&1 &
 web=$!
 e2e_status=0
-(cd tests && npm test) || e2e_status=$?
+(timed "end-to-end tests" e2e_suite) || e2e_status=$?
 unit_status=0
 wait "$unit" || unit_status=$?
 web_status=0
@@ -44,3 +55,4 @@ if ((unit_status || e2e_status || web_status)); then
 	echo "FAILED: unit tests exit $unit_status, end-to-end tests exit $e2e_status, web app tests exit $web_status" >&2
 	exit 1
 fi
+echo "[test] all passed in ${SECONDS} s"

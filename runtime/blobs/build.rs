@@ -16,7 +16,12 @@ fn main() {
 		return;
 	}
 	// The WASM builder finds the project in `cargo metadata` by this path: it must be canonical.
-	let runtime = Path::new(env!("CARGO_MANIFEST_DIR"))
+	// Cargo sets CARGO_MANIFEST_DIR when it runs the script (not `env!`, which would keep the
+	// directory the script was compiled in: a checkout elsewhere sharing the target directory
+	// reuses the compiled script).
+	let manifest_dir =
+		std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+	let runtime = Path::new(&manifest_dir)
 		.join("../Cargo.toml")
 		.canonicalize()
 		.expect("runtime/Cargo.toml exists");

@@ -88,6 +88,21 @@ function alive() {
 }
 
 /**
+ * A directory of its own for README commands, with `plaza-node` on the PATH as an installed
+ * binary would be: the directory, the commands' environment, and `sh(command)`, which runs a
+ * command there with bash and resolves with its output.
+ */
+function shellWithNode(prefix) {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const bin = path.join(dir, 'bin');
+  mkdirSync(bin);
+  symlinkSync(NODE_BIN, path.join(bin, 'plaza-node'));
+  const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+  const sh = (command) => promisify(execFile)('bash', ['-c', command], { cwd: dir, env, maxBuffer: 1 << 26 });
+  return { dir, env, sh };
+}
+
+/**
  * The README's try-runtime commands, run as printed in a directory of their own, with
  * `plaza-node` on the PATH and the new runtime where `cargo build --features try-runtime` would
  * have put it (the test's is the next runtime with the try-runtime API). Resolves with the
@@ -95,18 +110,14 @@ function alive() {
  */
 async function checkUpgradeAsPrinted() {
   assert.equal(checkUpgrade.length, 2, 'create-snapshot, on-runtime-upgrade');
-  const dir = mkdtempSync(path.join(tmpdir(), 'plaza-try-runtime-'));
+  const { dir, sh } = shellWithNode('plaza-try-runtime-');
   try {
-    const bin = path.join(dir, 'bin');
-    mkdirSync(bin);
-    symlinkSync(NODE_BIN, path.join(bin, 'plaza-node'));
     const runtime = checkUpgrade[1].match(/--runtime (\S+)/)[1];
     mkdirSync(path.dirname(path.join(dir, runtime)), { recursive: true });
     symlinkSync(NEXT_TRY_RUNTIME_WASM, path.join(dir, runtime));
-    const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
     const outputs = [];
     for (const command of checkUpgrade) {
-      const { stdout } = await promisify(execFile)('bash', ['-c', command], { cwd: dir, env, maxBuffer: 1 << 26 })
+      const { stdout } = await sh(command)
         .catch((error) => assert.fail(`"${command}" failed:\n${error.stderr?.slice(-3000)}`));
       outputs.push(stdout);
     }
@@ -304,30 +315,12 @@ test("the README's three-validator recipe runs as printed", async () => {
       alive();
       return (await api.query.session.validators()).some((v) => v.eq(dave.address));
     }, 240_000);
-    const auraKey = keys.slice(0, 66);
-    let authored;
-    await waitFor('Dave to author a block', async () => {
-      alive();
-      const header = await api.rpc.chain.getHeader();
-      const preRuntime = header.digest.logs.find((log) => log.isPreRuntime).asPreRuntime;
-      const slot = api.createType('u64', preRuntime[1]).toBigInt();
-      const authorities = await (await api.at(header.parentHash)).query.aura.authorities();
-      if (authorities[Number(slot % BigInt(authorities.length))].toHex() === auraKey) {
-        authored = header.number.toNumber();
-      }
-      return authored;
-    }, 120_000);
-    // GRANDPA's set now has four voters, Dave's key among them, and every node finalizes
-    // Dave's block.
+    // Dave authors in his slots, with the Aura key he registered, and every node finalizes
+    // his block; GRANDPA's set now has four voters, Dave's key among them.
+    await authorsAgain(api, dave.address, 'Dave', 0, [...commands, daveNode].map(url));
     const voters = (await api.query.grandpa.authorities()).map(([id]) => id.toHex());
     assert.equal(voters.length, 4);
     assert.ok(voters.includes(`0x${keys.slice(66)}`));
-    for (const command of [...commands, daveNode]) {
-      await waitFor(`${url(command)} to finalize Dave's block #${authored}`, async () => {
-        alive();
-        return (await finalizedNumber(rpcAt(url(command)))) >= authored;
-      }, 120_000);
-    }
   } finally {
     await api.disconnect();
   }
@@ -550,17 +543,14 @@ test("the README's own-network commands run as printed", async () => {
   const heading = '**A network of your own**: export a spec, edit it, and share the raw form.';
   const own = recipe(readme, heading).map((l) => l.replace(/\s+#.*$/, ''));
   assert.equal(own.length, 8, 'export, export raw, two keys generated and inserted, a network key, the node');
-  let dir = mkdtempSync(path.join(tmpdir(), 'plaza-own-'));
-  const bin = path.join(dir, 'bin');
-  mkdirSync(bin);
-  symlinkSync(NODE_BIN, path.join(bin, 'plaza-node'));
+  const shell = shellWithNode('plaza-own-');
+  let { dir } = shell;
+  const { env, sh } = shell;
   const base = path.join(dir, 'validator');
-  const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
   // The README's placeholders and its system path, as a reader fills them in.
   let secrets = {};
   const fill = (command) => command.replaceAll('/var/lib/plaza', base)
     .replace(/--scheme (\w+)(.*)"<secret>"/, (_, scheme, rest) => `--scheme ${scheme}${rest}"${secrets[scheme]}"`);
-  const sh = (command) => promisify(execFile)('bash', ['-c', command], { cwd: dir, env, maxBuffer: 1 << 26 });
   try {
     const [exportSpec, buildRaw, generateAura, generateGrandpa, insertAura, insertGrandpa, nodeKey, validator] = own;
     assert.match(exportSpec, /^plaza-node export-chain-spec/);
