@@ -73,6 +73,7 @@ impl ClientSocialSource {
 				content,
 				body_size,
 				via,
+				..
 			}) => SocialEvent::PostCreated {
 				post_id,
 				author: account(author),

@@ -22,6 +22,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_votes, Votes]
 	[pallet_rewards, Rewards]
 	[pallet_apps, Apps]
+	[pallet_communities, Communities]
 );
 
 /// The fee extension's benchmark needs nothing set up beyond the default.

@@ -284,4 +284,9 @@ mod runtime {
 	/// the era mint and reward split, the session length.
 	#[runtime::pallet_index(25)]
 	pub type Parameters = pallet_parameters;
+
+	/// Communities: handles, rules, owners, moderators and members; moderators hide, pin, mute
+	/// and ban.
+	#[runtime::pallet_index(26)]
+	pub type Communities = pallet_communities;
 }

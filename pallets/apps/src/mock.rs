@@ -79,6 +79,7 @@ impl pallet_posts::Config for Test {
 	type RateLimitWindow = RateLimitWindow;
 	type MaxPostsPerWindow = MaxPostsPerWindow;
 	type DepositPayer = Apps;
+	type Communities = ();
 	type WeightInfo = ();
 }
 

@@ -73,6 +73,25 @@ pub(crate) fn new_post<T: Config>(author: &T::AccountId, reply_to: Option<PostId
 	post_id
 }
 
+/// Creates a post by `author` in `community` (where `author` may post), funding it if needed.
+pub(crate) fn new_community_post<T: Config>(
+	author: &T::AccountId,
+	community: CommunityId,
+) -> PostId {
+	if T::Currency::balance(author) < T::PostDeposit::get().saturating_mul(2u32.into()) {
+		fund::<T>(author);
+	}
+	let post_id = NextPostId::<T>::get();
+	Pallet::<T>::post_in_community(
+		RawOrigin::Signed(author.clone()).into(),
+		community,
+		longest_cid(),
+		1_000,
+	)
+	.expect("the author may post in the community");
+	post_id
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -152,11 +171,29 @@ mod benchmarks {
 		assert_eq!(Posts::<T>::get(first_id + PostId::from(n) - 1).unwrap().author, author);
 	}
 
-	/// `create_post` with `reply_to`: it also updates the parent and the reply index.
+	/// A post into a community (asking the community whether the author may post there) with
+	/// the longest CID, its author one post short of the limit, an app paying its deposit.
+	#[benchmark]
+	fn post_in_community() {
+		let author = funded_signer::<T>();
+		let community = T::Communities::create_community_for_benchmark(&author);
+		fill_rate_limit::<T>(&author, 1);
+		sponsored::<T>(&author);
+		let post_id = NextPostId::<T>::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(author.clone()), community, longest_cid(), T::MaxBodySize::get());
+
+		assert_eq!(PostCommunity::<T>::get(post_id), Some(community));
+	}
+
+	/// `create_post` with `reply_to`: it also updates the parent and the reply index, and, the
+	/// thread being a community's, asks the community whether the author may post there.
 	#[benchmark]
 	fn create_reply() {
 		let author = funded_signer::<T>();
-		let parent = new_post::<T>(&funded::<T>("parent", 1), None);
+		let community = T::Communities::create_community_for_benchmark(&author);
+		let parent = new_community_post::<T>(&author, community);
 		fill_rate_limit::<T>(&author, 1);
 		sponsored::<T>(&author);
 		let reply_id = NextPostId::<T>::get();

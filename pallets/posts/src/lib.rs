@@ -21,7 +21,9 @@ pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
 use frame_support::traits::fungible::{Inspect, Mutate, MutateHold};
-use plaza_primitives::{CidText, ContentId, DepositPayer, PostId, PostRef, PostsInspect};
+use plaza_primitives::{
+	CidText, CommunityGate, CommunityId, ContentId, DepositPayer, PostId, PostRef, PostsInspect,
+};
 
 /// The balance type of the currency post deposits are held in.
 pub type BalanceOf<T> =
@@ -94,6 +96,10 @@ pub mod pallet {
 		/// back when the post goes), otherwise the author.
 		type DepositPayer: DepositPayer<Self::AccountId, Self::RuntimeHoldReason, BalanceOf<Self>>;
 
+		/// Who may post in which community: asked before a post goes into one and before a
+		/// reply goes into one's thread.
+		type Communities: CommunityGate<Self::AccountId>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -123,6 +129,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Replies<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, PostId, Twox64Concat, PostId, (), OptionQuery>;
+
+	/// The community each original post posted into one is in; its replies are in their
+	/// root's. Goes with the post (tombstones keep it).
+	#[pallet::storage]
+	pub type PostCommunity<T: Config> =
+		StorageMap<_, Twox64Concat, PostId, CommunityId, OptionQuery>;
 
 	/// Live reposts: (original, reposter) → the repost's id.
 	#[pallet::storage]
@@ -179,6 +191,8 @@ pub mod pallet {
 			body_size: u32,
 			/// The app that created it for its author (and paid its deposit), if one did.
 			via: Option<T::AccountId>,
+			/// The community it was posted in (for a reply, its thread's), if any.
+			community: Option<CommunityId>,
 		},
 		/// A post's body was replaced.
 		PostEdited {
@@ -329,6 +343,13 @@ pub mod pallet {
 				None => PostKind::Original,
 				Some(parent_id) => Self::reply_kind(parent_id)?,
 			};
+			let community = match kind {
+				PostKind::Reply { root, .. } => PostCommunity::<T>::get(root),
+				_ => None,
+			};
+			if let Some(community) = community {
+				T::Communities::ensure_can_post(community, &author)?;
+			}
 
 			let (post_id, deposit, via) = Self::reserve_posts(&author, 1)?;
 			Self::store_post(&author, post_id, kind, Some(content.clone()), size, deposit, &via);
@@ -352,6 +373,7 @@ pub mod pallet {
 				content,
 				body_size: size,
 				via,
+				community,
 			});
 			Ok(actual)
 		}
@@ -422,8 +444,7 @@ pub mod pallet {
 			let mut tombstones_removed = 0;
 			if Self::has_nothing_below(post_id, &post) {
 				Self::release_deposit(post_id, &author, post.deposit)?;
-				DepositPayers::<T>::remove(post_id);
-				Posts::<T>::remove(post_id);
+				Self::remove_post(post_id);
 				Self::deposit_event(Event::PostDeleted { post_id, author });
 				tombstones_removed = match post.kind {
 					PostKind::Reply { parent, .. } => {
@@ -521,8 +542,48 @@ pub mod pallet {
 					content,
 					body_size: size,
 					via: via.clone(),
+					community: None,
 				});
 			}
+			Ok(actual)
+		}
+
+		/// Creates an original post in `community`: what `create_post` with no `reply_to` does,
+		/// if the community lets the caller post (it exists, has not banned or muted the caller,
+		/// and, where posting needs membership, the caller is a member or moderates it). Replies
+		/// to it are in the same community, under the same rule.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::post_in_community())]
+		pub fn post_in_community(
+			origin: OriginFor<T>,
+			community: CommunityId,
+			content: CidText,
+			size: u32,
+		) -> DispatchResultWithPostInfo {
+			let author = ensure_signed(origin)?;
+			let content = Self::parse_body(&content, size)?;
+			T::Communities::ensure_can_post(community, &author)?;
+			let (post_id, deposit, via) = Self::reserve_posts(&author, 1)?;
+			Self::store_post(
+				&author,
+				post_id,
+				PostKind::Original,
+				Some(content.clone()),
+				size,
+				deposit,
+				&via,
+			);
+			PostCommunity::<T>::insert(post_id, community);
+			let actual = Self::actual_weight(T::WeightInfo::post_in_community(), &via, 1);
+			Self::deposit_event(Event::PostCreated {
+				post_id,
+				author,
+				reply_to: None,
+				content,
+				body_size: size,
+				via,
+				community: Some(community),
+			});
 			Ok(actual)
 		}
 	}
@@ -588,8 +649,7 @@ pub mod pallet {
 					break;
 				}
 				Self::release_deposit(post_id, &post.author, post.deposit)?;
-				DepositPayers::<T>::remove(post_id);
-				Posts::<T>::remove(post_id);
+				Self::remove_post(post_id);
 				Self::deposit_event(Event::TombstoneRemoved { post_id, author: post.author });
 				removed += 1;
 				let PostKind::Reply { parent, .. } = post.kind else { break };
@@ -648,6 +708,13 @@ pub mod pallet {
 			let next_id = first_id.checked_add(count.into()).ok_or(Error::<T>::PostIdOverflow)?;
 			NextPostId::<T>::put(next_id);
 			Ok((first_id, deposit, via))
+		}
+
+		/// Removes the post `post_id`'s record, its payer's and its community's.
+		fn remove_post(post_id: PostId) {
+			Posts::<T>::remove(post_id);
+			DepositPayers::<T>::remove(post_id);
+			PostCommunity::<T>::remove(post_id);
 		}
 
 		/// Stores a new post and records the app that paid its deposit, if one did.
@@ -794,8 +861,21 @@ impl<T: Config> PostsInspect<T::AccountId> for Pallet<T> {
 		NextPostId::<T>::get()
 	}
 
+	fn community_of(post_id: PostId) -> Option<CommunityId> {
+		let post = Posts::<T>::get(post_id)?;
+		PostCommunity::<T>::get(post.thread_root(post_id))
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_post_for_benchmark(author: &T::AccountId) -> PostId {
 		benchmarking::new_post::<T>(author, None)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_community_post_for_benchmark(
+		author: &T::AccountId,
+		community: CommunityId,
+	) -> PostId {
+		benchmarking::new_community_post::<T>(author, community)
 	}
 }

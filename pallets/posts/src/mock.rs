@@ -1,7 +1,8 @@
 //! A test runtime: System, Balances and Posts.
 
 use frame_support::{derive_impl, parameter_types};
-use sp_runtime::BuildStorage;
+use plaza_primitives::CommunityId;
+use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
 
 use crate as pallet_posts;
 
@@ -47,6 +48,31 @@ parameter_types! {
 	pub const MaxThreadDepth: u8 = MAX_THREAD_DEPTH;
 	pub const RateLimitWindow: u64 = RATE_LIMIT_WINDOW;
 	pub const MaxPostsPerWindow: u32 = MAX_POSTS_PER_WINDOW;
+	/// The (community, account) pairs the test communities refuse a post from.
+	pub static Refused: Vec<(CommunityId, AccountId)> = Vec::new();
+}
+
+/// The communities of the tests: `0..COMMUNITIES` exist and let anyone post but `Refused`.
+pub const COMMUNITIES: CommunityId = 3;
+
+/// Answers as a communities pallet would, with errors of its own.
+pub struct TestCommunities;
+
+impl plaza_primitives::CommunityGate<AccountId> for TestCommunities {
+	fn ensure_can_post(community: CommunityId, who: &AccountId) -> DispatchResult {
+		if community >= COMMUNITIES {
+			return Err(DispatchError::Other("no such community"));
+		}
+		if Refused::get().contains(&(community, *who)) {
+			return Err(DispatchError::Other("muted"));
+		}
+		Ok(())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_community_for_benchmark(_: &AccountId) -> CommunityId {
+		0
+	}
 }
 
 impl pallet_posts::Config for Test {
@@ -59,6 +85,7 @@ impl pallet_posts::Config for Test {
 	type RateLimitWindow = RateLimitWindow;
 	type MaxPostsPerWindow = MaxPostsPerWindow;
 	type DepositPayer = ();
+	type Communities = TestCommunities;
 	type WeightInfo = ();
 }
 

@@ -25,7 +25,8 @@ impl<T: Config> Pallet<T> {
 	/// - each post's `replies` counts its live replies in `Replies`, and its `reposts` its
 	///   entries in `Reposts`, each of which names a live repost of it by that account;
 	/// - a reply's parent exists and the reply is in its parent's `Replies`;
-	/// - no `RecentActions` entry records more than `MaxPostsPerWindow` actions or an empty count.
+	/// - no `RecentActions` entry records more than `MaxPostsPerWindow` actions or an empty count;
+	/// - every `PostCommunity` entry names an original post (live or a tombstone).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next_id = NextPostId::<T>::get();
 		let mut deposits = alloc::collections::BTreeMap::<T::AccountId, BalanceOf<T>>::new();
@@ -89,6 +90,12 @@ impl<T: Config> Pallet<T> {
 				total = total.saturating_add(*count);
 			}
 			ensure!(total <= T::MaxPostsPerWindow::get(), "RecentActions exceeds the limit");
+		}
+		for (post_id, _) in PostCommunity::<T>::iter() {
+			ensure!(
+				Posts::<T>::get(post_id).is_some_and(|p| p.kind == PostKind::Original),
+				"a PostCommunity entry names no original post"
+			);
 		}
 		Ok(())
 	}

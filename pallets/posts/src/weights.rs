@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_posts`, generated on this machine by `scripts/benchmark-weights.sh`.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-02; steps 50, repeat 20;
+//! Benchmark CLI 64.0.0, 2026-12-03; steps 50, repeat 20;
 //! host `vm`, CPU `AMD EPYC`; WASM execution Compiled.
 //!
 //! Executed command:
@@ -47,6 +47,7 @@ pub trait WeightInfo {
 	fn create_post() -> Weight;
 	fn create_post_in_batch(n: u32, ) -> Weight;
 	fn create_posts(n: u32, ) -> Weight;
+	fn post_in_community() -> Weight;
 	fn create_reply() -> Weight;
 	fn edit_post() -> Weight;
 	fn delete_post(d: u32, ) -> Weight;
@@ -60,29 +61,33 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Posts::RecentActions` (r:1 w:1)
 	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:3 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::DepositPayers` (r:0 w:1)
 	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Posts` (r:0 w:1)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	fn create_post() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `177`
-		//  Estimated: `3674`
-		// Minimum execution time: 68_923_000 picoseconds.
-		Weight::from_parts(139_618_560, 3674)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `180`
+		//  Estimated: `8523`
+		// Minimum execution time: 109_402_000 picoseconds.
+		Weight::from_parts(311_541_120, 8523)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Posts::RecentActions` (r:200 w:200)
 	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:3 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::DepositPayers` (r:0 w:200)
 	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Posts` (r:0 w:200)
@@ -90,23 +95,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 200]`.
 	fn create_post_in_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0 + n * (84 ±0)`
-		//  Estimated: `3622 + n * (2684 ±0)`
-		// Minimum execution time: 27_031_000 picoseconds.
-		Weight::from_parts(93_470_469, 3622)
-			// Standard Error: 108_218
-			.saturating_add(Weight::from_parts(38_378_200, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		//  Measured:  `0 + n * (85 ±0)`
+		//  Estimated: `8523 + n * (2684 ±0)`
+		// Minimum execution time: 90_415_000 picoseconds.
+		Weight::from_parts(218_724_480, 8523)
+			// Standard Error: 483_342
+			.saturating_add(Weight::from_parts(149_271_382, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(n.into()))
 	}
 	/// Storage: `Posts::RecentActions` (r:1 w:1)
 	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:2 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::DepositPayers` (r:0 w:20)
 	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Posts` (r:0 w:20)
@@ -114,48 +121,89 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 20]`.
 	fn create_posts(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `185`
-		//  Estimated: `3674`
-		// Minimum execution time: 69_193_000 picoseconds.
-		Weight::from_parts(127_390_326, 3674)
-			// Standard Error: 6_205
-			.saturating_add(Weight::from_parts(14_866_406, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `188`
+		//  Estimated: `8653`
+		// Minimum execution time: 111_526_000 picoseconds.
+		Weight::from_parts(269_948_038, 8653)
+			// Standard Error: 68_714
+			.saturating_add(Weight::from_parts(15_655_408, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
-	/// Storage: `Posts::Posts` (r:1 w:2)
-	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Communities::Communities` (r:1 w:0)
+	/// Proof: `Communities::Communities` (`max_values`: None, `max_size`: Some(1162), added: 3637, mode: `MaxEncodedLen`)
+	/// Storage: `Communities::Bans` (r:1 w:0)
+	/// Proof: `Communities::Bans` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Communities::Memberships` (r:1 w:0)
+	/// Proof: `Communities::Memberships` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::RecentActions` (r:1 w:1)
 	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:3 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::DepositPayers` (r:0 w:1)
+	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::PostCommunity` (r:0 w:1)
+	/// Proof: `Posts::PostCommunity` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::Posts` (r:0 w:1)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	fn post_in_community() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `722`
+		//  Estimated: `8523`
+		// Minimum execution time: 127_599_000 picoseconds.
+		Weight::from_parts(368_937_600, 8523)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `Posts::Posts` (r:1 w:2)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::PostCommunity` (r:1 w:0)
+	/// Proof: `Posts::PostCommunity` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Communities::Communities` (r:1 w:0)
+	/// Proof: `Communities::Communities` (`max_values`: None, `max_size`: Some(1162), added: 3637, mode: `MaxEncodedLen`)
+	/// Storage: `Communities::Bans` (r:1 w:0)
+	/// Proof: `Communities::Bans` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Communities::Memberships` (r:1 w:0)
+	/// Proof: `Communities::Memberships` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::RecentActions` (r:1 w:1)
+	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:3 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::DepositPayers` (r:0 w:1)
 	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Replies` (r:0 w:1)
 	/// Proof: `Posts::Replies` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn create_reply() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `449`
-		//  Estimated: `3674`
-		// Minimum execution time: 80_039_000 picoseconds.
-		Weight::from_parts(160_752_000, 3674)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		//  Measured:  `910`
+		//  Estimated: `8523`
+		// Minimum execution time: 139_377_000 picoseconds.
+		Weight::from_parts(389_283_840, 8523)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Posts::Posts` (r:1 w:1)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::RecentActions` (r:1 w:1)
 	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn edit_post() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `305`
+		//  Measured:  `308`
 		//  Estimated: `3674`
-		// Minimum execution time: 20_380_000 picoseconds.
-		Weight::from_parts(42_687_360, 3674)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 57_836_000 picoseconds.
+		Weight::from_parts(176_171_520, 3674)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Posts::Posts` (r:17 w:17)
@@ -167,20 +215,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::PostCommunity` (r:0 w:17)
+	/// Proof: `Posts::PostCommunity` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[0, 16]`.
 	fn delete_post(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `311 + d * (197 ±0)`
-		//  Estimated: `4329 + d * (5014 ±13)`
-		// Minimum execution time: 71_676_000 picoseconds.
-		Weight::from_parts(129_599_965, 4329)
-			// Standard Error: 54_002
-			.saturating_add(Weight::from_parts(110_591_892, 0).saturating_mul(d.into()))
+		//  Estimated: `4266 + d * (5014 ±0)`
+		// Minimum execution time: 77_275_000 picoseconds.
+		Weight::from_parts(189_008_587, 4266)
+			// Standard Error: 483_221
+			.saturating_add(Weight::from_parts(145_035_829, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(d.into())))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 5014).saturating_mul(d.into()))
 	}
 	/// Storage: `Posts::Posts` (r:1 w:2)
@@ -189,35 +239,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Posts::Reposts` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::RecentActions` (r:1 w:1)
 	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:3 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::DepositPayers` (r:0 w:1)
 	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn repost() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `449`
-		//  Estimated: `3674`
-		// Minimum execution time: 78_576_000 picoseconds.
-		Weight::from_parts(157_518_720, 3674)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		//  Measured:  `452`
+		//  Estimated: `8523`
+		// Minimum execution time: 118_597_000 picoseconds.
+		Weight::from_parts(244_723_200, 8523)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Posts::SweepCursor` (r:1 w:1)
 	/// Proof: `Posts::SweepCursor` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::RecentActions` (r:257 w:256)
 	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 256]`.
 	fn sweep_recent_actions(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (85 ±0)`
 		//  Estimated: `3674 + n * (2684 ±0)`
-		// Minimum execution time: 4_106_000 picoseconds.
-		Weight::from_parts(8_346_240, 3674)
-			// Standard Error: 3_109
-			.saturating_add(Weight::from_parts(11_038_742, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 4_828_000 picoseconds.
+		Weight::from_parts(10_210_560, 3674)
+			// Standard Error: 15_133
+			.saturating_add(Weight::from_parts(18_061_001, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -232,10 +286,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `95 + n * (19 ±0)`
 		//  Estimated: `3570 + n * (2495 ±0)`
-		// Minimum execution time: 2_474_000 picoseconds.
-		Weight::from_parts(4_942_080, 3570)
-			// Standard Error: 1_342
-			.saturating_add(Weight::from_parts(1_716_470, 0).saturating_mul(n.into()))
+		// Minimum execution time: 2_604_000 picoseconds.
+		Weight::from_parts(5_904_000, 3570)
+			// Standard Error: 5_278
+			.saturating_add(Weight::from_parts(2_066_758, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -248,61 +302,66 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn create_post() -> Weight {
-		Weight::from_parts(139_618_560, 3674)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(311_541_120, 8523)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn create_post_in_batch(n: u32, ) -> Weight {
-		Weight::from_parts(93_470_469, 3622)
-			.saturating_add(Weight::from_parts(38_378_200, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(218_724_480, 8523)
+			.saturating_add(Weight::from_parts(149_271_382, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(n.into()))
 	}
 	fn create_posts(n: u32, ) -> Weight {
-		Weight::from_parts(127_390_326, 3674)
-			.saturating_add(Weight::from_parts(14_866_406, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(269_948_038, 8653)
+			.saturating_add(Weight::from_parts(15_655_408, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
+	fn post_in_community() -> Weight {
+		Weight::from_parts(368_937_600, 8523)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
 	fn create_reply() -> Weight {
-		Weight::from_parts(160_752_000, 3674)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(389_283_840, 8523)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn edit_post() -> Weight {
-		Weight::from_parts(42_687_360, 3674)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(176_171_520, 3674)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn delete_post(d: u32, ) -> Weight {
-		Weight::from_parts(129_599_965, 4329)
-			.saturating_add(Weight::from_parts(110_591_892, 0).saturating_mul(d.into()))
+		Weight::from_parts(189_008_587, 4266)
+			.saturating_add(Weight::from_parts(145_035_829, 0).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(d.into())))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
-			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(d.into())))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 5014).saturating_mul(d.into()))
 	}
 	fn repost() -> Weight {
-		Weight::from_parts(157_518_720, 3674)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(244_723_200, 8523)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn sweep_recent_actions(n: u32, ) -> Weight {
-		Weight::from_parts(8_346_240, 3674)
-			.saturating_add(Weight::from_parts(11_038_742, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(10_210_560, 3674)
+			.saturating_add(Weight::from_parts(18_061_001, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(n.into()))
 	}
 	fn remove_retired_index(n: u32, ) -> Weight {
-		Weight::from_parts(4_942_080, 3570)
-			.saturating_add(Weight::from_parts(1_716_470, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_904_000, 3570)
+			.saturating_add(Weight::from_parts(2_066_758, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

@@ -5,9 +5,11 @@
 //! - [`ContentId`]: a content hash (CID) of a body kept in IPFS, parsed from the text users paste
 //!   and validated once, here, with the `cid` and `multihash` crates; [`CidText`], the bounded
 //!   text form calls take it in.
-//! - [`PostId`] and [`VoteDirection`].
-//! - [`PostsInspect`], [`ProfilesInspect`] and [`OnVote`]: how the votes and rewards pallets see
-//!   posts, profiles and votes without depending on each other's crates.
+//! - [`Handle`] and [`DisplayName`]: the names profiles and communities are known by, with
+//!   [`canonical_handle`], the one check of a handle.
+//! - [`PostId`], [`CommunityId`] and [`VoteDirection`].
+//! - [`PostsInspect`], [`ProfilesInspect`], [`CommunityGate`] and [`OnVote`]: how pallets see
+//!   posts, profiles, communities and votes without depending on each other's crates.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -15,9 +17,11 @@
 extern crate alloc;
 
 mod content;
+mod names;
 mod social;
 
 pub use content::*;
+pub use names::*;
 pub use social::*;
 
 /// The budget of an `on_idle` task whose weight for `n` items is `weight_of(n)` (linear, as

@@ -12,6 +12,9 @@ use scale_info::TypeInfo;
 /// A post's id: posts are numbered from 0 in the order they are created.
 pub type PostId = u64;
 
+/// A community's id: communities are numbered from 0 in the order they are created.
+pub type CommunityId = u32;
+
 /// Which way a vote goes.
 #[derive(
 	Clone,
@@ -52,9 +55,41 @@ pub trait PostsInspect<AccountId> {
 	/// given out in order and never reused).
 	fn next_post_id() -> PostId;
 
+	/// The community the post `post_id` was posted in (for a reply, its thread's), if any.
+	fn community_of(post_id: PostId) -> Option<CommunityId>;
+
 	/// Creates a post by `author`, for other pallets' benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_post_for_benchmark(author: &AccountId) -> PostId;
+
+	/// Creates a post by `author` in `community` (where `author` may post), for other pallets'
+	/// benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_community_post_for_benchmark(author: &AccountId, community: CommunityId) -> PostId;
+}
+
+/// Whether an account may post into a community: the communities pallet answers the posts
+/// pallet, which asks before it stores a post in a community or a reply in one's thread.
+pub trait CommunityGate<AccountId> {
+	/// `Ok` if `who` may post or reply in `community` now; otherwise the error that says why
+	/// (no such community, banned, not a member where posting needs membership, muted).
+	fn ensure_can_post(community: CommunityId, who: &AccountId) -> DispatchResult;
+
+	/// Makes a community in which `who` may post, for other pallets' benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_community_for_benchmark(who: &AccountId) -> CommunityId;
+}
+
+/// No communities: posting into one is refused.
+impl<AccountId> CommunityGate<AccountId> for () {
+	fn ensure_can_post(_: CommunityId, _: &AccountId) -> DispatchResult {
+		Err(frame_support::sp_runtime::DispatchError::Other("this runtime has no communities"))
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_community_for_benchmark(_: &AccountId) -> CommunityId {
+		0
+	}
 }
 
 /// Read access to profiles, for pallets that treat accounts with a profile differently (rewards).

@@ -193,14 +193,7 @@ pub mod pallet {
 
 	plaza_primitives::impl_from_cid_error!(Error);
 
-	impl<T> From<HandleError> for Error<T> {
-		fn from(error: HandleError) -> Self {
-			match error {
-				HandleError::TooShort => Self::HandleTooShort,
-				HandleError::InvalidCharacter => Self::InvalidHandleCharacter,
-			}
-		}
-	}
+	plaza_primitives::impl_from_handle_error!(Error);
 
 	/// The bounds of a profile's text, in the metadata so that wallets and apps can check what a
 	/// person types before they sign (a longer handle or name does not even decode).

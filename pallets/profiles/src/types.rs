@@ -1,22 +1,13 @@
-//! The profile record, handles and display names.
+//! The profile record; handles and display names are Plaza's shared ones.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::ConstU32, BoundedVec};
 use plaza_primitives::ContentId;
 use scale_info::TypeInfo;
 
-/// The fewest characters a handle may have.
-pub const MIN_HANDLE_LEN: u32 = 3;
-/// The most characters a handle may have.
-pub const MAX_HANDLE_LEN: u32 = 32;
-/// The most bytes (UTF-8) a display name may have.
-pub const MAX_DISPLAY_NAME_LEN: u32 = 64;
-
-/// A handle: at most 32 bytes. Stored in canonical form: 3–32 characters of `a`–`z`, `0`–`9`
-/// and `_`.
-pub type Handle = BoundedVec<u8, ConstU32<MAX_HANDLE_LEN>>;
-/// A display name: at most 64 bytes of UTF-8.
-pub type DisplayName = BoundedVec<u8, ConstU32<MAX_DISPLAY_NAME_LEN>>;
+pub use plaza_primitives::{
+	canonical_handle, DisplayName, Handle, HandleError, MAX_DISPLAY_NAME_LEN, MAX_HANDLE_LEN,
+	MIN_HANDLE_LEN,
+};
 
 /// An account's public profile.
 #[derive(
@@ -61,29 +52,4 @@ pub struct FollowCounts {
 	pub followers: u32,
 	/// Accounts this one follows.
 	pub following: u32,
-}
-
-/// Why a handle was refused.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum HandleError {
-	/// Fewer than 3 characters.
-	TooShort,
-	/// A character other than a letter, a digit or `_`.
-	InvalidCharacter,
-}
-
-/// The canonical (lower-case) form of a handle as typed, if it is a valid handle. Handles are
-/// case-insensitive: `Alice_1` and `alice_1` are the same handle. The type bounds the length.
-pub fn canonical_handle(typed: &Handle) -> Result<Handle, HandleError> {
-	if typed.len() < MIN_HANDLE_LEN as usize {
-		return Err(HandleError::TooShort);
-	}
-	let mut canonical = typed.clone();
-	for c in canonical.iter_mut() {
-		*c = match c.to_ascii_lowercase() {
-			c @ (b'a'..=b'z' | b'0'..=b'9' | b'_') => c,
-			_ => return Err(HandleError::InvalidCharacter),
-		};
-	}
-	Ok(canonical)
 }

@@ -55,6 +55,7 @@ impl pallet_posts::Config for Test {
 	type RateLimitWindow = RateLimitWindow;
 	type MaxPostsPerWindow = MaxPostsPerWindow;
 	type DepositPayer = ();
+	type Communities = ();
 	type WeightInfo = ();
 }
 

@@ -26,9 +26,11 @@ impl CallScope<RuntimeCall, Balance> for SocialScopes {
 		use pallet_posts::Call as Posts;
 		use pallet_profiles::Call as Profiles;
 		let scope = match call {
-			RuntimeCall::Posts(Posts::create_post { .. } | Posts::create_posts { .. }) => {
-				Scope::Post
-			},
+			RuntimeCall::Posts(
+				Posts::create_post { .. }
+				| Posts::create_posts { .. }
+				| Posts::post_in_community { .. },
+			) => Scope::Post,
 			RuntimeCall::Posts(Posts::edit_post { .. } | Posts::delete_post { .. }) => Scope::Edit,
 			RuntimeCall::Posts(Posts::repost { .. }) => Scope::Repost,
 			RuntimeCall::Votes(

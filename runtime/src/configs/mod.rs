@@ -1,6 +1,7 @@
 //! Every pallet's `Config` for the Plaza runtime, and the parameters they are built from.
 
 mod apps;
+mod communities;
 mod consensus;
 mod governance;
 mod monetary;
@@ -11,6 +12,7 @@ mod system;
 mod validators;
 
 pub use apps::*;
+pub use communities::*;
 pub use consensus::*;
 pub use governance::*;
 pub use monetary::*;

@@ -5,7 +5,7 @@
 use frame_support::parameter_types;
 
 use super::parameters::{Deposit, DepositFor, PerByte, RateLimitWindow};
-use crate::{Apps, Balances, Posts, Rewards, Runtime, RuntimeHoldReason};
+use crate::{Apps, Balances, Communities, Posts, Rewards, Runtime, RuntimeHoldReason};
 
 /// A profile's fixed deposit: the profile and its handle's index entry.
 pub type ProfileDepositBase = Deposit<2, 0>;
@@ -54,6 +54,8 @@ impl pallet_posts::Config for Runtime {
 	type MaxPostsPerWindow = MaxPostsPerWindow;
 	/// An app posting for its author through `Apps::act_for` pays the deposit.
 	type DepositPayer = Apps;
+	/// Posts into communities, and replies in their threads, follow the community's rules.
+	type Communities = Communities;
 	type WeightInfo = pallet_posts::weights::SubstrateWeight<Runtime>;
 }
 

@@ -62,6 +62,7 @@ fn a_person_with_no_balance_is_onboarded_and_posts_for_free() {
 				content: plaza_primitives::ContentId::parse(examples::HELLO_V1.as_bytes()).unwrap(),
 				body_size: 11,
 				via: Some(app()),
+				community: None,
 			}
 			.into(),
 		);

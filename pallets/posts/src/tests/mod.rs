@@ -2,6 +2,7 @@
 //! the pallet's `try_state` invariants checked (see `mock::new_test_ext`).
 
 mod bounded_input;
+mod communities;
 mod migration;
 mod rate_limit;
 
@@ -92,6 +93,7 @@ fn create_post_stores_the_post_and_holds_its_deposit() {
 				content: cid(examples::HELLO_V1),
 				body_size: 11,
 				via: None,
+				community: None,
 			}
 			.into()
 		);
@@ -134,6 +136,7 @@ fn replies_record_their_parent_and_thread() {
 				content: cid(examples::HELLO_V1),
 				body_size: 1,
 				via: None,
+				community: None,
 			}
 			.into()
 		);
@@ -427,6 +430,7 @@ fn create_posts_creates_each_post_as_create_post_would() {
 					content: cid(content),
 					body_size: size,
 					via: None,
+					community: None,
 				}
 				.into(),
 			);
