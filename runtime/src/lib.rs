@@ -99,11 +99,11 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "next-spec-version"))]
-runtime_version!(107);
+runtime_version!(108);
 // The same runtime one `spec_version` higher: what the runtime-upgrade test enacts by referendum
 // (`runtime/blobs` builds it as `plaza_runtime_next.compact.compressed.wasm`).
 #[cfg(feature = "next-spec-version")]
-runtime_version!(108);
+runtime_version!(109);
 
 /// Transaction signature: sr25519, ed25519 or ecdsa.
 pub type Signature = MultiSignature;

@@ -1,8 +1,10 @@
 // Communities and moderation on a real dev node through @polkadot/api: Alice creates a
-// community, makes Bob a moderator, Charlie joins and posts; Bob hides the post and mutes
-// Charlie (the post stays on chain; Charlie's next post there is refused with its own error),
-// then unhides it. Bad input — an unknown community, a non-moderator's action, an over-long
-// reason, a bound exceeded — is refused with its own error and changes nothing.
+// community, makes Bob a moderator, Charlie joins and posts; Bob upvotes and hides the post (it
+// loses its score for the era) and mutes Charlie (the post stays on chain; Charlie's next post
+// there is refused with its own error), then unhides it. Bad input — an unknown community, a
+// non-moderator's action, an over-long reason, a bound exceeded — is refused with its own error
+// and changes nothing. Personal moderation: Dave blocks Charlie (Charlie's reply to Dave, repost,
+// tip and follow fail with `profiles.BlockedByAccount`), mutes Bob; reports are events.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -94,8 +96,26 @@ describe('a community and its moderators', () => {
   });
 
   test('Bob hides the post and mutes Charlie: the post stays on chain, his next post is refused', async () => {
-    const hidden = await submit(api.tx.communities.hidePost(community, charliesPost, 'off topic'), bob, 'communities');
+    // Bob, a curator (a profile and curation stake), upvotes the post and hides it in one
+    // batch, so both land in one block of one era: the post's score leaves the era at once.
+    const stake = api.consts.rewards.minCurationStake.toBigInt() * 2n;
+    await submit(api.tx.utility.batchAll([
+      api.tx.profiles.setProfile('bob', 'Bob', null), api.tx.rewards.lockStake(stake),
+    ]), bob, 'rewards');
+    const { blockHash, events } = await signAndWaitInBlock(api, api.tx.utility.batchAll([
+      api.tx.votes.vote(charliesPost, 'Up'),
+      api.tx.communities.hidePost(community, charliesPost, 'off topic'),
+    ]), bob);
+    const hidden = events.filter((e) => e.section === 'communities');
     assert.deepEqual(hidden.map((e) => [e.method, e.data.reason.toUtf8()]), [['PostHidden', 'off topic']]);
+    const at = await api.at(blockHash);
+    const era = (await at.query.rewards.currentEra()).toNumber();
+    assert.ok((await at.query.rewards.hiddenInEra(era, charliesPost)).isSome, 'marked hidden in its era');
+    assert.equal((await at.query.votes.votes(charliesPost, bob.address)).isSome, true, 'the vote stands');
+    assert.equal((await at.query.rewards.countedVotes(charliesPost, bob.address)).unwrap().era.toNumber(), era);
+    const score = (await at.query.rewards.postScores(era, charliesPost)).toJSON();
+    assert.deepEqual([BigInt(score.up), BigInt(score.down)], [0n, 0n], 'a hidden post has no score');
+    assert.ok((await at.query.rewards.authorScores(era, charlie.address)).isZero(), 'nor its author');
     const muted = await submit(api.tx.communities.muteMember(community, charlie.address, 100, 'cool off'), bob, 'communities');
     assert.deepEqual(muted.map((e) => e.method), ['MemberMuted']);
     // The post is still Charlie's, on chain.
@@ -144,5 +164,82 @@ describe('a community and its moderators', () => {
     assert.equal((await api.query.communities.communities(community)).unwrap().moderators.length, max);
     await assertRejected(api.tx.communities.addModerator(community, dave.address), alice,
       'communities.TooManyModerators', state);
+  });
+});
+
+describe('personal moderation: blocks, mutes and reports', () => {
+  let davesPost;
+  const state = async () => ({
+    daveFollowers: (await api.query.profiles.followCountsOf(dave.address)).toJSON(),
+    blocks: (await api.query.profiles.blocks(dave.address, charlie.address)).toJSON(),
+    nextPost: (await api.query.posts.nextPostId()).toNumber(),
+    tips: (await api.query.rewards.postTips(davesPost ?? 0)).toString(),
+    mutes: (await api.query.profiles.listCountsOf(dave.address)).toJSON(),
+  });
+  const freeOf = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
+
+  test('Dave blocks Charlie: neither can reply to, repost, tip or follow the other', async () => {
+    const post = await body('Blocks are enforced on chain.');
+    const created = await submit(api.tx.posts.createPost(post.text, post.size, null), dave, 'posts');
+    davesPost = created.find((e) => e.method === 'PostCreated').data.postId.toNumber();
+    await submit(api.tx.profiles.follow(dave.address), charlie, 'profiles');
+    const reply = await body('A reply before the block.');
+    await submit(api.tx.posts.createPost(reply.text, reply.size, davesPost), charlie, 'posts');
+
+    const heldBefore = await held(dave);
+    const blocked = await submit(api.tx.profiles.block(charlie.address), dave, 'profiles');
+    assert.deepEqual(blocked.map((e) => e.method), ['Blocked', 'Unfollowed']);
+    assert.equal(blocked[1].data.follower.toString(), charlie.address, "Charlie's follow of Dave ended");
+    const deposit = (await api.query.profiles.blocks(dave.address, charlie.address)).unwrap().toBigInt();
+    assert.equal(await held(dave) - heldBefore, deposit, 'the deposit is held from Dave');
+    assert.ok((await api.query.profiles.following(charlie.address, dave.address)).isNone);
+
+    const again = await body('A reply after the block.');
+    const davesFree = await freeOf(dave);
+    await assertRejected(api.tx.posts.createPost(again.text, again.size, davesPost), charlie,
+      'profiles.BlockedByAccount', state);
+    await assertRejected(api.tx.posts.repost(davesPost), charlie, 'profiles.BlockedByAccount', state);
+    await assertRejected(api.tx.rewards.tip(davesPost, 1_000_000_000n), charlie,
+      'profiles.BlockedByAccount', state);
+    await assertRejected(api.tx.profiles.follow(dave.address), charlie, 'profiles.BlockedByAccount', state);
+    assert.equal(await freeOf(dave), davesFree, 'no tip reached Dave');
+    // Both ways: Dave cannot reach Charlie either while he blocks him.
+    const charlies = await submit(api.tx.posts.createPost(again.text, again.size, null), charlie, 'posts');
+    const charliesPost = charlies.find((e) => e.method === 'PostCreated').data.postId.toNumber();
+    await assertRejected(api.tx.posts.createPost(again.text, again.size, charliesPost), dave,
+      'profiles.BlockingAccount', state);
+    await assertRejected(api.tx.profiles.follow(charlie.address), dave, 'profiles.BlockingAccount', state);
+    // Others still reply to Dave.
+    await submit(api.tx.posts.createPost(again.text, again.size, davesPost), bob, 'posts');
+
+    await submit(api.tx.profiles.unblock(charlie.address), dave, 'profiles');
+    assert.equal(await held(dave), heldBefore);
+    await submit(api.tx.posts.createPost(again.text, again.size, davesPost), charlie, 'posts');
+  });
+
+  test('Dave mutes Bob (nothing changes for Bob); reports reach the chain as events', async () => {
+    const muted = await submit(api.tx.profiles.mute(bob.address), dave, 'profiles');
+    assert.deepEqual(muted.map((e) => e.method), ['Muted']);
+    assert.ok((await api.query.profiles.mutes(dave.address, bob.address)).isSome);
+    assert.deepEqual((await api.query.profiles.listCountsOf(dave.address)).toJSON(), { muted: 1, blocked: 0 });
+    const reply = await body('Muted, not blocked.');
+    await submit(api.tx.posts.createPost(reply.text, reply.size, davesPost), bob, 'posts');
+    await assertRejected(api.tx.profiles.mute(bob.address), dave, 'profiles.AlreadyMuted', state);
+    await assertRejected(api.tx.profiles.mute(dave.address), dave, 'profiles.CannotMuteSelf', state);
+
+    const note = await body('It sells pills in every thread.');
+    const reported = await submit(api.tx.posts.reportPost(davesPost, 'Spam', note.text), alice, 'posts');
+    assert.equal(reported.length, 1);
+    const { data } = reported[0];
+    assert.equal(reported[0].method, 'PostReported');
+    assert.equal(data.postId.toNumber(), davesPost);
+    assert.equal(data.reporter.toString(), alice.address);
+    assert.equal(data.reason.toString(), 'Spam');
+    assert.equal(data.note.unwrap().toHex(), `0x${Buffer.from(note.cid.bytes).toString('hex')}`);
+    assert.ok(data.community.isNone);
+    await assertRejected(api.tx.posts.reportPost(davesPost, 'Spam', null), dave,
+      'posts.CannotReportOwnPost', state);
+    await assertRejected(api.tx.posts.reportPost(davesPost, 'Other', 'not a cid'), alice,
+      'posts.MalformedCid', state);
   });
 });

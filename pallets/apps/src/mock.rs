@@ -80,6 +80,7 @@ impl pallet_posts::Config for Test {
 	type MaxPostsPerWindow = MaxPostsPerWindow;
 	type DepositPayer = Apps;
 	type Communities = ();
+	type Blocks = ();
 	type WeightInfo = ();
 }
 
@@ -99,6 +100,10 @@ impl pallet_profiles::Config for Test {
 	type ProfileDepositBase = ProfileDepositBase;
 	type ProfileDepositPerByte = ProfileDepositPerByte;
 	type FollowDeposit = FollowDeposit;
+	type MuteDeposit = FollowDeposit;
+	type BlockDeposit = FollowDeposit;
+	type MaxMuted = frame_support::traits::ConstU32<10>;
+	type MaxBlocked = frame_support::traits::ConstU32<10>;
 	type DepositPayer = Apps;
 	type WeightInfo = ();
 }

@@ -126,9 +126,14 @@ fn full_pins<T: Config>(community: CommunityId, author: &T::AccountId) -> Vec<Po
 /// only, `who` an approved member, the most reads an answer takes.
 pub(crate) fn community_with_member<T: Config>(who: &T::AccountId) -> CommunityId {
 	let community = new_community::<T>(&funded::<T>("owner", 0), Joining::Open, Posting::Members);
+	join_as_member::<T>(community, who);
+	community
+}
+
+/// Funds `who` and makes it a member of the open `community` (for other pallets' benchmarks).
+pub(crate) fn join_as_member<T: Config>(community: CommunityId, who: &T::AccountId) {
 	fund::<T>(who);
 	Pallet::<T>::join(RawOrigin::Signed(who.clone()).into(), community).expect("open");
-	community
 }
 
 #[benchmarks]

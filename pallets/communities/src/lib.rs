@@ -23,8 +23,8 @@ use frame_support::traits::{
 	tokens::Precision,
 };
 use plaza_primitives::{
-	canonical_handle, CidText, CommunityGate, CommunityId, ContentId, DisplayName, Handle, PostId,
-	PostsInspect,
+	canonical_handle, CidText, CommunityGate, CommunityId, ContentId, DisplayName, Handle,
+	OnPostHidden, PostId, PostRef, PostsInspect,
 };
 
 /// The balance type of the currency deposits are held in.
@@ -75,6 +75,10 @@ pub mod pallet {
 
 		/// The posts moderators act on: whether one exists and which community it is in.
 		type Posts: PostsInspect<Self::AccountId>;
+
+		/// Told of every post a moderator hides (the rewards pallet: a post hidden in an era
+		/// earns nothing in it).
+		type OnPostHidden: OnPostHidden<Self::AccountId>;
 
 		/// What is held from a community's owner while it exists.
 		#[pallet::constant]
@@ -726,18 +730,21 @@ pub mod pallet {
 		/// Hides a post of the community from its feeds (it stays on chain and on its author's
 		/// page), unpinning it if pinned, and holds `ModerationDeposit` from the moderator until
 		/// it is unhidden. Moderators only.
+		///
+		/// Charged for `Config::OnPostHidden`'s most expensive case; what it did not use is
+		/// refunded.
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::hide_post())]
+		#[pallet::weight(T::WeightInfo::hide_post().saturating_add(T::OnPostHidden::weight()))]
 		pub fn hide_post(
 			origin: OriginFor<T>,
 			community: CommunityId,
 			post_id: PostId,
 			reason: Reason,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let by = ensure_signed(origin)?;
 			Self::check_reason(&reason)?;
 			let mut record = Self::moderated_by(community, &by)?;
-			Self::community_post(community, post_id)?;
+			let post = Self::community_post(community, post_id)?;
 			ensure!(!HiddenPosts::<T>::contains_key(post_id), Error::<T>::AlreadyHidden);
 			let deposit = T::ModerationDeposit::get();
 			T::Currency::hold(&HoldReason::ModerationDeposit.into(), &by, deposit)?;
@@ -756,7 +763,8 @@ pub mod pallet {
 				});
 			}
 			Self::deposit_event(Event::PostHidden { community, post_id, by, reason });
-			Ok(())
+			let observed = T::OnPostHidden::on_post_hidden(post_id, &post.author);
+			Ok(Some(T::WeightInfo::hide_post().saturating_add(observed)).into())
 		}
 
 		/// Makes a hidden post visible again and returns the deposit to whoever hid it.
@@ -977,15 +985,18 @@ pub mod pallet {
 				.ok_or(Error::<T>::NoJoinRequest)
 		}
 
-		/// Fails unless the post `post_id` exists, is not deleted and is in `community`.
-		fn community_post(community: CommunityId, post_id: PostId) -> DispatchResult {
+		/// The post `post_id`, if it exists, is not deleted and is in `community`.
+		fn community_post(
+			community: CommunityId,
+			post_id: PostId,
+		) -> Result<PostRef<T::AccountId>, DispatchError> {
 			let post = T::Posts::post_ref(post_id).ok_or(Error::<T>::PostNotFound)?;
 			ensure!(!post.deleted, Error::<T>::PostDeleted);
 			ensure!(
 				T::Posts::community_of(post_id) == Some(community),
 				Error::<T>::PostNotInCommunity
 			);
-			Ok(())
+			Ok(post)
 		}
 
 		/// Whether a mute on `membership` lasts into the current block.
@@ -1064,5 +1075,10 @@ impl<T: Config> CommunityGate<T::AccountId> for Pallet<T> {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_community_for_benchmark(who: &T::AccountId) -> CommunityId {
 		benchmarking::community_with_member::<T>(who)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add_poster_for_benchmark(community: CommunityId, who: &T::AccountId) {
+		benchmarking::join_as_member::<T>(community, who)
 	}
 }

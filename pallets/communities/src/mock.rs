@@ -57,6 +57,29 @@ parameter_types! {
 	pub const MaxModerators: u32 = MAX_MODERATORS;
 	pub const MaxPins: u32 = MAX_PINS;
 	pub const MaxMuteDuration: u64 = MAX_MUTE_DURATION;
+	/// The (post, author) pairs `OnPostHidden` was told of, in order.
+	pub static HiddenNoted: Vec<(plaza_primitives::PostId, AccountId)> = Vec::new();
+}
+
+/// The weight `NoteHidden` says it took (a hook as the rewards pallet is, with a weight).
+pub const ON_POST_HIDDEN_WEIGHT: frame_support::weights::Weight =
+	frame_support::weights::Weight::from_parts(1_000, 0);
+
+/// Records what the pallet tells a post-hidden observer (the rewards pallet in the runtime).
+pub struct NoteHidden;
+
+impl plaza_primitives::OnPostHidden<AccountId> for NoteHidden {
+	fn on_post_hidden(
+		post_id: plaza_primitives::PostId,
+		author: &AccountId,
+	) -> frame_support::weights::Weight {
+		HiddenNoted::mutate(|noted| noted.push((post_id, *author)));
+		ON_POST_HIDDEN_WEIGHT
+	}
+
+	fn weight() -> frame_support::weights::Weight {
+		ON_POST_HIDDEN_WEIGHT
+	}
 }
 
 impl pallet_posts::Config for Test {
@@ -70,10 +93,12 @@ impl pallet_posts::Config for Test {
 	type MaxPostsPerWindow = MaxPostsPerWindow;
 	type DepositPayer = ();
 	type Communities = Communities;
+	type Blocks = ();
 	type WeightInfo = ();
 }
 
 impl pallet_communities::Config for Test {
+	type OnPostHidden = NoteHidden;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Posts = Posts;

@@ -187,13 +187,18 @@ mod benchmarks {
 		assert_eq!(PostCommunity::<T>::get(post_id), Some(community));
 	}
 
-	/// `create_post` with `reply_to`: it also updates the parent and the reply index, and, the
-	/// thread being a community's, asks the community whether the author may post there.
+	/// `create_post` with `reply_to`: it also updates the parent and the reply index, asks
+	/// whether the parent's author and the thread's root's (another post, read for it) block
+	/// the author, and, the thread being a community's, asks the community whether the author
+	/// may post there.
 	#[benchmark]
 	fn create_reply() {
 		let author = funded_signer::<T>();
 		let community = T::Communities::create_community_for_benchmark(&author);
-		let parent = new_community_post::<T>(&author, community);
+		let root = new_community_post::<T>(&author, community);
+		let parent_author = funded::<T>("parent", 0);
+		T::Communities::add_poster_for_benchmark(community, &parent_author);
+		let parent = new_post::<T>(&parent_author, Some(root));
 		fill_rate_limit::<T>(&author, 1);
 		sponsored::<T>(&author);
 		let reply_id = NextPostId::<T>::get();
@@ -267,6 +272,24 @@ mod benchmarks {
 		_(RawOrigin::Signed(author.clone()), original);
 
 		assert!(Reposts::<T>::contains_key(original, &author));
+	}
+
+	/// A report of a reply in a community's thread with a note of the longest CID, its
+	/// reporter one action short of the rate limit.
+	#[benchmark]
+	fn report_post() {
+		let author = funded::<T>("author", 0);
+		let community = T::Communities::create_community_for_benchmark(&author);
+		let root = new_community_post::<T>(&author, community);
+		let reply = new_post::<T>(&author, Some(root));
+		let reporter = funded_signer::<T>();
+		fill_rate_limit::<T>(&reporter, 1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(reporter.clone()), reply, ReportReason::Other, Some(longest_cid()));
+
+		let done = RecentActions::<T>::get(&reporter).unwrap_or_default();
+		assert_eq!(done.iter().map(|(_, n)| n).sum::<u32>(), T::MaxPostsPerWindow::get());
 	}
 
 	/// `on_idle` removing `n` stale `RecentActions` entries, each as large as one can be.

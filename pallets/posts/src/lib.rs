@@ -22,7 +22,8 @@ pub use weights::WeightInfo;
 use alloc::vec::Vec;
 use frame_support::traits::fungible::{Inspect, Mutate, MutateHold};
 use plaza_primitives::{
-	CidText, CommunityGate, CommunityId, ContentId, DepositPayer, PostId, PostRef, PostsInspect,
+	BlockList, CidText, CommunityGate, CommunityId, ContentId, DepositPayer, PostId, PostRef,
+	PostsInspect,
 };
 
 /// The balance type of the currency post deposits are held in.
@@ -87,8 +88,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type RateLimitWindow: Get<BlockNumberFor<Self>>;
 
-		/// The most posts, replies, reposts and edits together an account may make in any
-		/// `RateLimitWindow` consecutive blocks. Failed calls do not count.
+		/// The most posts, replies, reposts, edits and reports together an account may make in
+		/// any `RateLimitWindow` consecutive blocks. Failed calls do not count.
 		#[pallet::constant]
 		type MaxPostsPerWindow: Get<u32>;
 
@@ -99,6 +100,11 @@ pub mod pallet {
 		/// Who may post in which community: asked before a post goes into one and before a
 		/// reply goes into one's thread.
 		type Communities: CommunityGate<Self::AccountId>;
+
+		/// Whom people block: asked before a reply (of the post answered and of its thread's
+		/// root) and before a repost (of the original), so that a blocked account cannot reply
+		/// to or repost its blocker.
+		type Blocks: BlockList<Self::AccountId>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -232,6 +238,20 @@ pub mod pallet {
 			/// The app that reposted it for its author (and paid its deposit), if one did.
 			via: Option<T::AccountId>,
 		},
+		/// Someone reported a post to its community's moderators and to the apps that read
+		/// reports (the social index keeps them).
+		PostReported {
+			/// The post reported.
+			post_id: PostId,
+			/// Who reported it.
+			reporter: T::AccountId,
+			/// Why.
+			reason: ReportReason,
+			/// The CID of a note in IPFS that says more, if the reporter wrote one.
+			note: Option<ContentId>,
+			/// The community the post is in (for a reply, its thread's), if any.
+			community: Option<CommunityId>,
+		},
 	}
 
 	/// Errors of this pallet. A call that fails with one changes nothing.
@@ -274,6 +294,10 @@ pub mod pallet {
 		PostIdOverflow,
 		/// `create_posts` was given no post.
 		NoPosts,
+		/// Authors cannot report their own posts: delete or edit them.
+		CannotReportOwnPost,
+		/// A repost has no content of its own: report the original.
+		CannotReportRepost,
 	}
 
 	plaza_primitives::impl_from_cid_error!(Error);
@@ -339,43 +363,10 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let author = ensure_signed(origin)?;
 			let content = Self::parse_body(&content, size)?;
-			let kind = match reply_to {
-				None => PostKind::Original,
-				Some(parent_id) => Self::reply_kind(parent_id)?,
-			};
-			let community = match kind {
-				PostKind::Reply { root, .. } => PostCommunity::<T>::get(root),
-				_ => None,
-			};
-			if let Some(community) = community {
-				T::Communities::ensure_can_post(community, &author)?;
+			match reply_to {
+				None => Self::create_original(author, content, size, None),
+				Some(parent) => Self::create_reply(author, content, size, parent),
 			}
-
-			let (post_id, deposit, via) = Self::reserve_posts(&author, 1)?;
-			Self::store_post(&author, post_id, kind, Some(content.clone()), size, deposit, &via);
-			if let PostKind::Reply { parent, .. } = kind {
-				Replies::<T>::insert(parent, post_id, ());
-				Posts::<T>::mutate(parent, |p| {
-					if let Some(p) = p {
-						p.replies.saturating_inc()
-					}
-				});
-			}
-			let charged = match reply_to {
-				None => T::WeightInfo::create_post(),
-				Some(_) => T::WeightInfo::create_reply(),
-			};
-			let actual = Self::actual_weight(charged, &via, 1);
-			Self::deposit_event(Event::PostCreated {
-				post_id,
-				author,
-				reply_to,
-				content,
-				body_size: size,
-				via,
-				community,
-			});
-			Ok(actual)
 		}
 
 		/// Replaces a post's body. Author only; bumps the post's revision. Counts against the
@@ -480,6 +471,7 @@ pub mod pallet {
 				Error::<T>::CannotRepostRepost
 			);
 			ensure!(!Reposts::<T>::contains_key(post_id, &author), Error::<T>::AlreadyReposted);
+			T::Blocks::ensure_no_block(&original.author, &author)?;
 
 			let (repost_id, deposit, via) = Self::reserve_posts(&author, 1)?;
 			Self::store_post(
@@ -563,6 +555,46 @@ pub mod pallet {
 			let author = ensure_signed(origin)?;
 			let content = Self::parse_body(&content, size)?;
 			T::Communities::ensure_can_post(community, &author)?;
+			Self::create_original(author, content, size, Some(community))
+		}
+
+		/// Reports `post_id` with a `reason` and, optionally, the CID of a `note` in IPFS that
+		/// says more. The report is an event (`PostReported`, naming the post's community) that
+		/// the social index keeps for the community's moderators and for apps; nothing is
+		/// stored and the post is not changed. Anyone may report anyone else's live post (not a
+		/// repost: report the original). Reports count against the rate limit like posts, so a
+		/// script cannot flood moderators.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::report_post())]
+		pub fn report_post(
+			origin: OriginFor<T>,
+			post_id: PostId,
+			reason: ReportReason,
+			note: Option<CidText>,
+		) -> DispatchResult {
+			let reporter = ensure_signed(origin)?;
+			let note =
+				note.map(|text| ContentId::parse(&text)).transpose().map_err(Error::<T>::from)?;
+			let post = Posts::<T>::get(post_id).ok_or(Error::<T>::PostNotFound)?;
+			ensure!(!post.deleted, Error::<T>::PostDeleted);
+			ensure!(!matches!(post.kind, PostKind::Repost { .. }), Error::<T>::CannotReportRepost);
+			ensure!(post.author != reporter, Error::<T>::CannotReportOwnPost);
+			Self::count_against_rate_limit(&reporter, 1)?;
+			let community = PostCommunity::<T>::get(post.thread_root(post_id));
+			Self::deposit_event(Event::PostReported { post_id, reporter, reason, note, community });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Stores `author`'s original post with the body `content` of `size` bytes, in
+		/// `community` if one is named (its rules already checked).
+		fn create_original(
+			author: T::AccountId,
+			content: ContentId,
+			size: u32,
+			community: Option<CommunityId>,
+		) -> DispatchResultWithPostInfo {
 			let (post_id, deposit, via) = Self::reserve_posts(&author, 1)?;
 			Self::store_post(
 				&author,
@@ -573,8 +605,14 @@ pub mod pallet {
 				deposit,
 				&via,
 			);
-			PostCommunity::<T>::insert(post_id, community);
-			let actual = Self::actual_weight(T::WeightInfo::post_in_community(), &via, 1);
+			let charged = match community {
+				Some(community) => {
+					PostCommunity::<T>::insert(post_id, community);
+					T::WeightInfo::post_in_community()
+				},
+				None => T::WeightInfo::create_post(),
+			};
+			let actual = Self::actual_weight(charged, &via, 1);
 			Self::deposit_event(Event::PostCreated {
 				post_id,
 				author,
@@ -582,13 +620,53 @@ pub mod pallet {
 				content,
 				body_size: size,
 				via,
-				community: Some(community),
+				community,
 			});
 			Ok(actual)
 		}
-	}
 
-	impl<T: Config> Pallet<T> {
+		/// Stores `author`'s reply to `parent_id` with the body `content` of `size` bytes, if
+		/// the parent may be answered, neither the parent's author nor the thread's root's
+		/// blocks `author`, and the thread's community (if any) lets `author` post.
+		fn create_reply(
+			author: T::AccountId,
+			content: ContentId,
+			size: u32,
+			parent_id: PostId,
+		) -> DispatchResultWithPostInfo {
+			let (kind, root, parent_author) = Self::reply_kind(parent_id)?;
+			T::Blocks::ensure_no_block(&parent_author, &author)?;
+			if root != parent_id {
+				if let Some(root_post) = Posts::<T>::get(root) {
+					T::Blocks::ensure_no_block(&root_post.author, &author)?;
+				}
+			}
+			let community = PostCommunity::<T>::get(root);
+			if let Some(community) = community {
+				T::Communities::ensure_can_post(community, &author)?;
+			}
+
+			let (post_id, deposit, via) = Self::reserve_posts(&author, 1)?;
+			Self::store_post(&author, post_id, kind, Some(content.clone()), size, deposit, &via);
+			Replies::<T>::insert(parent_id, post_id, ());
+			Posts::<T>::mutate(parent_id, |p| {
+				if let Some(p) = p {
+					p.replies.saturating_inc()
+				}
+			});
+			let actual = Self::actual_weight(T::WeightInfo::create_reply(), &via, 1);
+			Self::deposit_event(Event::PostCreated {
+				post_id,
+				author,
+				reply_to: Some(parent_id),
+				content,
+				body_size: size,
+				via,
+				community,
+			});
+			Ok(actual)
+		}
+
 		/// What a call that created `posts` posts used of `charged`, which is benchmarked with an
 		/// app paying and its deposit held at once. With an app, the deposit is owed by its
 		/// `act_for` batch, which holds it and pays for the app's account and holds
@@ -659,8 +737,9 @@ pub mod pallet {
 			Ok(removed)
 		}
 
-		/// The kind of a reply to `parent_id`, if `parent_id` may be answered.
-		fn reply_kind(parent_id: PostId) -> Result<PostKind, Error<T>> {
+		/// The kind of a reply to `parent_id`, its thread's root and the parent's author, if
+		/// `parent_id` may be answered.
+		fn reply_kind(parent_id: PostId) -> Result<(PostKind, PostId, T::AccountId), Error<T>> {
 			let parent = Posts::<T>::get(parent_id).ok_or(Error::<T>::ParentNotFound)?;
 			ensure!(!parent.deleted, Error::<T>::ParentDeleted);
 			ensure!(
@@ -669,7 +748,8 @@ pub mod pallet {
 			);
 			let depth = parent.depth().saturating_add(1);
 			ensure!(depth <= T::MaxThreadDepth::get(), Error::<T>::ThreadTooDeep);
-			Ok(PostKind::Reply { parent: parent_id, root: parent.thread_root(parent_id), depth })
+			let root = parent.thread_root(parent_id);
+			Ok((PostKind::Reply { parent: parent_id, root, depth }, root, parent.author))
 		}
 
 		/// A body's CID from its text form, if it is one Plaza accepts and `size` is within

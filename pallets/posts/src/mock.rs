@@ -50,6 +50,23 @@ parameter_types! {
 	pub const MaxPostsPerWindow: u32 = MAX_POSTS_PER_WINDOW;
 	/// The (community, account) pairs the test communities refuse a post from.
 	pub static Refused: Vec<(CommunityId, AccountId)> = Vec::new();
+	/// The (blocker, blocked) pairs of the tests.
+	pub static Blocked: Vec<(AccountId, AccountId)> = Vec::new();
+}
+
+/// Answers as the profiles pallet would, with an error of its own.
+pub struct TestBlocks;
+
+impl plaza_primitives::BlockList<AccountId> for TestBlocks {
+	fn ensure_no_block(owner: &AccountId, who: &AccountId) -> DispatchResult {
+		if Blocked::get().contains(&(*owner, *who)) {
+			return Err(DispatchError::Other("blocked"));
+		}
+		if Blocked::get().contains(&(*who, *owner)) {
+			return Err(DispatchError::Other("blocking"));
+		}
+		Ok(())
+	}
 }
 
 /// The communities of the tests: `0..COMMUNITIES` exist and let anyone post but `Refused`.
@@ -73,6 +90,9 @@ impl plaza_primitives::CommunityGate<AccountId> for TestCommunities {
 	fn create_community_for_benchmark(_: &AccountId) -> CommunityId {
 		0
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add_poster_for_benchmark(_: CommunityId, _: &AccountId) {}
 }
 
 impl pallet_posts::Config for Test {
@@ -86,6 +106,7 @@ impl pallet_posts::Config for Test {
 	type MaxPostsPerWindow = MaxPostsPerWindow;
 	type DepositPayer = ();
 	type Communities = TestCommunities;
+	type Blocks = TestBlocks;
 	type WeightInfo = ();
 }
 

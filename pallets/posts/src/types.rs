@@ -106,3 +106,36 @@ pub struct NewPost {
 	/// The body's length in bytes, at most `MaxBodySize`.
 	pub size: u32,
 }
+
+/// Why someone reports a post: the codes wallets and apps offer, as Bluesky's and Hive's
+/// reporting do. The report's optional note (a CID of a document in IPFS) says more.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum ReportReason {
+	/// Unsolicited advertising, scams, repeated or automated junk.
+	Spam,
+	/// Attacks on or threats against a person.
+	Harassment,
+	/// Attacks on people for who they are.
+	Hate,
+	/// Violence, or calls to it.
+	Violence,
+	/// Sexual content where it is not wanted.
+	Sexual,
+	/// Content that is unlawful.
+	Illegal,
+	/// False or misleading content, impersonation.
+	Misleading,
+	/// Something else: the note says what.
+	Other,
+}

@@ -54,6 +54,7 @@ pub trait WeightInfo {
 	fn repost() -> Weight;
 	fn sweep_recent_actions(n: u32, ) -> Weight;
 	fn remove_retired_index(n: u32, ) -> Weight;
+	fn report_post() -> Weight;
 }
 
 /// Weights for `pallet_posts` with the runtime's database weights.
@@ -296,6 +297,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2495).saturating_mul(n.into()))
 	}
+	fn report_post() -> Weight {
+		Weight::from_parts(60_000_000, 3600)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and for runtimes that do not
@@ -367,5 +373,10 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2495).saturating_mul(n.into()))
+	}
+	fn report_post() -> Weight {
+		Weight::from_parts(60_000_000, 3600)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

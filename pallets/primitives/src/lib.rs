@@ -8,8 +8,9 @@
 //! - [`Handle`] and [`DisplayName`]: the names profiles and communities are known by, with
 //!   [`canonical_handle`], the one check of a handle.
 //! - [`PostId`], [`CommunityId`] and [`VoteDirection`].
-//! - [`PostsInspect`], [`ProfilesInspect`], [`CommunityGate`] and [`OnVote`]: how pallets see
-//!   posts, profiles, communities and votes without depending on each other's crates.
+//! - [`PostsInspect`], [`ProfilesInspect`], [`BlockList`], [`CommunityGate`], [`OnVote`] and
+//!   [`OnPostHidden`]: how pallets see posts, profiles, blocks, communities, votes and moderators'
+//!   actions without depending on each other's crates.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]

@@ -78,6 +78,11 @@ pub trait CommunityGate<AccountId> {
 	/// Makes a community in which `who` may post, for other pallets' benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_community_for_benchmark(who: &AccountId) -> CommunityId;
+
+	/// Lets `who` post in `community` too (a community `create_community_for_benchmark` made),
+	/// for other pallets' benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add_poster_for_benchmark(community: CommunityId, who: &AccountId);
 }
 
 /// No communities: posting into one is refused.
@@ -89,6 +94,49 @@ impl<AccountId> CommunityGate<AccountId> for () {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_community_for_benchmark(_: &AccountId) -> CommunityId {
 		0
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add_poster_for_benchmark(_: CommunityId, _: &AccountId) {}
+}
+
+/// Whom people block: the profiles pallet keeps each account's block list and answers the
+/// pallets whose calls reach another person (replies and reposts, tips), which ask before they
+/// act. A block cuts both ways: neither account can follow, reply to, repost or tip the other.
+pub trait BlockList<AccountId> {
+	/// `Ok` unless `owner` (whose post or account `who` acts on) blocks `who` or `who` blocks
+	/// `owner`; otherwise the error that says which (the profiles pallet's `BlockedByAccount` or
+	/// `BlockingAccount`), which the asking call passes on unchanged.
+	fn ensure_no_block(owner: &AccountId, who: &AccountId) -> DispatchResult;
+}
+
+/// Nobody blocks anybody.
+impl<AccountId> BlockList<AccountId> for () {
+	fn ensure_no_block(_: &AccountId, _: &AccountId) -> DispatchResult {
+		Ok(())
+	}
+}
+
+/// Observes moderators hiding posts: the communities pallet calls it after a moderator hid a
+/// post, so that the rewards pallet takes the post out of the era in progress.
+pub trait OnPostHidden<AccountId> {
+	/// `author`'s post `post_id` was hidden. Returns the weight this call took, at most
+	/// [`OnPostHidden::weight`]: the communities pallet charges `weight()` up front and refunds
+	/// the difference.
+	fn on_post_hidden(post_id: PostId, author: &AccountId) -> Weight;
+
+	/// The most weight one `on_post_hidden` call may take.
+	fn weight() -> Weight;
+}
+
+/// No observer.
+impl<AccountId> OnPostHidden<AccountId> for () {
+	fn on_post_hidden(_: PostId, _: &AccountId) -> Weight {
+		Weight::zero()
+	}
+
+	fn weight() -> Weight {
+		Weight::zero()
 	}
 }
 

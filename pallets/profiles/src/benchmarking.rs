@@ -9,11 +9,13 @@ use frame_system::RawOrigin;
 use plaza_primitives::examples;
 use sp_runtime::traits::{Hash, Saturating};
 
-/// Gives `who` enough for ten profiles' and follows' deposits.
+/// Gives `who` enough for ten of each deposit: profiles, follows, mutes and blocks.
 fn fund<T: Config>(who: &T::AccountId) {
 	let amount = T::ProfileDepositBase::get()
 		.saturating_add(T::ProfileDepositPerByte::get().saturating_mul(1_000u32.into()))
 		.saturating_add(T::FollowDeposit::get())
+		.saturating_add(T::MuteDeposit::get())
+		.saturating_add(T::BlockDeposit::get())
 		.saturating_mul(10u32.into())
 		.saturating_add(T::Currency::minimum_balance());
 	T::Currency::set_balance(who, amount);
@@ -147,6 +149,83 @@ mod benchmarks {
 
 		assert!(!Following::<T>::contains_key(&caller, &followee));
 		assert!(!FollowDepositPayers::<T>::contains_key(&caller, &followee));
+	}
+
+	/// Worst case: the caller mutes others already (its count entry is read and updated).
+	#[benchmark]
+	fn mute() {
+		let caller = funded::<T>("caller", 0);
+		let other = funded::<T>("other", 1);
+		let target = funded::<T>("target", 2);
+		Pallet::<T>::mute(RawOrigin::Signed(caller.clone()).into(), other)
+			.expect("muting is valid");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), target.clone());
+
+		assert_eq!(Mutes::<T>::get(&caller, &target), Some(T::MuteDeposit::get()));
+		assert_eq!(ListCountsOf::<T>::get(&caller).muted, 2);
+	}
+
+	/// Worst case: the caller mutes another account too (its count entry stays).
+	#[benchmark]
+	fn unmute() {
+		let caller = funded::<T>("caller", 0);
+		let other = funded::<T>("other", 1);
+		let target = funded::<T>("target", 2);
+		for muted in [&other, &target] {
+			Pallet::<T>::mute(RawOrigin::Signed(caller.clone()).into(), muted.clone())
+				.expect("muting is valid");
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), target.clone());
+
+		assert!(!Mutes::<T>::contains_key(&caller, &target));
+		assert_eq!(ListCountsOf::<T>::get(&caller).muted, 1);
+	}
+
+	/// Worst case: the two follow each other, each follow's deposit paid by an app (both
+	/// returned to the app), and the caller blocks others already.
+	#[benchmark]
+	fn block() {
+		let caller = funded::<T>("caller", 0);
+		let other = funded::<T>("other", 1);
+		let target = funded::<T>("target", 2);
+		Pallet::<T>::block(RawOrigin::Signed(caller.clone()).into(), other)
+			.expect("blocking is valid");
+		for (follower, followee) in [(&caller, &target), (&target, &caller)] {
+			sponsored::<T>(follower);
+			Pallet::<T>::follow(RawOrigin::Signed(follower.clone()).into(), followee.clone())
+				.expect("following is valid");
+		}
+		T::DepositPayer::set_sponsor_for_benchmark(None);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), target.clone());
+
+		assert_eq!(Blocks::<T>::get(&caller, &target), Some(T::BlockDeposit::get()));
+		assert!(!Following::<T>::contains_key(&caller, &target));
+		assert!(!Following::<T>::contains_key(&target, &caller));
+		assert!(!FollowDepositPayers::<T>::contains_key(&target, &caller));
+	}
+
+	/// Worst case: the caller blocks another account too (its count entry stays).
+	#[benchmark]
+	fn unblock() {
+		let caller = funded::<T>("caller", 0);
+		let other = funded::<T>("other", 1);
+		let target = funded::<T>("target", 2);
+		for blocked in [&other, &target] {
+			Pallet::<T>::block(RawOrigin::Signed(caller.clone()).into(), blocked.clone())
+				.expect("blocking is valid");
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), target.clone());
+
+		assert!(!Blocks::<T>::contains_key(&caller, &target));
+		assert_eq!(ListCountsOf::<T>::get(&caller).blocked, 1);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

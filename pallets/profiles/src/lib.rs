@@ -18,8 +18,11 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use frame_support::traits::fungible::{Inspect, Mutate, MutateHold};
-use plaza_primitives::{CidText, ContentId, DepositPayer, ProfilesInspect};
+use frame_support::{
+	dispatch::DispatchResult,
+	traits::fungible::{Inspect, Mutate, MutateHold},
+};
+use plaza_primitives::{BlockList, CidText, ContentId, DepositPayer, ProfilesInspect};
 
 /// The balance type of the currency deposits are held in.
 pub type BalanceOf<T> =
@@ -29,6 +32,7 @@ pub type BalanceOf<T> =
 pub mod pallet {
 	use super::*;
 	use frame_support::pallet_prelude::*;
+	use frame_support::traits::tokens::Precision;
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::{Saturating, Zero};
 
@@ -61,6 +65,22 @@ pub mod pallet {
 		#[pallet::constant]
 		type FollowDeposit: Get<BalanceOf<Self>>;
 
+		/// The deposit held for each account an account mutes.
+		#[pallet::constant]
+		type MuteDeposit: Get<BalanceOf<Self>>;
+
+		/// The deposit held for each account an account blocks.
+		#[pallet::constant]
+		type BlockDeposit: Get<BalanceOf<Self>>;
+
+		/// The most accounts one account may mute.
+		#[pallet::constant]
+		type MaxMuted: Get<u32>;
+
+		/// The most accounts one account may block.
+		#[pallet::constant]
+		type MaxBlocked: Get<u32>;
+
 		/// Who pays a profile's or a follow's deposit: an app acting for the person pays it (and
 		/// gets it back when the item goes), otherwise the person.
 		type DepositPayer: DepositPayer<Self::AccountId, Self::RuntimeHoldReason, BalanceOf<Self>>;
@@ -76,6 +96,10 @@ pub mod pallet {
 		ProfileDeposit,
 		/// The deposits of an account's follows.
 		FollowDeposit,
+		/// The deposits of the accounts an account mutes.
+		MuteDeposit,
+		/// The deposits of the accounts an account blocks.
+		BlockDeposit,
 	}
 
 	/// Profiles by account.
@@ -126,6 +150,41 @@ pub mod pallet {
 	pub type FollowCountsOf<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, FollowCounts, ValueQuery>;
 
+	/// Whom each account mutes: `(muter, muted)` → the deposit the muter holds for it. Muting
+	/// changes only what the muter's feeds show (the social index reads this map); iterating
+	/// with the muter as prefix pages through its list.
+	#[pallet::storage]
+	pub type Mutes<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		BalanceOf<T>,
+		OptionQuery,
+	>;
+
+	/// Whom each account blocks: `(blocker, blocked)` → the deposit the blocker holds for it.
+	/// Neither account can follow, reply to, repost or tip the other (this pallet, the posts and
+	/// the rewards pallets ask through [`BlockList`]); the social index also leaves the blocked
+	/// account out of the blocker's feeds.
+	#[pallet::storage]
+	pub type Blocks<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		BalanceOf<T>,
+		OptionQuery,
+	>;
+
+	/// How many accounts each account mutes and blocks (at most `MaxMuted`, `MaxBlocked`); an
+	/// account with neither list has no entry.
+	#[pallet::storage]
+	pub type ListCountsOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, ListCounts, ValueQuery>;
+
 	/// Events of this pallet.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -153,12 +212,41 @@ pub mod pallet {
 			/// Whom.
 			followee: T::AccountId,
 		},
-		/// `follower` no longer follows `followee`.
+		/// `follower` no longer follows `followee` (it unfollowed, or one blocked the other).
 		Unfollowed {
-			/// Who unfollowed.
+			/// Who followed.
 			follower: T::AccountId,
 			/// Whom.
 			followee: T::AccountId,
+		},
+		/// `who` mutes `muted`: its feeds leave `muted` out.
+		Muted {
+			/// Who mutes.
+			who: T::AccountId,
+			/// Whom.
+			muted: T::AccountId,
+		},
+		/// `who` no longer mutes `muted`.
+		Unmuted {
+			/// Who unmuted.
+			who: T::AccountId,
+			/// Whom.
+			muted: T::AccountId,
+		},
+		/// `who` blocks `blocked`: `blocked` cannot follow, reply to, repost or tip `who`, and
+		/// the follows between them ended (each with its own `Unfollowed`).
+		Blocked {
+			/// Who blocks.
+			who: T::AccountId,
+			/// Whom.
+			blocked: T::AccountId,
+		},
+		/// `who` no longer blocks `blocked`.
+		Unblocked {
+			/// Who unblocked.
+			who: T::AccountId,
+			/// Whom.
+			blocked: T::AccountId,
 		},
 	}
 
@@ -189,6 +277,27 @@ pub mod pallet {
 		AlreadyFollowing,
 		/// The caller does not follow this account.
 		NotFollowing,
+		/// The account blocks the caller: the caller cannot follow, reply to, repost or tip it.
+		BlockedByAccount,
+		/// The caller blocks this account: unblock it first to follow, reply to, repost or tip
+		/// it.
+		BlockingAccount,
+		/// An account cannot mute itself.
+		CannotMuteSelf,
+		/// The caller already mutes this account.
+		AlreadyMuted,
+		/// The caller mutes `MaxMuted` accounts already: unmute one first.
+		TooManyMuted,
+		/// The caller does not mute this account.
+		NotMuted,
+		/// An account cannot block itself.
+		CannotBlockSelf,
+		/// The caller already blocks this account.
+		AlreadyBlocked,
+		/// The caller blocks `MaxBlocked` accounts already: unblock one first.
+		TooManyBlocked,
+		/// The caller does not block this account.
+		NotBlocked,
 	}
 
 	plaza_primitives::impl_from_cid_error!(Error);
@@ -222,8 +331,15 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(
-				!T::ProfileDepositBase::get().is_zero() && !T::FollowDeposit::get().is_zero(),
-				"profiles and follows are storage: their deposits must not be zero"
+				!T::ProfileDepositBase::get().is_zero()
+					&& !T::FollowDeposit::get().is_zero()
+					&& !T::MuteDeposit::get().is_zero()
+					&& !T::BlockDeposit::get().is_zero(),
+				"profiles, follows, mutes and blocks are storage: their deposits must not be zero"
+			);
+			assert!(
+				T::MaxMuted::get() > 0 && T::MaxBlocked::get() > 0,
+				"people must be able to mute and block"
 			);
 		}
 
@@ -325,6 +441,7 @@ pub mod pallet {
 			let follower = ensure_signed(origin)?;
 			ensure!(follower != who, Error::<T>::CannotFollowSelf);
 			ensure!(!Following::<T>::contains_key(&follower, &who), Error::<T>::AlreadyFollowing);
+			Self::ensure_no_block(&who, &follower)?;
 			let deposit = T::FollowDeposit::get();
 			let sponsor = T::DepositPayer::sponsor(&follower);
 			Self::adjust_hold(
@@ -355,18 +472,56 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::unfollow())]
 		pub fn unfollow(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let follower = ensure_signed(origin)?;
-			let deposit = Following::<T>::take(&follower, &who).ok_or(Error::<T>::NotFollowing)?;
-			let payer = FollowDepositPayers::<T>::take(&follower, &who);
-			Self::adjust_hold(
-				&follower,
-				payer.as_ref(),
-				HoldReason::FollowDeposit,
-				deposit,
-				Default::default(),
-			)?;
-			Self::update_counts(&follower, |c| c.following.saturating_dec());
-			Self::update_counts(&who, |c| c.followers.saturating_dec());
-			Self::deposit_event(Event::Unfollowed { follower, followee: who });
+			ensure!(Self::end_follow(&follower, &who)?, Error::<T>::NotFollowing);
+			Ok(())
+		}
+
+		/// Mutes `who`: the caller's feeds in the social index leave `who`'s posts, replies and
+		/// reposts out. Nothing else changes for `who`, who is not told. Holds `MuteDeposit`
+		/// from the caller until it unmutes; at most `MaxMuted` accounts.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::mute())]
+		pub fn mute(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::add_to_list(PersonalList::Mutes, &owner, &who)?;
+			Self::deposit_event(Event::Muted { who: owner, muted: who });
+			Ok(())
+		}
+
+		/// Stops muting `who` and returns the mute's deposit.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::unmute())]
+		pub fn unmute(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::remove_from_list(PersonalList::Mutes, &owner, &who)?;
+			Self::deposit_event(Event::Unmuted { who: owner, muted: who });
+			Ok(())
+		}
+
+		/// Blocks `who`: from now on neither can follow the other, reply to the other's posts
+		/// (or in threads the other started), repost them or tip them, and the follows between
+		/// the two end (their deposits returned to whoever paid them). The social index leaves
+		/// `who` out of the caller's feeds. Holds `BlockDeposit` from the caller until it
+		/// unblocks; at most `MaxBlocked` accounts. What either posted before stays.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::block())]
+		pub fn block(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::add_to_list(PersonalList::Blocks, &owner, &who)?;
+			Self::deposit_event(Event::Blocked { who: owner.clone(), blocked: who.clone() });
+			Self::end_follow(&who, &owner)?;
+			Self::end_follow(&owner, &who)?;
+			Ok(())
+		}
+
+		/// Stops blocking `who` and returns the block's deposit. Follows that the block ended
+		/// stay ended.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::unblock())]
+		pub fn unblock(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::remove_from_list(PersonalList::Blocks, &owner, &who)?;
+			Self::deposit_event(Event::Unblocked { who: owner, blocked: who });
 			Ok(())
 		}
 	}
@@ -377,6 +532,125 @@ pub mod pallet {
 			T::ProfileDepositPerByte::get()
 				.saturating_mul(profile.stored_bytes().into())
 				.saturating_add(T::ProfileDepositBase::get())
+		}
+
+		/// Ends `follower`'s follow of `followee`, if there is one: returns its deposit to
+		/// whoever paid it and says so with `Unfollowed`. Returns whether there was one.
+		fn end_follow(
+			follower: &T::AccountId,
+			followee: &T::AccountId,
+		) -> Result<bool, DispatchError> {
+			let Some(deposit) = Following::<T>::take(follower, followee) else { return Ok(false) };
+			let payer = FollowDepositPayers::<T>::take(follower, followee);
+			Self::adjust_hold(
+				follower,
+				payer.as_ref(),
+				HoldReason::FollowDeposit,
+				deposit,
+				Default::default(),
+			)?;
+			Self::update_counts(follower, |c| c.following.saturating_dec());
+			Self::update_counts(followee, |c| c.followers.saturating_dec());
+			Self::deposit_event(Event::Unfollowed {
+				follower: follower.clone(),
+				followee: followee.clone(),
+			});
+			Ok(true)
+		}
+
+		/// Puts `target` on `owner`'s `list`, holding the list's deposit from `owner`.
+		fn add_to_list(
+			list: PersonalList,
+			owner: &T::AccountId,
+			target: &T::AccountId,
+		) -> DispatchResult {
+			let (deposit, max, reason) = match list {
+				PersonalList::Mutes => {
+					(T::MuteDeposit::get(), T::MaxMuted::get(), HoldReason::MuteDeposit)
+				},
+				PersonalList::Blocks => {
+					(T::BlockDeposit::get(), T::MaxBlocked::get(), HoldReason::BlockDeposit)
+				},
+			};
+			let [on_self, already, full, _] = Self::list_errors(list);
+			ensure!(owner != target, on_self);
+			ensure!(Self::list_entry(list, owner, target).is_none(), already);
+			ensure!(ListCountsOf::<T>::get(owner).of(list) < max, full);
+			T::Currency::hold(&reason.into(), owner, deposit)?;
+			Self::set_list_entry(list, owner, target, Some(deposit));
+			Self::update_list_counts(owner, |counts| counts.of_mut(list).saturating_inc());
+			Ok(())
+		}
+
+		/// Takes `target` off `owner`'s `list`, returning its deposit.
+		fn remove_from_list(
+			list: PersonalList,
+			owner: &T::AccountId,
+			target: &T::AccountId,
+		) -> DispatchResult {
+			let [.., missing] = Self::list_errors(list);
+			let deposit = Self::list_entry(list, owner, target).ok_or(missing)?;
+			let reason = match list {
+				PersonalList::Mutes => HoldReason::MuteDeposit,
+				PersonalList::Blocks => HoldReason::BlockDeposit,
+			};
+			T::Currency::release(&reason.into(), owner, deposit, Precision::BestEffort)?;
+			Self::set_list_entry(list, owner, target, None);
+			Self::update_list_counts(owner, |counts| counts.of_mut(list).saturating_dec());
+			Ok(())
+		}
+
+		/// `list`'s refusals: of the owner itself, of an account already on it, of one more
+		/// when it is full, and of an account not on it.
+		fn list_errors(list: PersonalList) -> [Error<T>; 4] {
+			match list {
+				PersonalList::Mutes => [
+					Error::CannotMuteSelf,
+					Error::AlreadyMuted,
+					Error::TooManyMuted,
+					Error::NotMuted,
+				],
+				PersonalList::Blocks => [
+					Error::CannotBlockSelf,
+					Error::AlreadyBlocked,
+					Error::TooManyBlocked,
+					Error::NotBlocked,
+				],
+			}
+		}
+
+		/// The deposit held for `target` on `owner`'s `list`, if it is on it.
+		pub fn list_entry(
+			list: PersonalList,
+			owner: &T::AccountId,
+			target: &T::AccountId,
+		) -> Option<BalanceOf<T>> {
+			match list {
+				PersonalList::Mutes => Mutes::<T>::get(owner, target),
+				PersonalList::Blocks => Blocks::<T>::get(owner, target),
+			}
+		}
+
+		/// Writes (`Some`) or removes (`None`) `target`'s entry on `owner`'s `list`.
+		fn set_list_entry(
+			list: PersonalList,
+			owner: &T::AccountId,
+			target: &T::AccountId,
+			deposit: Option<BalanceOf<T>>,
+		) {
+			match list {
+				PersonalList::Mutes => Mutes::<T>::set(owner, target, deposit),
+				PersonalList::Blocks => Blocks::<T>::set(owner, target, deposit),
+			}
+		}
+
+		/// Changes `who`'s list counts, removing the entry once both are zero.
+		fn update_list_counts(who: &T::AccountId, change: impl FnOnce(&mut ListCounts)) {
+			ListCountsOf::<T>::mutate_exists(who, |counts| {
+				let mut updated = counts.unwrap_or_default();
+				change(&mut updated);
+				*counts = plaza_primitives::unless_default(updated);
+			});
 		}
 
 		/// Changes `who`'s follow counts, removing the entry once both are zero.
@@ -445,6 +719,17 @@ pub mod pallet {
 				Ok(())
 			}
 		}
+	}
+}
+
+impl<T: Config> BlockList<T::AccountId> for Pallet<T> {
+	fn ensure_no_block(owner: &T::AccountId, who: &T::AccountId) -> DispatchResult {
+		frame_support::ensure!(
+			!Blocks::<T>::contains_key(owner, who),
+			Error::<T>::BlockedByAccount
+		);
+		frame_support::ensure!(!Blocks::<T>::contains_key(who, owner), Error::<T>::BlockingAccount);
+		Ok(())
 	}
 }
 

@@ -40,12 +40,20 @@ pub const EXISTENTIAL_DEPOSIT: Balance = 10;
 pub const PROFILE_DEPOSIT_BASE: Balance = 100;
 pub const PROFILE_DEPOSIT_PER_BYTE: Balance = 2;
 pub const FOLLOW_DEPOSIT: Balance = 7;
+pub const MUTE_DEPOSIT: Balance = 5;
+pub const BLOCK_DEPOSIT: Balance = 6;
+pub const MAX_MUTED: u32 = 3;
+pub const MAX_BLOCKED: u32 = 2;
 
 parameter_types! {
 	pub const ExistentialDeposit: Balance = EXISTENTIAL_DEPOSIT;
 	pub const ProfileDepositBase: Balance = PROFILE_DEPOSIT_BASE;
 	pub const ProfileDepositPerByte: Balance = PROFILE_DEPOSIT_PER_BYTE;
 	pub const FollowDeposit: Balance = FOLLOW_DEPOSIT;
+	pub const MuteDeposit: Balance = MUTE_DEPOSIT;
+	pub const BlockDeposit: Balance = BLOCK_DEPOSIT;
+	pub const MaxMuted: u32 = MAX_MUTED;
+	pub const MaxBlocked: u32 = MAX_BLOCKED;
 	/// The person an app is acting for, and the app, as the apps pallet's `act_for` sets it.
 	pub static Sponsored: Option<(AccountId, AccountId)> = None;
 }
@@ -81,6 +89,10 @@ impl pallet_profiles::Config for Test {
 	type ProfileDepositBase = ProfileDepositBase;
 	type ProfileDepositPerByte = ProfileDepositPerByte;
 	type FollowDeposit = FollowDeposit;
+	type MuteDeposit = MuteDeposit;
+	type BlockDeposit = BlockDeposit;
+	type MaxMuted = MaxMuted;
+	type MaxBlocked = MaxBlocked;
 	type DepositPayer = TestDepositPayer;
 	type WeightInfo = ();
 }

@@ -2,7 +2,10 @@
 
 use crate::*;
 use alloc::collections::BTreeMap;
-use frame_support::{ensure, traits::fungible::InspectHold};
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, Get},
+};
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	TryRuntimeError,
@@ -16,7 +19,8 @@ impl<T: Config> Pallet<T> {
 	/// - each account's held `FollowDeposit` is the sum of the recorded deposits of the follows
 	///   it pays for;
 	/// - every payer record names an existing profile or follow, and not its owner;
-	/// - `FollowCountsOf` counts exactly what `Following` holds, and stores no zero counts.
+	/// - `FollowCountsOf` counts exactly what `Following` holds, and stores no zero counts;
+	/// - the personal lists, as [`Self::check_personal_lists`] says.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut profile_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for (who, profile) in Profiles::<T>::iter() {
@@ -65,6 +69,54 @@ impl<T: Config> Pallet<T> {
 		check_held::<T>(HoldReason::FollowDeposit, &follow_deposits, "held follow deposits")?;
 		let stored = FollowCountsOf::<T>::iter().collect::<BTreeMap<_, _>>();
 		ensure!(stored == counts, "FollowCountsOf differs from the follow graph");
+		Self::check_personal_lists()
+	}
+
+	/// Checks that no account mutes or blocks itself, that a blocked account does not follow
+	/// its blocker (nor the blocker it), that `ListCountsOf` counts exactly the two lists within
+	/// their bounds and stores no zero counts, and that each account holds exactly its entries'
+	/// deposits for each list.
+	fn check_personal_lists() -> Result<(), TryRuntimeError> {
+		let mut counts = BTreeMap::<T::AccountId, ListCounts>::new();
+		let mut held = BTreeMap::<(T::AccountId, PersonalList), BalanceOf<T>>::new();
+		for (list, entries) in [
+			(PersonalList::Mutes, Mutes::<T>::iter().collect::<alloc::vec::Vec<_>>()),
+			(PersonalList::Blocks, Blocks::<T>::iter().collect()),
+		] {
+			for (owner, target, deposit) in entries {
+				ensure!(owner != target, "an account mutes or blocks itself");
+				if list == PersonalList::Blocks {
+					ensure!(
+						!Following::<T>::contains_key(&target, &owner)
+							&& !Following::<T>::contains_key(&owner, &target),
+						"a blocked account and its blocker follow each other"
+					);
+				}
+				counts.entry(owner.clone()).or_default().of_mut(list).saturating_inc();
+				add(&mut held, (owner, list), deposit);
+			}
+		}
+		for (who, stored) in ListCountsOf::<T>::iter() {
+			ensure!(counts.get(&who) == Some(&stored), "ListCountsOf differs from the lists");
+			ensure!(
+				stored.muted <= T::MaxMuted::get() && stored.blocked <= T::MaxBlocked::get(),
+				"an account's list is over its bound"
+			);
+		}
+		ensure!(
+			counts.keys().all(|who| ListCountsOf::<T>::contains_key(who)),
+			"an account with a list has no count"
+		);
+		for ((who, list), amount) in held {
+			let reason = match list {
+				PersonalList::Mutes => HoldReason::MuteDeposit,
+				PersonalList::Blocks => HoldReason::BlockDeposit,
+			};
+			ensure!(
+				T::Currency::balance_on_hold(&reason.into(), &who) == amount,
+				"held mute or block deposits differ from the lists"
+			);
+		}
 		Ok(())
 	}
 }

@@ -1,4 +1,5 @@
-//! The profile record; handles and display names are Plaza's shared ones.
+//! The profile record, follow counts and the personal lists (mutes, blocks); handles and display
+//! names are Plaza's shared ones.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use plaza_primitives::ContentId;
@@ -52,4 +53,65 @@ pub struct FollowCounts {
 	pub followers: u32,
 	/// Accounts this one follows.
 	pub following: u32,
+}
+
+/// One of an account's own lists of other accounts.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum PersonalList {
+	/// Accounts it mutes: the social index leaves them out of its feeds.
+	Mutes,
+	/// Accounts it blocks: they cannot follow, reply to, repost or tip it.
+	Blocks,
+}
+
+/// How many accounts an account mutes, and how many it blocks.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct ListCounts {
+	/// Accounts it mutes.
+	pub muted: u32,
+	/// Accounts it blocks.
+	pub blocked: u32,
+}
+
+impl ListCounts {
+	/// The count of `list`.
+	pub fn of(&self, list: PersonalList) -> u32 {
+		match list {
+			PersonalList::Mutes => self.muted,
+			PersonalList::Blocks => self.blocked,
+		}
+	}
+
+	/// The count of `list`, to change.
+	pub fn of_mut(&mut self, list: PersonalList) -> &mut u32 {
+		match list {
+			PersonalList::Mutes => &mut self.muted,
+			PersonalList::Blocks => &mut self.blocked,
+		}
+	}
 }

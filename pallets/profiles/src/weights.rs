@@ -46,6 +46,10 @@ pub trait WeightInfo {
 	fn clear_profile() -> Weight;
 	fn follow() -> Weight;
 	fn unfollow() -> Weight;
+	fn mute() -> Weight;
+	fn unmute() -> Weight;
+	fn block() -> Weight;
+	fn unblock() -> Weight;
 }
 
 /// Weights for `pallet_profiles` with the runtime's database weights.
@@ -127,6 +131,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	fn mute() -> Weight {
+		Weight::from_parts(100_000_000, 6052)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	fn unmute() -> Weight {
+		Weight::from_parts(100_000_000, 6052)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	fn block() -> Weight {
+		Weight::from_parts(300_000_000, 6052)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
+	}
+	fn unblock() -> Weight {
+		Weight::from_parts(100_000_000, 6052)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and for runtimes that do not
@@ -151,5 +175,25 @@ impl WeightInfo for () {
 		Weight::from_parts(134_758_500, 6052)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn mute() -> Weight {
+		Weight::from_parts(100_000_000, 6052)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn unmute() -> Weight {
+		Weight::from_parts(100_000_000, 6052)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn block() -> Weight {
+		Weight::from_parts(300_000_000, 6052)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
+	}
+	fn unblock() -> Weight {
+		Weight::from_parts(100_000_000, 6052)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 }

@@ -217,6 +217,29 @@ mod benchmarks {
 		assert_eq!(PostScores::<T>::get(1, post_id), Default::default());
 	}
 
+	/// A community's moderators hide a post whose score is its author's only one in the era in
+	/// progress, the author listing as many unclaimed eras as can be: the score leaves the
+	/// era's totals and the author its claimants.
+	#[benchmark]
+	fn on_post_hidden() {
+		let (author, post_id, voter) = post_and_curator::<T>();
+		full_window::<T>();
+		let era = T::ClaimHorizon::get();
+		CurrentEra::<T>::put(era);
+		UnclaimedEras::<T>::insert(&author, BoundedVec::truncate_from((0..era).collect()));
+		Pallet::<T>::on_vote(post_id, &author, &voter, None, Some(VoteDirection::Up));
+		assert!(EraScore::<T>::get() > 0);
+
+		#[block]
+		{
+			Pallet::<T>::on_post_hidden(post_id, &author);
+		}
+
+		assert_eq!(EraScore::<T>::get(), 0);
+		assert!(HiddenInEra::<T>::contains_key(era, post_id));
+		assert_eq!(UnclaimedEras::<T>::get(&author).last(), Some(&(era - 1)));
+	}
+
 	/// Locking more on top of an existing stake.
 	#[benchmark]
 	fn lock_stake() {

@@ -31,7 +31,9 @@ use frame_support::{
 	weights::Weight,
 	PalletId,
 };
-use plaza_primitives::{OnVote, PostId, PostsInspect, ProfilesInspect, VoteDirection};
+use plaza_primitives::{
+	BlockList, OnPostHidden, OnVote, PostId, PostsInspect, ProfilesInspect, VoteDirection,
+};
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
 	traits::{AccountIdConversion, Saturating, UniqueSaturatedInto, Zero},
@@ -92,6 +94,9 @@ pub mod pallet {
 
 		/// Who has a profile: votes from accounts without one earn nothing.
 		type Profiles: ProfilesInspect<Self::AccountId>;
+
+		/// Whom people block: an account cannot tip the posts of an author who blocks it.
+		type Blocks: BlockList<Self::AccountId>;
 
 		/// The id of the account that holds the reward pool.
 		#[pallet::constant]
@@ -275,6 +280,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Stakes<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, CurationStakeOf<T>, OptionQuery>;
+
+	/// The posts a community's moderators hid in each era: a post hidden in an era earns
+	/// nothing in it (its score left the era's totals when it was hidden, and later votes on it
+	/// do not count), even if it is unhidden before the era ends. Removed with the era once it
+	/// closes (at most `ClaimHorizon` eras later). The moderator's `ModerationDeposit` covers
+	/// one entry per hide; a post hidden and unhidden again in one era is marked once.
+	#[pallet::storage]
+	pub type HiddenInEra<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, EraIndex, Twox64Concat, PostId, (), OptionQuery>;
 
 	/// The tips each post received, in total.
 	#[pallet::storage]
@@ -488,7 +502,8 @@ pub mod pallet {
 
 		/// Moves `amount` from the caller to the author of `post_id`, keeping the caller's
 		/// account alive, and records it in the post's and the author's tip totals. A caller
-		/// that cannot pay gets the currency's own `TokenError` (`FundsUnavailable`, …).
+		/// that cannot pay gets the currency's own `TokenError` (`FundsUnavailable`, …); one
+		/// the author blocks gets the profiles pallet's `BlockedByAccount`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::tip())]
 		pub fn tip(origin: OriginFor<T>, post_id: PostId, amount: BalanceOf<T>) -> DispatchResult {
@@ -499,6 +514,7 @@ pub mod pallet {
 			ensure!(!post.is_repost, Error::<T>::CannotTipRepost);
 			let to = post.author;
 			ensure!(from != to, Error::<T>::CannotTipOwnPost);
+			T::Blocks::ensure_no_block(&to, &from)?;
 			T::Currency::transfer(&from, &to, amount, Preservation::Preserve)?;
 			PostTips::<T>::mutate(post_id, |total| total.saturating_accrue(amount));
 			TipsReceived::<T>::mutate(&to, |total| total.saturating_accrue(amount));
@@ -663,19 +679,20 @@ impl<T: Config> Pallet<T> {
 		);
 		let Some(limit) = budget else { return Weight::zero() };
 		let mut left = limit;
-		// One era after another, each map in turn; an era leaves the queue once all three are
+		// One era after another, each map in turn; an era leaves the queue once all four are
 		// empty. Every map visited counts as at least one key, so that the loop is bounded by
 		// the budget. A map the budget did not cover is taken up again in the next block.
 		'eras: while left > 0 {
 			let Some(era) = ErasToPrune::<T>::iter_keys().next() else { break };
-			for map in 0..3 {
+			for map in 0..4 {
 				if left == 0 {
 					break 'eras;
 				}
 				let result = match map {
 					0 => PostScores::<T>::clear_prefix(era, left, None),
 					1 => AuthorScores::<T>::clear_prefix(era, left, None),
-					_ => CuratorVotes::<T>::clear_prefix(era, left, None),
+					2 => CuratorVotes::<T>::clear_prefix(era, left, None),
+					_ => HiddenInEra::<T>::clear_prefix(era, left, None),
 				};
 				left = left.saturating_sub(result.loops.max(1));
 				if result.maybe_cursor.is_some() {
@@ -937,12 +954,16 @@ impl<T: Config> OnVote<T::AccountId> for Pallet<T> {
 		// the benchmarked cheaper case if it touched no score at all.
 		let nothing_counted = || {
 			if uncounted {
-				Self::weight()
+				<Self as OnVote<T::AccountId>>::weight()
 			} else {
 				T::WeightInfo::on_vote_not_counted()
 			}
 		};
 		let Some(direction) = current else { return nothing_counted() };
+		if HiddenInEra::<T>::contains_key(era, post_id) {
+			// Hidden by a community's moderators in this era: it earns nothing in it.
+			return nothing_counted();
+		}
 		let Some(mut stake) = Self::eligible_stake(voter, author) else {
 			return nothing_counted();
 		};
@@ -967,10 +988,35 @@ impl<T: Config> OnVote<T::AccountId> for Pallet<T> {
 		let vote = CountedVote { era, direction, weight };
 		CountedVotes::<T>::insert(post_id, voter, vote);
 		Self::count(post_id, author, voter, vote, true);
-		Self::weight()
+		<Self as OnVote<T::AccountId>>::weight()
 	}
 
 	fn weight() -> Weight {
 		T::WeightInfo::on_vote(T::MaxRewardedVotesPerEra::get())
+	}
+}
+
+/// Takes a post that a community's moderators hid out of the era in progress: its score, and
+/// with it its author's share and its curators' shares of it, leaves the era's totals, and no
+/// vote on it counts for the rest of the era, even if it is unhidden. Eras that ended before
+/// keep what the post earned in them.
+impl<T: Config> OnPostHidden<T::AccountId> for Pallet<T> {
+	fn on_post_hidden(post_id: PostId, author: &T::AccountId) -> Weight {
+		let era = CurrentEra::<T>::get();
+		HiddenInEra::<T>::insert(era, post_id, ());
+		let net = PostScores::<T>::take(era, post_id).net();
+		if net > 0 {
+			let had = Self::has_score_in(era, author);
+			AuthorScores::<T>::mutate_exists(era, author, |s| {
+				*s = plaza_primitives::unless_default(s.unwrap_or_default().saturating_sub(net));
+			});
+			EraScore::<T>::mutate(|s| *s = s.saturating_sub(net));
+			Self::note_claimant(era, author, had);
+		}
+		T::WeightInfo::on_post_hidden()
+	}
+
+	fn weight() -> Weight {
+		T::WeightInfo::on_post_hidden()
 	}
 }

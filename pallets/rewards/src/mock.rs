@@ -79,6 +79,10 @@ impl pallet_profiles::Config for Test {
 	type ProfileDepositBase = ProfileDeposit;
 	type ProfileDepositPerByte = ();
 	type FollowDeposit = ProfileDeposit;
+	type MuteDeposit = ProfileDeposit;
+	type BlockDeposit = ProfileDeposit;
+	type MaxMuted = frame_support::traits::ConstU32<10>;
+	type MaxBlocked = frame_support::traits::ConstU32<10>;
 	type DepositPayer = ();
 	type WeightInfo = ();
 }
@@ -94,6 +98,7 @@ impl pallet_posts::Config for Test {
 	type MaxPostsPerWindow = MaxPostsPerWindow;
 	type DepositPayer = ();
 	type Communities = ();
+	type Blocks = Profiles;
 	type WeightInfo = ();
 }
 
@@ -111,6 +116,7 @@ impl pallet_rewards::Config for Test {
 	type Currency = Balances;
 	type Posts = Posts;
 	type Profiles = Profiles;
+	type Blocks = Profiles;
 	type PalletId = RewardsPalletId;
 	type EraMint = EraMint;
 	type FeeShare = FeeShare;

@@ -7,7 +7,8 @@ use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
 	/// Checks that, for the era in progress:
-	/// - each post's score is the sum of the weights of the votes counted on it in that era;
+	/// - each post's score is the sum of the weights of the votes counted on it in that era,
+	///   and a post hidden in it has none;
 	/// - `EraScore` is the sum of the posts' net scores, and each author's `AuthorScores` the
 	///   sum over its posts (posts removed since they scored aside);
 	/// - each curator's `CuratorVotes` are exactly its counted upvotes of the era;
@@ -34,7 +35,10 @@ impl<T: Config> Pallet<T> {
 				"a vote counts in this era on a post outside the curation window"
 			);
 			if vote.era == era {
-				scores.entry(post_id).or_default().apply(vote.direction, vote.weight, true);
+				// A post hidden in this era lost its score; its counted upvotes stay listed.
+				if !HiddenInEra::<T>::contains_key(era, post_id) {
+					scores.entry(post_id).or_default().apply(vote.direction, vote.weight, true);
+				}
 				if vote.direction == VoteDirection::Up {
 					curated.entry(voter).or_default().push((post_id, vote.weight));
 				}

@@ -52,6 +52,7 @@ pub trait WeightInfo {
 	fn unlock_stake() -> Weight;
 	fn withdraw_unlocked(c: u32, ) -> Weight;
 	fn prune_closed_eras(k: u32, ) -> Weight;
+	fn on_post_hidden() -> Weight;
 }
 
 /// Weights for `pallet_rewards` with the runtime's database weights.
@@ -270,6 +271,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(k.into()))
 	}
+	fn on_post_hidden() -> Weight {
+		Weight::from_parts(80_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and for runtimes that do not
@@ -333,5 +339,10 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(k.into()))
+	}
+	fn on_post_hidden() -> Weight {
+		Weight::from_parts(80_000_000, 6000)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 }

@@ -56,6 +56,7 @@ impl pallet_posts::Config for Test {
 	type MaxPostsPerWindow = MaxPostsPerWindow;
 	type DepositPayer = ();
 	type Communities = ();
+	type Blocks = ();
 	type WeightInfo = ();
 }
 

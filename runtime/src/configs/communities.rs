@@ -4,15 +4,19 @@
 use frame_support::parameter_types;
 
 use super::parameters::{Deposit, DepositFor};
-use crate::{constants::time::DAYS, Balances, BlockNumber, Posts, Runtime, RuntimeHoldReason};
+use crate::{
+	constants::time::DAYS, Balances, BlockNumber, Posts, Rewards, Runtime, RuntimeHoldReason,
+};
 
 /// A community is its record (at its largest) and its handle's index entry.
 pub type CommunityDeposit = DepositFor<pallet_communities::CommunityOf<Runtime>, 2>;
 /// A membership or request to join is one entry: its key (community, account) and record.
 pub type MembershipDeposit =
 	DepositFor<(u32, crate::AccountId, pallet_communities::MembershipOf<Runtime>), 1>;
-/// A ban or a hidden post is one entry: a key and who made it, with the deposit.
-pub type ModerationDeposit = Deposit<1, { 8 + 32 + 32 + 16 }>;
+/// A ban or a hidden post is one entry: a key and who made it, with the deposit; a hidden post
+/// also marks its era in the rewards pallet (an era and a post id) until the era closes, so the
+/// deposit pays for two entries (a ban pays the same, one entry more than it stores).
+pub type ModerationDeposit = Deposit<2, { 8 + 32 + 32 + 16 + 4 + 8 }>;
 
 parameter_types! {
 	/// A community holds at most a million members: the count is checked, never iterated.
@@ -29,6 +33,8 @@ impl pallet_communities::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Posts = Posts;
+	/// A post hidden in an era earns nothing in it.
+	type OnPostHidden = Rewards;
 	type CommunityDeposit = CommunityDeposit;
 	type MembershipDeposit = MembershipDeposit;
 	type ModerationDeposit = ModerationDeposit;

@@ -51,7 +51,7 @@ pub mod dynamic_params {
 	#[codec(index = 1)]
 	pub mod posting {
 		/// The window, in blocks, in which an account may make `MaxPostsPerWindow` (20) posts,
-		/// replies and reposts.
+		/// replies, reposts, edits and reports.
 		#[codec(index = 0)]
 		pub static RateLimitWindow: BlockNumber = MINUTES;
 	}

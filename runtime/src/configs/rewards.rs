@@ -39,6 +39,8 @@ impl pallet_rewards::Config for Runtime {
 	type Currency = Balances;
 	type Posts = Posts;
 	type Profiles = Profiles;
+	/// An author's block list keeps the accounts it blocks from tipping its posts.
+	type Blocks = Profiles;
 	type PalletId = RewardsPalletId;
 	/// Minted into the pool every era: 1,000 PLZ unless governance changes it (on `local`,
 	/// with one-day eras, 365,000 PLZ a year).

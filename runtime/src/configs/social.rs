@@ -5,7 +5,7 @@
 use frame_support::parameter_types;
 
 use super::parameters::{Deposit, DepositFor, PerByte, RateLimitWindow};
-use crate::{Apps, Balances, Communities, Posts, Rewards, Runtime, RuntimeHoldReason};
+use crate::{Apps, Balances, Communities, Posts, Profiles, Rewards, Runtime, RuntimeHoldReason};
 
 /// A profile's fixed deposit: the profile and its handle's index entry.
 pub type ProfileDepositBase = Deposit<2, 0>;
@@ -13,6 +13,10 @@ pub type ProfileDepositBase = Deposit<2, 0>;
 pub type ProfileDepositPerByte = PerByte;
 /// A follow is one entry of two account ids and a balance.
 pub type FollowDeposit = Deposit<1, 80>;
+/// A mute or a block is one entry of the same shape.
+pub type MuteDeposit = Deposit<1, 80>;
+/// See [`MuteDeposit`].
+pub type BlockDeposit = Deposit<1, 80>;
 /// A post is its record (at its largest) and its author-index entry.
 pub type PostDeposit = DepositFor<pallet_posts::PostOf<Runtime>, 2>;
 /// A deleted post with replies stays as a tombstone: its record keeps a deposit (the rest
@@ -26,11 +30,17 @@ parameter_types! {
 	pub const MaxBodySize: u32 = 1024 * 1024;
 	/// Replies nest at most 16 deep.
 	pub const MaxThreadDepth: u8 = 16;
-	/// The rate limit allows 20 posts, replies and reposts together per `RateLimitWindow`
-	/// (a minute unless governance changes it): more than a person types, far less than a
-	/// script floods. A storage bound (each account's recent actions are kept up to it), so a
+	/// The rate limit allows 20 posts, replies, reposts, edits and reports together per
+	/// `RateLimitWindow` (a minute unless governance changes it): more than a person types, far
+	/// less than a script floods. A storage bound (each account's recent actions are kept up to it), so a
 	/// runtime constant.
 	pub const MaxPostsPerWindow: u32 = 20;
+	/// An account may mute up to 10,000 accounts and block up to 10,000: far beyond what a
+	/// person curates by hand, and each entry is paid for. Only counts are kept per account;
+	/// every check reads one entry.
+	pub const MaxMuted: u32 = 10_000;
+	/// See [`MaxMuted`].
+	pub const MaxBlocked: u32 = 10_000;
 }
 
 impl pallet_profiles::Config for Runtime {
@@ -39,6 +49,10 @@ impl pallet_profiles::Config for Runtime {
 	type ProfileDepositBase = ProfileDepositBase;
 	type ProfileDepositPerByte = ProfileDepositPerByte;
 	type FollowDeposit = FollowDeposit;
+	type MuteDeposit = MuteDeposit;
+	type BlockDeposit = BlockDeposit;
+	type MaxMuted = MaxMuted;
+	type MaxBlocked = MaxBlocked;
 	type DepositPayer = Apps;
 	type WeightInfo = pallet_profiles::weights::SubstrateWeight<Runtime>;
 }
@@ -56,6 +70,8 @@ impl pallet_posts::Config for Runtime {
 	type DepositPayer = Apps;
 	/// Posts into communities, and replies in their threads, follow the community's rules.
 	type Communities = Communities;
+	/// Authors' block lists keep the accounts they block from replying to and reposting them.
+	type Blocks = Profiles;
 	type WeightInfo = pallet_posts::weights::SubstrateWeight<Runtime>;
 }
 

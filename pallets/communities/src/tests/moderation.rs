@@ -13,12 +13,20 @@ fn a_hidden_post_stays_on_chain_holds_the_moderators_deposit_and_can_be_unhidden
 			Communities::hide_post(RuntimeOrigin::signed(CHARLIE), community, post, reason("x")),
 			Error::<Test>::NotModerator
 		);
-		assert_ok!(Communities::hide_post(
+		assert!(HiddenNoted::get().is_empty());
+		let info = Communities::hide_post(
 			RuntimeOrigin::signed(BOB),
 			community,
 			post,
-			reason("off topic")
-		));
+			reason("off topic"),
+		)
+		.expect("a moderator hides a post of the community");
+		// The rewards pallet (here a recorder) is told whose post went, and its weight charged.
+		assert_eq!(HiddenNoted::get(), vec![(post, CHARLIE)]);
+		assert_eq!(
+			info.actual_weight,
+			Some(<() as crate::WeightInfo>::hide_post().saturating_add(ON_POST_HIDDEN_WEIGHT))
+		);
 		assert_eq!(
 			HiddenPosts::<Test>::get(post),
 			Some(Hidden {

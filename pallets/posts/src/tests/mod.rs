@@ -4,6 +4,7 @@
 mod bounded_input;
 mod communities;
 mod migration;
+mod moderation;
 mod rate_limit;
 
 use codec::MaxEncodedLen;

@@ -9,6 +9,7 @@ use frame_support::{
 use plaza_primitives::{examples, CidText, ContentId};
 use sp_runtime::TokenError;
 
+mod lists;
 mod sponsored;
 
 use crate::{

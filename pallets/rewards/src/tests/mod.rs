@@ -2,6 +2,7 @@
 //! claim bounds), fees into the pool, and tips — against a runtime with the real social pallets.
 
 mod eras;
+mod hidden;
 mod properties;
 mod stake;
 mod sybil;
@@ -444,6 +445,32 @@ fn a_tip_moves_exactly_its_amount_with_a_receipt() {
 		assert_ok!(Rewards::tip(RuntimeOrigin::signed(CHARLIE), p, 5));
 		assert_eq!(PostTips::<Test>::get(p), 12_350);
 		assert_eq!(TipsReceived::<Test>::get(ALICE), 12_350);
+	});
+}
+
+#[test]
+fn neither_side_of_a_block_tips_the_other() {
+	new_test_ext().execute_with(|| {
+		let p = post(ALICE);
+		assert_ok!(Profiles::block(RuntimeOrigin::signed(ALICE), BOB));
+		let (alice, bob) = (balance(ALICE), balance(BOB));
+
+		assert_noop!(
+			Rewards::tip(RuntimeOrigin::signed(BOB), p, 10),
+			pallet_profiles::Error::<Test>::BlockedByAccount
+		);
+		assert_eq!((balance(ALICE), balance(BOB)), (alice, bob));
+		assert_eq!(PostTips::<Test>::get(p), 0);
+		// Nor does she tip his posts while she blocks him; others still tip her.
+		let q = post(BOB);
+		assert_noop!(
+			Rewards::tip(RuntimeOrigin::signed(ALICE), q, 10),
+			pallet_profiles::Error::<Test>::BlockingAccount
+		);
+		assert_ok!(Rewards::tip(RuntimeOrigin::signed(CHARLIE), p, 5));
+		assert_ok!(Profiles::unblock(RuntimeOrigin::signed(ALICE), BOB));
+		assert_ok!(Rewards::tip(RuntimeOrigin::signed(BOB), p, 10));
+		assert_eq!(PostTips::<Test>::get(p), 15);
 	});
 }
 
