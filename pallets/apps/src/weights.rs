@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_apps`, generated on this machine by `scripts/benchmark-weights.sh`.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-02; steps 50, repeat 20;
+//! Benchmark CLI 64.0.0, 2026-12-03; steps 50, repeat 20;
 //! host `vm`, CPU `AMD EPYC`; WASM execution Compiled.
 //!
 //! Executed command:
@@ -57,27 +57,29 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Apps::Grants` (r:1 w:1)
 	/// Proof: `Apps::Grants` (`max_values`: None, `max_size`: Some(173), added: 2648, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:2 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn authorize() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0`
-		//  Estimated: `3638`
-		// Minimum execution time: 55_242_000 picoseconds.
-		Weight::from_parts(112_851_840, 3638)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		//  Measured:  `3`
+		//  Estimated: `6012`
+		// Minimum execution time: 61_872_000 picoseconds.
+		Weight::from_parts(124_523_520, 6012)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Apps::Grants` (r:1 w:1)
 	/// Proof: `Apps::Grants` (`max_values`: None, `max_size`: Some(173), added: 2648, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn end_grant() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `215`
-		//  Estimated: `3638`
-		// Minimum execution time: 46_949_000 picoseconds.
-		Weight::from_parts(97_123_200, 3638)
+		//  Estimated: `3748`
+		// Minimum execution time: 47_861_000 picoseconds.
+		Weight::from_parts(96_931_200, 3748)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -87,15 +89,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Apps::UsedPayloads` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Apps::Grants` (r:1 w:1)
 	/// Proof: `Apps::Grants` (`max_values`: None, `max_size`: Some(173), added: 2648, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:2 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn authorize_signed() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `54`
-		//  Estimated: `3638`
-		// Minimum execution time: 153_658_000 picoseconds.
-		Weight::from_parts(388_609_920, 3638)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		//  Measured:  `57`
+		//  Estimated: `6012`
+		// Minimum execution time: 158_996_000 picoseconds.
+		Weight::from_parts(323_579_520, 6012)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Apps::Grants` (r:200 w:0)
@@ -105,21 +109,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (178 ±0)`
 		//  Estimated: `990 + n * (2648 ±0)`
-		// Minimum execution time: 20_079_000 picoseconds.
-		Weight::from_parts(41_283_840, 990)
-			// Standard Error: 113_147
-			.saturating_add(Weight::from_parts(24_859_562, 0).saturating_mul(n.into()))
+		// Minimum execution time: 21_592_000 picoseconds.
+		Weight::from_parts(42_301_440, 990)
+			// Standard Error: 55_932
+			.saturating_add(Weight::from_parts(21_988_666, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2648).saturating_mul(n.into()))
 	}
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn hold_batch_deposit() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `55`
-		//  Estimated: `3622`
-		// Minimum execution time: 51_877_000 picoseconds.
-		Weight::from_parts(142_348_800, 3622)
+		//  Estimated: `3748`
+		// Minimum execution time: 52_027_000 picoseconds.
+		Weight::from_parts(108_257_280, 3748)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -132,10 +136,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `30 + n * (36 ±0)`
 		//  Estimated: `3604 + n * (2519 ±0)`
-		// Minimum execution time: 5_798_000 picoseconds.
-		Weight::from_parts(12_902_400, 3604)
-			// Standard Error: 18_453
-			.saturating_add(Weight::from_parts(7_416_561, 0).saturating_mul(n.into()))
+		// Minimum execution time: 5_678_000 picoseconds.
+		Weight::from_parts(14_194_315, 3604)
+			// Standard Error: 13_666
+			.saturating_add(Weight::from_parts(6_065_265, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -148,34 +152,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn authorize() -> Weight {
-		Weight::from_parts(112_851_840, 3638)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(124_523_520, 6012)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn end_grant() -> Weight {
-		Weight::from_parts(97_123_200, 3638)
+		Weight::from_parts(96_931_200, 3748)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn authorize_signed() -> Weight {
-		Weight::from_parts(388_609_920, 3638)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(323_579_520, 6012)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn act_for(n: u32, ) -> Weight {
-		Weight::from_parts(41_283_840, 990)
-			.saturating_add(Weight::from_parts(24_859_562, 0).saturating_mul(n.into()))
+		Weight::from_parts(42_301_440, 990)
+			.saturating_add(Weight::from_parts(21_988_666, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2648).saturating_mul(n.into()))
 	}
 	fn hold_batch_deposit() -> Weight {
-		Weight::from_parts(142_348_800, 3622)
+		Weight::from_parts(108_257_280, 3748)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn sweep_used_payloads(n: u32, ) -> Weight {
-		Weight::from_parts(12_902_400, 3604)
-			.saturating_add(Weight::from_parts(7_416_561, 0).saturating_mul(n.into()))
+		Weight::from_parts(14_194_315, 3604)
+			.saturating_add(Weight::from_parts(6_065_265, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

@@ -75,15 +75,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Parameters::Parameters` (r:2 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Communities::Communities` (r:0 w:1)
 	/// Proof: `Communities::Communities` (`max_values`: None, `max_size`: Some(1162), added: 3637, mode: `MaxEncodedLen`)
 	fn create_community() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `6012`
-		// Minimum execution time: 73_158_000 picoseconds.
-		Weight::from_parts(157_326_720, 6012)
+		// Minimum execution time: 74_671_000 picoseconds.
+		Weight::from_parts(158_211_840, 6012)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -93,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `337`
 		//  Estimated: `4627`
-		// Minimum execution time: 19_469_000 picoseconds.
-		Weight::from_parts(42_015_360, 4627)
+		// Minimum execution time: 19_850_000 picoseconds.
+		Weight::from_parts(50_263_680, 4627)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -104,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `337`
 		//  Estimated: `4627`
-		// Minimum execution time: 14_662_000 picoseconds.
-		Weight::from_parts(37_438_080, 4627)
+		// Minimum execution time: 14_842_000 picoseconds.
+		Weight::from_parts(46_667_520, 4627)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -114,30 +114,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Parameters::Parameters` (r:2 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn accept_ownership() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1330`
-		//  Estimated: `6434`
-		// Minimum execution time: 111_917_000 picoseconds.
-		Weight::from_parts(319_079_040, 6434)
+		//  Estimated: `6506`
+		// Minimum execution time: 112_988_000 picoseconds.
+		Weight::from_parts(243_874_560, 6506)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Communities::Communities` (r:1 w:1)
 	/// Proof: `Communities::Communities` (`max_values`: None, `max_size`: Some(1162), added: 3637, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Communities::CommunityHandles` (r:0 w:1)
 	/// Proof: `Communities::CommunityHandles` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	fn close_community() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `392`
 		//  Estimated: `4627`
-		// Minimum execution time: 55_853_000 picoseconds.
-		Weight::from_parts(145_021_440, 4627)
+		// Minimum execution time: 56_254_000 picoseconds.
+		Weight::from_parts(122_330_880, 4627)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -147,8 +147,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1105`
 		//  Estimated: `4627`
-		// Minimum execution time: 15_703_000 picoseconds.
-		Weight::from_parts(37_071_360, 4627)
+		// Minimum execution time: 15_513_000 picoseconds.
+		Weight::from_parts(37_937_280, 4627)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -158,8 +158,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1137`
 		//  Estimated: `4627`
-		// Minimum execution time: 15_573_000 picoseconds.
-		Weight::from_parts(38_263_680, 4627)
+		// Minimum execution time: 15_733_000 picoseconds.
+		Weight::from_parts(35_804_160, 4627)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -172,28 +172,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Parameters::Parameters` (r:2 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn join() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `395`
 		//  Estimated: `6012`
-		// Minimum execution time: 78_076_000 picoseconds.
-		Weight::from_parts(190_631_040, 6012)
+		// Minimum execution time: 78_977_000 picoseconds.
+		Weight::from_parts(170_768_640, 6012)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Communities::Memberships` (r:1 w:1)
 	/// Proof: `Communities::Memberships` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Communities::Communities` (r:1 w:1)
 	/// Proof: `Communities::Communities` (`max_values`: None, `max_size`: Some(1162), added: 3637, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `530`
 		//  Estimated: `4627`
-		// Minimum execution time: 61_862_000 picoseconds.
-		Weight::from_parts(164_307_840, 4627)
+		// Minimum execution time: 62_292_000 picoseconds.
+		Weight::from_parts(188_459_520, 4627)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -205,8 +205,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1237`
 		//  Estimated: `4627`
-		// Minimum execution time: 25_368_000 picoseconds.
-		Weight::from_parts(76_298_880, 4627)
+		// Minimum execution time: 25_147_000 picoseconds.
+		Weight::from_parts(71_817_600, 4627)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -217,13 +217,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn reject_member() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1433`
 		//  Estimated: `4627`
-		// Minimum execution time: 64_276_000 picoseconds.
-		Weight::from_parts(182_593_920, 4627)
+		// Minimum execution time: 65_297_000 picoseconds.
+		Weight::from_parts(139_829_760, 4627)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -238,28 +238,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Parameters::Parameters` (r:2 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::CurrentEra` (r:1 w:0)
+	/// Proof: `Rewards::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::PostScores` (r:1 w:0)
+	/// Proof: `Rewards::PostScores` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::HiddenInEra` (r:0 w:1)
+	/// Proof: `Rewards::HiddenInEra` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn hide_post() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1856`
 		//  Estimated: `6012`
-		// Minimum execution time: 99_598_000 picoseconds.
-		Weight::from_parts(238_068_480, 6012)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 103_604_000 picoseconds.
+		Weight::from_parts(214_225_920, 6012)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Communities::HiddenPosts` (r:1 w:1)
 	/// Proof: `Communities::HiddenPosts` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Communities::Communities` (r:1 w:0)
 	/// Proof: `Communities::Communities` (`max_values`: None, `max_size`: Some(1162), added: 3637, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn unhide_post() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1388`
 		//  Estimated: `4627`
-		// Minimum execution time: 61_682_000 picoseconds.
-		Weight::from_parts(192_458_880, 4627)
+		// Minimum execution time: 62_162_000 picoseconds.
+		Weight::from_parts(129_369_600, 4627)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -275,8 +281,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1791`
 		//  Estimated: `4627`
-		// Minimum execution time: 37_586_000 picoseconds.
-		Weight::from_parts(118_909_440, 4627)
+		// Minimum execution time: 37_166_000 picoseconds.
+		Weight::from_parts(82_220_160, 4627)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -286,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1250`
 		//  Estimated: `4627`
-		// Minimum execution time: 20_420_000 picoseconds.
-		Weight::from_parts(75_164_160, 4627)
+		// Minimum execution time: 20_751_000 picoseconds.
+		Weight::from_parts(45_532_800, 4627)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -299,8 +305,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1237`
 		//  Estimated: `4627`
-		// Minimum execution time: 23_795_000 picoseconds.
-		Weight::from_parts(64_665_600, 4627)
+		// Minimum execution time: 23_645_000 picoseconds.
+		Weight::from_parts(51_166_080, 4627)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -312,8 +318,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1241`
 		//  Estimated: `4627`
-		// Minimum execution time: 23_695_000 picoseconds.
-		Weight::from_parts(61_107_840, 4627)
+		// Minimum execution time: 23_454_000 picoseconds.
+		Weight::from_parts(50_090_880, 4627)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -324,7 +330,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Parameters::Parameters` (r:2 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Communities::Memberships` (r:1 w:1)
 	/// Proof: `Communities::Memberships` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -332,9 +338,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn ban() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1507`
-		//  Estimated: `6434`
-		// Minimum execution time: 128_401_000 picoseconds.
-		Weight::from_parts(272_757_120, 6434)
+		//  Estimated: `6506`
+		// Minimum execution time: 129_722_000 picoseconds.
+		Weight::from_parts(263_007_360, 6506)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -343,13 +349,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Communities::Communities` (r:1 w:0)
 	/// Proof: `Communities::Communities` (`max_values`: None, `max_size`: Some(1162), added: 3637, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn unban() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1362`
 		//  Estimated: `4627`
-		// Minimum execution time: 62_733_000 picoseconds.
-		Weight::from_parts(163_384_320, 4627)
+		// Minimum execution time: 63_064_000 picoseconds.
+		Weight::from_parts(132_330_240, 4627)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -359,97 +365,97 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn create_community() -> Weight {
-		Weight::from_parts(157_326_720, 6012)
+		Weight::from_parts(158_211_840, 6012)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn update_community() -> Weight {
-		Weight::from_parts(42_015_360, 4627)
+		Weight::from_parts(50_263_680, 4627)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn transfer_ownership() -> Weight {
-		Weight::from_parts(37_438_080, 4627)
+		Weight::from_parts(46_667_520, 4627)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn accept_ownership() -> Weight {
-		Weight::from_parts(319_079_040, 6434)
+		Weight::from_parts(243_874_560, 6506)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn close_community() -> Weight {
-		Weight::from_parts(145_021_440, 4627)
+		Weight::from_parts(122_330_880, 4627)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn add_moderator() -> Weight {
-		Weight::from_parts(37_071_360, 4627)
+		Weight::from_parts(37_937_280, 4627)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_moderator() -> Weight {
-		Weight::from_parts(38_263_680, 4627)
+		Weight::from_parts(35_804_160, 4627)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn join() -> Weight {
-		Weight::from_parts(190_631_040, 6012)
+		Weight::from_parts(170_768_640, 6012)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(164_307_840, 4627)
+		Weight::from_parts(188_459_520, 4627)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn approve_member() -> Weight {
-		Weight::from_parts(76_298_880, 4627)
+		Weight::from_parts(71_817_600, 4627)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn reject_member() -> Weight {
-		Weight::from_parts(182_593_920, 4627)
+		Weight::from_parts(139_829_760, 4627)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn hide_post() -> Weight {
-		Weight::from_parts(238_068_480, 6012)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(214_225_920, 6012)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn unhide_post() -> Weight {
-		Weight::from_parts(192_458_880, 4627)
+		Weight::from_parts(129_369_600, 4627)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn pin_post() -> Weight {
-		Weight::from_parts(118_909_440, 4627)
+		Weight::from_parts(82_220_160, 4627)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn unpin_post() -> Weight {
-		Weight::from_parts(75_164_160, 4627)
+		Weight::from_parts(45_532_800, 4627)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn mute_member() -> Weight {
-		Weight::from_parts(64_665_600, 4627)
+		Weight::from_parts(51_166_080, 4627)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn unmute_member() -> Weight {
-		Weight::from_parts(61_107_840, 4627)
+		Weight::from_parts(50_090_880, 4627)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn ban() -> Weight {
-		Weight::from_parts(272_757_120, 6434)
+		Weight::from_parts(263_007_360, 6506)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn unban() -> Weight {
-		Weight::from_parts(163_384_320, 4627)
+		Weight::from_parts(132_330_240, 4627)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}

@@ -52,9 +52,9 @@ pub trait WeightInfo {
 	fn edit_post() -> Weight;
 	fn delete_post(d: u32, ) -> Weight;
 	fn repost() -> Weight;
+	fn report_post() -> Weight;
 	fn sweep_recent_actions(n: u32, ) -> Weight;
 	fn remove_retired_index(n: u32, ) -> Weight;
-	fn report_post() -> Weight;
 }
 
 /// Weights for `pallet_posts` with the runtime's database weights.
@@ -67,7 +67,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::DepositPayers` (r:0 w:1)
 	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Posts` (r:0 w:1)
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `180`
 		//  Estimated: `8523`
-		// Minimum execution time: 109_402_000 picoseconds.
-		Weight::from_parts(311_541_120, 8523)
+		// Minimum execution time: 108_241_000 picoseconds.
+		Weight::from_parts(217_128_960, 8523)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -88,7 +88,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::DepositPayers` (r:0 w:200)
 	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Posts` (r:0 w:200)
@@ -98,10 +98,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (85 ±0)`
 		//  Estimated: `8523 + n * (2684 ±0)`
-		// Minimum execution time: 90_415_000 picoseconds.
-		Weight::from_parts(218_724_480, 8523)
-			// Standard Error: 483_342
-			.saturating_add(Weight::from_parts(149_271_382, 0).saturating_mul(n.into()))
+		// Minimum execution time: 71_606_000 picoseconds.
+		Weight::from_parts(139_040_640, 8523)
+			// Standard Error: 96_411
+			.saturating_add(Weight::from_parts(113_342_360, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -114,7 +114,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::DepositPayers` (r:0 w:20)
 	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Posts` (r:0 w:20)
@@ -123,11 +123,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn create_posts(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `188`
-		//  Estimated: `8653`
-		// Minimum execution time: 111_526_000 picoseconds.
-		Weight::from_parts(269_948_038, 8653)
-			// Standard Error: 68_714
-			.saturating_add(Weight::from_parts(15_655_408, 0).saturating_mul(n.into()))
+		//  Estimated: `8632`
+		// Minimum execution time: 110_073_000 picoseconds.
+		Weight::from_parts(210_859_369, 8632)
+			// Standard Error: 12_016
+			.saturating_add(Weight::from_parts(11_992_326, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -145,7 +145,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::DepositPayers` (r:0 w:1)
 	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::PostCommunity` (r:0 w:1)
@@ -156,13 +156,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `722`
 		//  Estimated: `8523`
-		// Minimum execution time: 127_599_000 picoseconds.
-		Weight::from_parts(368_937_600, 8523)
+		// Minimum execution time: 126_808_000 picoseconds.
+		Weight::from_parts(276_005_760, 8523)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
-	/// Storage: `Posts::Posts` (r:1 w:2)
+	/// Storage: `Posts::Posts` (r:2 w:2)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Profiles::Blocks` (r:3 w:0)
+	/// Proof: `Profiles::Blocks` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::PostCommunity` (r:1 w:0)
 	/// Proof: `Posts::PostCommunity` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Communities::Communities` (r:1 w:0)
@@ -178,18 +180,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::DepositPayers` (r:0 w:1)
 	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Replies` (r:0 w:1)
 	/// Proof: `Posts::Replies` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn create_reply() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `910`
-		//  Estimated: `8523`
-		// Minimum execution time: 139_377_000 picoseconds.
-		Weight::from_parts(389_283_840, 8523)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		//  Measured:  `1175`
+		//  Estimated: `8751`
+		// Minimum execution time: 156_713_000 picoseconds.
+		Weight::from_parts(331_290_240, 8751)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Posts::Posts` (r:1 w:1)
@@ -202,8 +204,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `308`
 		//  Estimated: `3674`
-		// Minimum execution time: 57_836_000 picoseconds.
-		Weight::from_parts(176_171_520, 3674)
+		// Minimum execution time: 56_544_000 picoseconds.
+		Weight::from_parts(115_294_080, 3674)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -216,18 +218,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::PostCommunity` (r:0 w:17)
 	/// Proof: `Posts::PostCommunity` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[0, 16]`.
 	fn delete_post(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `311 + d * (197 ±0)`
-		//  Estimated: `4266 + d * (5014 ±0)`
-		// Minimum execution time: 77_275_000 picoseconds.
-		Weight::from_parts(189_008_587, 4266)
-			// Standard Error: 483_221
-			.saturating_add(Weight::from_parts(145_035_829, 0).saturating_mul(d.into()))
+		//  Estimated: `4266 + d * (5014 ±13)`
+		// Minimum execution time: 76_514_000 picoseconds.
+		Weight::from_parts(194_364_156, 4266)
+			// Standard Error: 563_237
+			.saturating_add(Weight::from_parts(127_072_367, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -238,6 +240,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Reposts` (r:1 w:1)
 	/// Proof: `Posts::Reposts` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Profiles::Blocks` (r:2 w:0)
+	/// Proof: `Profiles::Blocks` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::RecentActions` (r:1 w:1)
 	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:3 w:0)
@@ -245,17 +249,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::DepositPayers` (r:0 w:1)
 	/// Proof: `Posts::DepositPayers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn repost() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `452`
+		//  Measured:  `456`
 		//  Estimated: `8523`
-		// Minimum execution time: 118_597_000 picoseconds.
-		Weight::from_parts(244_723_200, 8523)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Minimum execution time: 125_356_000 picoseconds.
+		Weight::from_parts(312_522_240, 8523)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	/// Storage: `Posts::Posts` (r:1 w:0)
+	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::RecentActions` (r:1 w:1)
+	/// Proof: `Posts::RecentActions` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::PostCommunity` (r:1 w:0)
+	/// Proof: `Posts::PostCommunity` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	fn report_post() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `408`
+		//  Estimated: `3674`
+		// Minimum execution time: 62_523_000 picoseconds.
+		Weight::from_parts(176_113_920, 3674)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Posts::SweepCursor` (r:1 w:1)
 	/// Proof: `Posts::SweepCursor` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
@@ -268,10 +289,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (85 ±0)`
 		//  Estimated: `3674 + n * (2684 ±0)`
-		// Minimum execution time: 4_828_000 picoseconds.
-		Weight::from_parts(10_210_560, 3674)
-			// Standard Error: 15_133
-			.saturating_add(Weight::from_parts(18_061_001, 0).saturating_mul(n.into()))
+		// Minimum execution time: 5_588_000 picoseconds.
+		Weight::from_parts(168_427_419, 3674)
+			// Standard Error: 57_605
+			.saturating_add(Weight::from_parts(17_172_127, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -287,20 +308,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `95 + n * (19 ±0)`
 		//  Estimated: `3570 + n * (2495 ±0)`
-		// Minimum execution time: 2_604_000 picoseconds.
-		Weight::from_parts(5_904_000, 3570)
-			// Standard Error: 5_278
-			.saturating_add(Weight::from_parts(2_066_758, 0).saturating_mul(n.into()))
+		// Minimum execution time: 2_454_000 picoseconds.
+		Weight::from_parts(5_142_492, 3570)
+			// Standard Error: 11_048
+			.saturating_add(Weight::from_parts(2_171_023, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2495).saturating_mul(n.into()))
-	}
-	fn report_post() -> Weight {
-		Weight::from_parts(60_000_000, 3600)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
@@ -308,43 +324,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn create_post() -> Weight {
-		Weight::from_parts(311_541_120, 8523)
+		Weight::from_parts(217_128_960, 8523)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn create_post_in_batch(n: u32, ) -> Weight {
-		Weight::from_parts(218_724_480, 8523)
-			.saturating_add(Weight::from_parts(149_271_382, 0).saturating_mul(n.into()))
+		Weight::from_parts(139_040_640, 8523)
+			.saturating_add(Weight::from_parts(113_342_360, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(n.into()))
 	}
 	fn create_posts(n: u32, ) -> Weight {
-		Weight::from_parts(269_948_038, 8653)
-			.saturating_add(Weight::from_parts(15_655_408, 0).saturating_mul(n.into()))
+		Weight::from_parts(210_859_369, 8632)
+			.saturating_add(Weight::from_parts(11_992_326, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn post_in_community() -> Weight {
-		Weight::from_parts(368_937_600, 8523)
+		Weight::from_parts(276_005_760, 8523)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn create_reply() -> Weight {
-		Weight::from_parts(389_283_840, 8523)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		Weight::from_parts(331_290_240, 8751)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn edit_post() -> Weight {
-		Weight::from_parts(176_171_520, 3674)
+		Weight::from_parts(115_294_080, 3674)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn delete_post(d: u32, ) -> Weight {
-		Weight::from_parts(189_008_587, 4266)
-			.saturating_add(Weight::from_parts(145_035_829, 0).saturating_mul(d.into()))
+		Weight::from_parts(194_364_156, 4266)
+			.saturating_add(Weight::from_parts(127_072_367, 0).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -352,13 +368,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 5014).saturating_mul(d.into()))
 	}
 	fn repost() -> Weight {
-		Weight::from_parts(244_723_200, 8523)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		Weight::from_parts(312_522_240, 8523)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
+	fn report_post() -> Weight {
+		Weight::from_parts(176_113_920, 3674)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
 	fn sweep_recent_actions(n: u32, ) -> Weight {
-		Weight::from_parts(10_210_560, 3674)
-			.saturating_add(Weight::from_parts(18_061_001, 0).saturating_mul(n.into()))
+		Weight::from_parts(168_427_419, 3674)
+			.saturating_add(Weight::from_parts(17_172_127, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -366,17 +387,12 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(n.into()))
 	}
 	fn remove_retired_index(n: u32, ) -> Weight {
-		Weight::from_parts(5_904_000, 3570)
-			.saturating_add(Weight::from_parts(2_066_758, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_142_492, 3570)
+			.saturating_add(Weight::from_parts(2_171_023, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2495).saturating_mul(n.into()))
-	}
-	fn report_post() -> Weight {
-		Weight::from_parts(60_000_000, 3600)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_votes`, generated on this machine by `scripts/benchmark-weights.sh`.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-02; steps 50, repeat 20;
+//! Benchmark CLI 64.0.0, 2026-12-03; steps 50, repeat 20;
 //! host `vm`, CPU `AMD EPYC`; WASM execution Compiled.
 //!
 //! Executed command:
@@ -56,10 +56,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `Votes::Votes` (r:1 w:1)
 	/// Proof: `Votes::Votes` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:2 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Votes::Tallies` (r:1 w:1)
 	/// Proof: `Votes::Tallies` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::WindowStarts` (r:1 w:0)
@@ -68,27 +70,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CountedVotes` (r:1 w:0)
 	/// Proof: `Rewards::CountedVotes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::HiddenInEra` (r:1 w:0)
+	/// Proof: `Rewards::HiddenInEra` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::Profiles` (r:1 w:0)
 	/// Proof: `Profiles::Profiles` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
 	/// Storage: `Votes::DepositPayers` (r:0 w:1)
 	/// Proof: `Votes::DepositPayers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `431`
-		//  Estimated: `3669`
-		// Minimum execution time: 83_665_000 picoseconds.
-		Weight::from_parts(168_556_800, 3669)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		//  Measured:  `434`
+		//  Estimated: `6012`
+		// Minimum execution time: 91_586_000 picoseconds.
+		Weight::from_parts(204_936_960, 6012)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Posts::Posts` (r:200 w:0)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `Votes::Votes` (r:200 w:200)
 	/// Proof: `Votes::Votes` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:2 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Votes::Tallies` (r:200 w:200)
 	/// Proof: `Votes::Tallies` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::WindowStarts` (r:1 w:0)
@@ -97,6 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CountedVotes` (r:200 w:0)
 	/// Proof: `Rewards::CountedVotes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::HiddenInEra` (r:200 w:0)
+	/// Proof: `Rewards::HiddenInEra` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::Profiles` (r:200 w:0)
 	/// Proof: `Profiles::Profiles` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
 	/// Storage: `Votes::DepositPayers` (r:0 w:200)
@@ -104,14 +112,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 200]`.
 	fn vote_in_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `778 + n * (249 ±0)`
-		//  Estimated: `3622 + n * (2679 ±0)`
-		// Minimum execution time: 43_865_000 picoseconds.
-		Weight::from_parts(85_585_920, 3622)
-			// Standard Error: 31_637
-			.saturating_add(Weight::from_parts(59_222_602, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
+		//  Measured:  `893 + n * (249 ±0)`
+		//  Estimated: `6012 + n * (2679 ±0)`
+		// Minimum execution time: 53_689_000 picoseconds.
+		Weight::from_parts(559_414_737, 6012)
+			// Standard Error: 366_439
+			.saturating_add(Weight::from_parts(75_836_235, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2679).saturating_mul(n.into()))
 	}
@@ -122,7 +130,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Votes::Tallies` (r:1 w:1)
 	/// Proof: `Votes::Tallies` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Posts` (r:1 w:0)
@@ -136,9 +144,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn unvote() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `584`
-		//  Estimated: `3622`
-		// Minimum execution time: 72_628_000 picoseconds.
-		Weight::from_parts(145_906_560, 3622)
+		//  Estimated: `3748`
+		// Minimum execution time: 72_688_000 picoseconds.
+		Weight::from_parts(148_732_800, 3748)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -148,20 +156,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// configure their own.
 impl WeightInfo for () {
 	fn vote() -> Weight {
-		Weight::from_parts(168_556_800, 3669)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		Weight::from_parts(204_936_960, 6012)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn vote_in_batch(n: u32, ) -> Weight {
-		Weight::from_parts(85_585_920, 3622)
-			.saturating_add(Weight::from_parts(59_222_602, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
+		Weight::from_parts(559_414_737, 6012)
+			.saturating_add(Weight::from_parts(75_836_235, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2679).saturating_mul(n.into()))
 	}
 	fn unvote() -> Weight {
-		Weight::from_parts(145_906_560, 3622)
+		Weight::from_parts(148_732_800, 3748)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
