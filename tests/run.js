@@ -11,6 +11,7 @@ import { spec, tap } from 'node:test/reporters';
 const LONGEST_FIRST = [
   'readme-recipe.test.js',
   'rewards.test.js',
+  'communities.test.js',
   'ipfs.test.js',
   'apps.test.js',
   'feeds.test.js',

@@ -8,7 +8,9 @@ use codec::Decode;
 use futures::{stream::BoxStream, StreamExt};
 use plaza_primitives::VoteDirection;
 use plaza_rpc::{
-	events::{Direction, FinalizedBlock, SocialEvent},
+	events::{
+		CommunityInfo, Direction, FinalizedBlock, ModerationAction, PersonalList, SocialEvent,
+	},
 	follower::SocialSource,
 };
 use plaza_rpc_runtime_api::RewardsApi;
@@ -31,8 +33,142 @@ impl ClientSocialSource {
 			.transpose()
 	}
 
-	/// Translates one runtime event; `None` for events the index does not need.
-	fn translate(&self, hash: Hash, event: RuntimeEvent) -> Result<Option<SocialEvent>, String> {
+	/// Translates one runtime event into what the index needs of it (nothing for most).
+	fn translate(&self, hash: Hash, event: RuntimeEvent) -> Result<Vec<SocialEvent>, String> {
+		if let RuntimeEvent::Communities(event) = event {
+			return self.translate_community(hash, event);
+		}
+		Ok(self.translate_social(hash, event)?.into_iter().collect())
+	}
+
+	/// Translates a communities event: the community's record as the block left it (for every
+	/// event of a community still open), and what else the event says.
+	fn translate_community(
+		&self,
+		hash: Hash,
+		event: pallet_communities::Event<Runtime>,
+	) -> Result<Vec<SocialEvent>, String> {
+		use pallet_communities::Event as E;
+		let account = |who: AccountId| -> [u8; 32] { who.into() };
+		let reason =
+			|reason: pallet_communities::Reason| String::from_utf8_lossy(&reason[..]).into_owned();
+		let moderated = |community, action, by: AccountId, text| SocialEvent::Moderated {
+			community,
+			action,
+			by: account(by),
+			reason: text,
+		};
+		let (community, mut events) = match event {
+			E::CommunityClosed { community, .. } => {
+				return Ok(vec![SocialEvent::CommunityClosed { community }]);
+			},
+			E::CommunityCreated { community, .. }
+			| E::CommunityUpdated { community }
+			| E::OwnershipOffered { community, .. }
+			| E::OwnershipTransferred { community, .. }
+			| E::ModeratorAdded { community, .. }
+			| E::ModeratorRemoved { community, .. }
+			| E::JoinRequested { community, .. } => (community, vec![]),
+			E::Joined { community, who } => {
+				(community, vec![SocialEvent::MemberJoined { community, who: account(who) }])
+			},
+			E::Left { community, who } => {
+				(community, vec![SocialEvent::MemberLeft { community, who: account(who) }])
+			},
+			E::MemberApproved { community, who, by } => (
+				community,
+				vec![
+					moderated(
+						community,
+						ModerationAction::Approve(account(who.clone())),
+						by,
+						String::new(),
+					),
+					SocialEvent::MemberJoined { community, who: account(who) },
+				],
+			),
+			E::MemberRejected { community, who, by } => (
+				community,
+				vec![moderated(
+					community,
+					ModerationAction::Reject(account(who)),
+					by,
+					String::new(),
+				)],
+			),
+			E::PostHidden { community, post_id, by, reason: r } => (
+				community,
+				vec![moderated(community, ModerationAction::HidePost(post_id), by, reason(r))],
+			),
+			E::PostUnhidden { community, post_id, by, reason: r } => (
+				community,
+				vec![moderated(community, ModerationAction::UnhidePost(post_id), by, reason(r))],
+			),
+			E::PostPinned { community, post_id, by, reason: r } => (
+				community,
+				vec![moderated(community, ModerationAction::PinPost(post_id), by, reason(r))],
+			),
+			E::PostUnpinned { community, post_id, by, reason: r } => (
+				community,
+				vec![moderated(community, ModerationAction::UnpinPost(post_id), by, reason(r))],
+			),
+			E::MemberMuted { community, who, until, by, reason: r } => (
+				community,
+				vec![moderated(
+					community,
+					ModerationAction::Mute(account(who), until),
+					by,
+					reason(r),
+				)],
+			),
+			E::MemberUnmuted { community, who, by, reason: r } => (
+				community,
+				vec![moderated(community, ModerationAction::Unmute(account(who)), by, reason(r))],
+			),
+			E::Banned { community, who, by, reason: r } => (
+				community,
+				vec![moderated(community, ModerationAction::Ban(account(who)), by, reason(r))],
+			),
+			E::Unbanned { community, who, by, reason: r } => (
+				community,
+				vec![moderated(community, ModerationAction::Unban(account(who)), by, reason(r))],
+			),
+			E::__Ignore(..) => return Ok(vec![]),
+		};
+		let key = pallet_communities::Communities::<Runtime>::hashed_key_for(community);
+		if let Some(record) = self.storage::<pallet_communities::CommunityOf<Runtime>>(hash, key)? {
+			let cid = |c: Option<plaza_primitives::ContentId>| {
+				c.map(|c| {
+					plaza_ipfs::Cid::try_from(c.as_bytes())
+						.map_err(|e| format!("a CID on chain does not parse: {e}"))
+				})
+				.transpose()
+			};
+			let info = CommunityInfo {
+				owner: account(record.owner),
+				handle: String::from_utf8_lossy(&record.handle[..]).into_owned(),
+				name: String::from_utf8_lossy(&record.settings.name[..]).into_owned(),
+				description: cid(record.settings.description)?,
+				rules: cid(record.settings.rules)?,
+				open: record.settings.joining == pallet_communities::Joining::Open,
+				members_only: record.settings.posting == pallet_communities::Posting::Members,
+				moderators: record.moderators.into_iter().map(account).collect(),
+				pins: record.pins.into_inner(),
+				members: record.members,
+			};
+			// The record first: a log entry or membership names a community the index knows.
+			events.insert(0, SocialEvent::CommunitySet { community, info });
+		}
+		Ok(events)
+	}
+
+	/// Translates one event of the other social pallets; `None` for events the index does not
+	/// need.
+	fn translate_social(
+		&self,
+		hash: Hash,
+		event: RuntimeEvent,
+	) -> Result<Option<SocialEvent>, String> {
 		use pallet_posts::Event as Posts;
 		use pallet_profiles::Event as Profiles;
 		use pallet_rewards::Event as Rewards;
@@ -42,6 +178,12 @@ impl ClientSocialSource {
 				.map_err(|e| format!("a CID on chain does not parse: {e}"))
 		};
 		let account = |who: AccountId| -> [u8; 32] { who.into() };
+		let listed = |who: AccountId, list, target: AccountId, listed| SocialEvent::Listed {
+			who: account(who),
+			list,
+			target: account(target),
+			listed,
+		};
 		Ok(Some(match event {
 			RuntimeEvent::Profiles(Profiles::ProfileSet { who, .. }) => {
 				let key = pallet_profiles::Profiles::<Runtime>::hashed_key_for(&who);
@@ -73,7 +215,7 @@ impl ClientSocialSource {
 				content,
 				body_size,
 				via,
-				..
+				community,
 			}) => SocialEvent::PostCreated {
 				post_id,
 				author: account(author),
@@ -81,6 +223,32 @@ impl ClientSocialSource {
 				content: cid(content.as_bytes())?,
 				body_size,
 				via: via.map(account),
+				community,
+			},
+			RuntimeEvent::Posts(Posts::PostReported {
+				post_id,
+				reporter,
+				reason,
+				note,
+				community,
+			}) => SocialEvent::PostReported {
+				post_id,
+				reporter: account(reporter),
+				reason: report_reason(reason),
+				note: note.map(|note| cid(note.as_bytes())).transpose()?,
+				community,
+			},
+			RuntimeEvent::Profiles(Profiles::Muted { who, muted }) => {
+				listed(who, PersonalList::Mutes, muted, true)
+			},
+			RuntimeEvent::Profiles(Profiles::Unmuted { who, muted }) => {
+				listed(who, PersonalList::Mutes, muted, false)
+			},
+			RuntimeEvent::Profiles(Profiles::Blocked { who, blocked }) => {
+				listed(who, PersonalList::Blocks, blocked, true)
+			},
+			RuntimeEvent::Profiles(Profiles::Unblocked { who, blocked }) => {
+				listed(who, PersonalList::Blocks, blocked, false)
 			},
 			RuntimeEvent::Posts(Posts::PostEdited {
 				post_id,
@@ -120,6 +288,21 @@ impl ClientSocialSource {
 			},
 			_ => return Ok(None),
 		}))
+	}
+}
+
+/// A report reason's name, as the index and its RPC give it.
+fn report_reason(reason: pallet_posts::ReportReason) -> &'static str {
+	use pallet_posts::ReportReason as R;
+	match reason {
+		R::Spam => "spam",
+		R::Harassment => "harassment",
+		R::Hate => "hate",
+		R::Violence => "violence",
+		R::Sexual => "sexual",
+		R::Illegal => "illegal",
+		R::Misleading => "misleading",
+		R::Other => "other",
 	}
 }
 

@@ -20,8 +20,8 @@ use crate::{
 	cursor::{self, List},
 	events::Account,
 	follower::FollowerStatus,
-	index::{BlockChanges, IndexError, SocialIndex},
-	records::{PostKind, PostRecord},
+	index::{BlockChanges, IndexError, PostScan, SocialIndex, NO_COMMUNITY},
+	records::{CommunityRecord, LogEntry, PostKind, PostRecord, ReportRecord},
 };
 
 /// The most items one page holds.
@@ -83,6 +83,10 @@ pub struct PostView {
 	pub replies: u32,
 	/// Live reposts.
 	pub reposts: u32,
+	/// The community it is in (for a reply, its thread's), if any.
+	pub community: Option<u32>,
+	/// Whether its community's moderators hid it (it is then only on its author's page).
+	pub hidden: bool,
 	/// With `hydrate`: the body, when this node has it.
 	#[serde(skip_serializing_if = "Option::is_none")]
 	pub body: Option<Body>,
@@ -118,6 +122,88 @@ pub struct ProfileView {
 	pub following: u32,
 	/// Live posts, replies and reposts.
 	pub posts: u32,
+}
+
+/// A community.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CommunityView {
+	/// Its id.
+	pub id: u32,
+	/// Its handle (lower case).
+	pub handle: String,
+	/// Its name.
+	pub name: String,
+	/// Its owner's address.
+	pub owner: String,
+	/// The CID of its description document.
+	pub description: Option<String>,
+	/// The CID of its rules document.
+	pub rules: Option<String>,
+	/// `open` (anyone joins at once) or `approval` (a moderator approves each request).
+	pub joining: &'static str,
+	/// `anyone` or `members` (members and moderators only).
+	pub posting: &'static str,
+	/// Its moderators' addresses, besides the owner.
+	pub moderators: Vec<String>,
+	/// Its pinned posts' ids.
+	pub pinned: Vec<u64>,
+	/// Members.
+	pub members: u32,
+	/// Visible original posts.
+	pub posts: u32,
+	/// The block that created it.
+	pub created_block: u32,
+	/// Whether its owner closed it.
+	pub closed: bool,
+}
+
+/// An entry of a community's moderation log.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LogView {
+	/// Its number in the log (from 0).
+	pub number: u64,
+	/// `hidePost`, `unhidePost`, `pinPost`, `unpinPost`, `mute`, `unmute`, `ban`, `unban`,
+	/// `approve` or `reject`.
+	pub action: String,
+	/// The post acted on.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub post: Option<u64>,
+	/// The address of the account acted on.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub account: Option<String>,
+	/// For a mute: the first block in which the member may post again.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub until: Option<u32>,
+	/// The moderator's address.
+	pub by: String,
+	/// Why.
+	pub reason: String,
+	/// The block.
+	pub block: u32,
+	/// When (ms since the Unix epoch, the block's timestamp).
+	pub at: u64,
+}
+
+/// A report of a post.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportView {
+	/// Its number among its community's reports (from 0).
+	pub number: u64,
+	/// The post reported.
+	pub post_id: u64,
+	/// The reporter's address.
+	pub reporter: String,
+	/// `spam`, `harassment`, `hate`, `violence`, `sexual`, `illegal`, `misleading` or `other`.
+	pub reason: String,
+	/// The CID of the reporter's note.
+	pub note: Option<String>,
+	/// The block.
+	pub block: u32,
+	/// When (ms since the Unix epoch, the block's timestamp).
+	pub at: u64,
 }
 
 /// An event of `social_subscribePost`.
@@ -203,9 +289,66 @@ pub trait SocialApi {
 		limit: Option<u32>,
 	) -> RpcResult<Page<PostView>>;
 
-	/// Live original posts by Hive's hot rank (see the README).
+	/// Live original posts by Hive's hot rank (see the README), without posts communities hid;
+	/// with `account`, without the posts of accounts it mutes or blocks.
 	#[method(name = "trending")]
-	fn trending(&self, cursor: Option<String>, limit: Option<u32>) -> RpcResult<Page<PostView>>;
+	fn trending(
+		&self,
+		cursor: Option<String>,
+		limit: Option<u32>,
+		account: Option<String>,
+	) -> RpcResult<Page<PostView>>;
+
+	/// A community by id or handle; `null` when none has it.
+	#[method(name = "community")]
+	fn community(&self, id_or_handle: String) -> RpcResult<Option<CommunityView>>;
+
+	/// A community's visible original posts: `sort` `new` (newest first, the default) or `hot`
+	/// (by Hive's hot rank); with `account`, without the posts of accounts it mutes or blocks.
+	#[method(name = "communityFeed")]
+	fn community_feed(
+		&self,
+		community: u32,
+		sort: Option<String>,
+		cursor: Option<String>,
+		limit: Option<u32>,
+		account: Option<String>,
+	) -> RpcResult<Page<PostView>>;
+
+	/// Open communities, most members first.
+	#[method(name = "communities")]
+	fn communities(
+		&self,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<CommunityView>>;
+
+	/// The communities `account` is a member of, by id.
+	#[method(name = "memberships")]
+	fn memberships(
+		&self,
+		account: String,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<CommunityView>>;
+
+	/// A community's moderation log, newest first.
+	#[method(name = "moderationLog")]
+	fn moderation_log(
+		&self,
+		community: u32,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<LogView>>;
+
+	/// Reports of a community's posts (`null`: of posts in no community), newest first.
+	#[method(name = "reports")]
+	fn reports(
+		&self,
+		community: Option<u32>,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<ReportView>>;
 
 	/// The accounts that follow `account`.
 	#[method(name = "followers")]
@@ -242,6 +385,11 @@ pub trait SocialApi {
 	/// `{"lostUpdates": n}` notice when the subscriber fell behind.
 	#[subscription(name = "subscribePost" => "postUpdate", unsubscribe = "unsubscribePost", item = Update<PostEvent>)]
 	async fn subscribe_post(&self, post_id: u64) -> SubscriptionResult;
+
+	/// New original posts in a community, as their blocks are finalized; a
+	/// `{"lostUpdates": n}` notice when the subscriber fell behind.
+	#[subscription(name = "subscribeCommunity" => "communityUpdate", unsubscribe = "unsubscribeCommunity", item = Update<PostView>)]
+	async fn subscribe_community(&self, community: u32) -> SubscriptionResult;
 }
 
 /// Reads an account's claimable rewards (the node answers it with the runtime API).
@@ -306,6 +454,8 @@ impl Social {
 			tips: record.tips.to_string(),
 			replies: record.replies,
 			reposts: record.reposts,
+			community: record.community,
+			hidden: record.hidden,
 			body: None,
 			body_unavailable: None,
 		}
@@ -356,6 +506,66 @@ impl Social {
 			(accounts.len() == limit).then(|| cursor::encode(list, &accounts[accounts.len() - 1]));
 		let items = accounts.iter().map(|a| self.profile_view(a)).collect::<RpcResult<_>>()?;
 		Ok(Page { items, next_cursor })
+	}
+
+	/// A page of the posts a scan found, with the cursor of `list` it ended at.
+	fn scanned_page(&self, list: List, scan: PostScan) -> RpcResult<Page<PostView>> {
+		let next_cursor = scan.next.map(|key| cursor::encode(list, &key));
+		Ok(Page { items: self.post_views(scan.ids)?, next_cursor })
+	}
+
+	fn community_view(&self, id: u32) -> RpcResult<Option<CommunityView>> {
+		let Some(record) = self.index.community(id).map_err(internal)? else { return Ok(None) };
+		let CommunityRecord { owner, handle, name, description, rules, .. } = &record;
+		let cid = |bytes: &Option<Vec<u8>>| {
+			bytes.as_deref().and_then(|b| Cid::try_from(b).ok()).map(|cid| cid.to_string())
+		};
+		Ok(Some(CommunityView {
+			id,
+			handle: handle.clone(),
+			name: name.clone(),
+			owner: self.address(owner),
+			description: cid(description),
+			rules: cid(rules),
+			joining: if record.open { "open" } else { "approval" },
+			posting: if record.members_only { "members" } else { "anyone" },
+			moderators: record.moderators.iter().map(|m| self.address(m)).collect(),
+			pinned: record.pins.clone(),
+			members: record.members,
+			posts: record.posts,
+			created_block: record.created_block,
+			closed: record.closed,
+		}))
+	}
+
+	fn log_view(&self, number: u64, entry: LogEntry) -> LogView {
+		LogView {
+			number,
+			action: entry.action,
+			post: entry.post,
+			account: entry.account.as_ref().map(|a| self.address(a)),
+			until: entry.until,
+			by: self.address(&entry.by),
+			reason: entry.reason,
+			block: entry.block,
+			at: entry.at_ms,
+		}
+	}
+
+	fn report_view(&self, number: u64, report: ReportRecord) -> ReportView {
+		ReportView {
+			number,
+			post_id: report.post,
+			reporter: self.address(&report.reporter),
+			reason: report.reason,
+			note: report
+				.note
+				.as_deref()
+				.and_then(|b| Cid::try_from(b).ok())
+				.map(|cid| cid.to_string()),
+			block: report.block,
+			at: report.at_ms,
+		}
 	}
 
 	async fn hydrate(&self, view: &mut PostView) {
@@ -451,16 +661,121 @@ impl SocialApiServer for Social {
 		Ok(Page { items, next_cursor })
 	}
 
-	fn trending(&self, cursor: Option<String>, limit: Option<u32>) -> RpcResult<Page<PostView>> {
+	fn trending(
+		&self,
+		cursor: Option<String>,
+		limit: Option<u32>,
+		account: Option<String>,
+	) -> RpcResult<Page<PostView>> {
 		let limit = parse_limit(limit)?;
+		let reader = account.as_deref().map(parse_account).transpose()?;
 		let after = parse_cursor(cursor, |c| cursor::decode(List::Trending, c, 16))?;
-		let found = self.index.trending(after.as_deref(), limit).map_err(internal)?;
+		let scan =
+			self.index.trending(after.as_deref(), reader.as_ref(), limit).map_err(internal)?;
+		self.scanned_page(List::Trending, scan)
+	}
+
+	fn community(&self, id_or_handle: String) -> RpcResult<Option<CommunityView>> {
+		let id = match id_or_handle.parse::<u32>() {
+			Ok(id) => Some(id),
+			Err(_) => {
+				self.index.community_of_handle(&id_or_handle.to_lowercase()).map_err(internal)?
+			},
+		};
+		let Some(id) = id else { return Ok(None) };
+		self.community_view(id)
+	}
+
+	fn community_feed(
+		&self,
+		community: u32,
+		sort: Option<String>,
+		cursor: Option<String>,
+		limit: Option<u32>,
+		account: Option<String>,
+	) -> RpcResult<Page<PostView>> {
+		let limit = parse_limit(limit)?;
+		let reader = account.as_deref().map(parse_account).transpose()?;
+		let index = &self.index;
+		match sort.as_deref().unwrap_or("new") {
+			"new" => {
+				let before =
+					parse_cursor(cursor, |c| cursor::decode_post_id(List::CommunityNew, c))?;
+				let scan = index.community_posts(community, before, reader.as_ref(), limit);
+				self.scanned_page(List::CommunityNew, scan.map_err(internal)?)
+			},
+			"hot" => {
+				let after = parse_cursor(cursor, |c| cursor::decode(List::CommunityHot, c, 16))?;
+				let scan = index.community_hot(community, after.as_deref(), reader.as_ref(), limit);
+				self.scanned_page(List::CommunityHot, scan.map_err(internal)?)
+			},
+			other => Err(invalid_params(format!("sort must be \"new\" or \"hot\", not {other:?}"))),
+		}
+	}
+
+	fn communities(
+		&self,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<CommunityView>> {
+		let limit = parse_limit(limit)?;
+		let after = parse_cursor(cursor, |c| cursor::decode(List::Communities, c, 8))?;
+		let found = self.index.communities(after.as_deref(), limit).map_err(internal)?;
 		let next_cursor =
-			(found.len() == limit).then(|| cursor::encode(List::Trending, &found[limit - 1].1));
+			(found.len() == limit).then(|| cursor::encode(List::Communities, &found[limit - 1].1));
 		let mut items = Vec::with_capacity(found.len());
 		for (id, _) in found {
-			items.extend(self.post_view(id)?);
+			items.extend(self.community_view(id)?);
 		}
+		Ok(Page { items, next_cursor })
+	}
+
+	fn memberships(
+		&self,
+		account: String,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<CommunityView>> {
+		let (account, limit) = (parse_account(&account)?, parse_limit(limit)?);
+		let after = parse_cursor(cursor, |c| cursor::decode_u32(List::Memberships, c))?;
+		let ids = self.index.memberships(&account, after, limit).map_err(internal)?;
+		let next_cursor = (ids.len() == limit)
+			.then(|| cursor::encode(List::Memberships, &ids[limit - 1].to_be_bytes()));
+		let mut items = Vec::with_capacity(ids.len());
+		for id in ids {
+			items.extend(self.community_view(id)?);
+		}
+		Ok(Page { items, next_cursor })
+	}
+
+	fn moderation_log(
+		&self,
+		community: u32,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<LogView>> {
+		let limit = parse_limit(limit)?;
+		let before = parse_cursor(cursor, |c| cursor::decode_post_id(List::ModerationLog, c))?;
+		let entries = self.index.moderation_log(community, before, limit).map_err(internal)?;
+		let next_cursor = (entries.len() == limit)
+			.then(|| cursor::encode(List::ModerationLog, &entries[limit - 1].0.to_be_bytes()));
+		let items = entries.into_iter().map(|(n, entry)| self.log_view(n, entry)).collect();
+		Ok(Page { items, next_cursor })
+	}
+
+	fn reports(
+		&self,
+		community: Option<u32>,
+		cursor: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Page<ReportView>> {
+		let limit = parse_limit(limit)?;
+		let scope = community.unwrap_or(NO_COMMUNITY);
+		let before = parse_cursor(cursor, |c| cursor::decode_post_id(List::Reports, c))?;
+		let reports = self.index.reports(scope, before, limit).map_err(internal)?;
+		let next_cursor = (reports.len() == limit)
+			.then(|| cursor::encode(List::Reports, &reports[limit - 1].0.to_be_bytes()));
+		let items = reports.into_iter().map(|(n, report)| self.report_view(n, report)).collect();
 		Ok(Page { items, next_cursor })
 	}
 
@@ -542,6 +857,40 @@ impl SocialApiServer for Social {
 					.is_some_and(|author| self.index.follows(&account, &author).unwrap_or(false))
 				{
 					sink.send(SubscriptionMessage::from_json(&Update::Item(view))?).await?;
+				}
+			}
+		}
+	}
+
+	async fn subscribe_community(
+		&self,
+		pending: PendingSubscriptionSink,
+		community: u32,
+	) -> SubscriptionResult {
+		let sink = pending.accept().await?;
+		let mut changes = self.changes.subscribe();
+		loop {
+			let block = tokio::select! {
+				_ = sink.closed() => return Ok(()),
+				block = changes.recv() => block,
+			};
+			let block = match block {
+				Ok(block) => block,
+				Err(broadcast::error::RecvError::Lagged(lost)) => {
+					let notice = Update::<()>::Lost(LostUpdates { lost_updates: lost });
+					sink.send(SubscriptionMessage::from_json(&notice)?).await?;
+					continue;
+				},
+				Err(broadcast::error::RecvError::Closed) => return Ok(()),
+			};
+			for id in block.created {
+				let Some(record) = self.index.post(id).map_err(internal)? else { continue };
+				let in_feed = record.community == Some(community)
+					&& record.kind == PostKind::Original
+					&& !record.hidden;
+				if in_feed {
+					let view = Update::Item(self.view(id, record));
+					sink.send(SubscriptionMessage::from_json(&view)?).await?;
 				}
 			}
 		}

@@ -22,6 +22,18 @@ pub enum List {
 	Followers = 5,
 	/// `social_following`.
 	Following = 6,
+	/// `social_communities`.
+	Communities = 7,
+	/// `social_communityFeed` sorted by `new`.
+	CommunityNew = 8,
+	/// `social_communityFeed` sorted by `hot`.
+	CommunityHot = 9,
+	/// `social_memberships`.
+	Memberships = 10,
+	/// `social_moderationLog`.
+	ModerationLog = 11,
+	/// `social_reports`.
+	Reports = 12,
 }
 
 /// Encodes the position after `key` in `list`.
@@ -43,6 +55,12 @@ pub fn decode(list: List, cursor: &str, len: usize) -> Result<Vec<u8>, String> {
 pub fn decode_post_id(list: List, cursor: &str) -> Result<u64, String> {
 	let key = decode(list, cursor, 8)?;
 	Ok(u64::from_be_bytes(key.try_into().expect("decode checked the length")))
+}
+
+/// A cursor of a list numbered by `u32` (communities by id).
+pub fn decode_u32(list: List, cursor: &str) -> Result<u32, String> {
+	let key = decode(list, cursor, 4)?;
+	Ok(u32::from_be_bytes(key.try_into().expect("decode checked the length")))
 }
 
 /// An account cursor.

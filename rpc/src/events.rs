@@ -62,6 +62,8 @@ pub enum SocialEvent {
 		body_size: u32,
 		/// The app that created it for its author, if one did.
 		via: Option<Account>,
+		/// The community it was posted in (for a reply, its thread's), if any.
+		community: Option<u32>,
 	},
 	/// A post's body was replaced.
 	PostEdited {
@@ -117,6 +119,128 @@ pub enum SocialEvent {
 		/// The amount, in planck.
 		amount: u128,
 	},
+	/// A community was created, or its record changed (settings, owner, moderators, pins,
+	/// members).
+	CommunitySet {
+		/// The community.
+		community: u32,
+		/// Its record as the block left it.
+		info: CommunityInfo,
+	},
+	/// A community was closed.
+	CommunityClosed {
+		/// The community.
+		community: u32,
+	},
+	/// An account became a member of a community.
+	MemberJoined {
+		/// The community.
+		community: u32,
+		/// The new member.
+		who: Account,
+	},
+	/// An account's membership ended (it left, or was banned).
+	MemberLeft {
+		/// The community.
+		community: u32,
+		/// The former member.
+		who: Account,
+	},
+	/// A moderator acted in a community.
+	Moderated {
+		/// The community.
+		community: u32,
+		/// What the moderator did.
+		action: ModerationAction,
+		/// The moderator.
+		by: Account,
+		/// Why (UTF-8, at most 280 bytes on chain).
+		reason: String,
+	},
+	/// `who` put `target` on one of its lists (`listed`), or took it off.
+	Listed {
+		/// The list's owner.
+		who: Account,
+		/// Mutes or blocks.
+		list: PersonalList,
+		/// The account listed.
+		target: Account,
+		/// On (`true`) or off.
+		listed: bool,
+	},
+	/// Someone reported a post.
+	PostReported {
+		/// The post.
+		post_id: u64,
+		/// Who reported it.
+		reporter: Account,
+		/// Why: `spam`, `harassment`, `hate`, `violence`, `sexual`, `illegal`, `misleading`,
+		/// `other`.
+		reason: &'static str,
+		/// The CID of the reporter's note.
+		note: Option<Cid>,
+		/// The post's community, if any.
+		community: Option<u32>,
+	},
+}
+
+/// A community as its block left it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommunityInfo {
+	/// Its owner.
+	pub owner: Account,
+	/// Its handle (lower case).
+	pub handle: String,
+	/// Its name.
+	pub name: String,
+	/// The CID of its description document.
+	pub description: Option<Cid>,
+	/// The CID of its rules document.
+	pub rules: Option<Cid>,
+	/// Whether anyone may join at once (`false`: a moderator approves each request).
+	pub open: bool,
+	/// Whether only members (and moderators) may post (`false`: anyone may).
+	pub members_only: bool,
+	/// Its moderators besides the owner.
+	pub moderators: Vec<Account>,
+	/// Its pinned posts, in pin order.
+	pub pins: Vec<u64>,
+	/// Its members.
+	pub members: u32,
+}
+
+/// What a community's moderator did: one entry of its moderation log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModerationAction {
+	/// Hid a post from the community's feeds.
+	HidePost(u64),
+	/// Made a hidden post visible again.
+	UnhidePost(u64),
+	/// Pinned a post.
+	PinPost(u64),
+	/// Unpinned a post.
+	UnpinPost(u64),
+	/// Muted a member until the block given.
+	Mute(Account, u32),
+	/// Ended a member's mute.
+	Unmute(Account),
+	/// Banned an account.
+	Ban(Account),
+	/// Lifted a ban.
+	Unban(Account),
+	/// Approved a request to join.
+	Approve(Account),
+	/// Rejected a request to join.
+	Reject(Account),
+}
+
+/// An account's own list of other accounts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PersonalList {
+	/// Accounts it mutes.
+	Mutes,
+	/// Accounts it blocks.
+	Blocks,
 }
 
 /// A finalized block as the index sees it.

@@ -302,6 +302,7 @@ mod tests {
 						content: cid::Cid::default(),
 						body_size: 1,
 						via: None,
+						community: None,
 					}],
 				})
 				.collect()

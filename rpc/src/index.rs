@@ -8,7 +8,10 @@ use rocksdb::{ColumnFamily, Direction as Dir, IteratorMode, Options, WriteBatch,
 
 use crate::{
 	events::{Account, Direction, FinalizedBlock, SocialEvent},
-	records::{hot_rank, is_ranked, AccountCounts, PostKind, PostRecord, ProfileRecord, TipFlow},
+	records::{
+		hot_rank, is_ranked, AccountCounts, CommunityRecord, PostKind, PostRecord, ProfileRecord,
+		TipFlow,
+	},
 };
 
 /// The last block indexed: number and hash.
@@ -36,13 +39,20 @@ const TIP_FLOWS: &str = "tip_flows";
 /// Tipper ++ author ++ entry number → (post id, credited planck): a pair's trending credits.
 const TIP_CREDITS: &str = "tip_credits";
 
+mod communities;
 mod timeline;
+use communities::Scan;
+pub use communities::{PostScan, NO_COMMUNITY};
+use communities::{
+	BY_MEMBERS, COMMUNITIES, COMMUNITY_HANDLES, COMMUNITY_HOT, COMMUNITY_POSTS, EXCLUDES, HIDDEN,
+	MEMBERSHIPS, MODERATION_LOG, REPORTS,
+};
 pub use timeline::{FanOut, FeedPage, MAX_SKIPPED};
 use timeline::{
 	FeedChanges, TimelineChange, PULLED, PULLS, PULL_COUNTS, PUSHES, TIMELINE, TIMELINE_SIZES,
 };
 
-const COLUMNS: [&str; 18] = [
+const COLUMNS: [&str; 28] = [
 	META,
 	POSTS,
 	BY_AUTHOR,
@@ -61,12 +71,22 @@ const COLUMNS: [&str; 18] = [
 	PULLS,
 	PULL_COUNTS,
 	PUSHES,
+	COMMUNITIES,
+	COMMUNITY_HANDLES,
+	BY_MEMBERS,
+	MEMBERSHIPS,
+	COMMUNITY_POSTS,
+	COMMUNITY_HOT,
+	MODERATION_LOG,
+	REPORTS,
+	EXCLUDES,
+	HIDDEN,
 ];
 const LAST_BLOCK_KEY: &[u8] = b"last_block";
 /// The layout version of the index's records. An index written in another layout is emptied on
 /// open and rebuilt from genesis.
 const SCHEMA_KEY: &[u8] = b"schema";
-const SCHEMA_VERSION: u32 = 5;
+const SCHEMA_VERSION: u32 = 6;
 
 /// An index error: the database failed or holds something it cannot read.
 #[derive(Debug, thiserror::Error)]
@@ -266,24 +286,19 @@ impl SocialIndex {
 		Ok(self.db.get_cf(self.cf(FOLLOWING), [&follower[..], &followee[..]].concat())?.is_some())
 	}
 
-	/// Live original posts, hottest first, after the trending key `after`.
-	pub fn trending(&self, after: Option<&[u8]>, limit: usize) -> Result<Vec<(u64, Vec<u8>)>> {
-		let mut found = Vec::with_capacity(limit);
-		let mode = match after {
-			Some(key) => IteratorMode::From(key, Dir::Forward),
-			None => IteratorMode::Start,
-		};
-		for entry in self.db.iterator_cf(self.cf(TRENDING), mode) {
-			let (key, _) = entry?;
-			if Some(&key[..]) == after {
-				continue;
-			}
-			if found.len() == limit {
-				break;
-			}
-			found.push((u64::MAX - suffix_id(&key), key.to_vec()));
-		}
-		Ok(found)
+	/// Live original posts their communities did not hide, hottest first, after the trending
+	/// key `after`, without those of accounts `reader` mutes or blocks.
+	pub fn trending(
+		&self,
+		after: Option<&[u8]>,
+		reader: Option<&Account>,
+		limit: usize,
+	) -> Result<PostScan> {
+		let start = after.unwrap_or(&[]);
+		let scan = Scan { column: TRENDING, prefix: &[], start, dir: Dir::Forward };
+		self.scan_posts(scan, after.is_some(), reader, limit, |key| {
+			(u64::MAX - suffix_id(key), key.to_vec())
+		})
 	}
 
 	/// Indexes one finalized block: all its changes and its number in one write batch.
@@ -295,6 +310,9 @@ impl SocialIndex {
 			profiles: HashMap::new(),
 			flows: HashMap::new(),
 			credits: HashMap::new(),
+			communities: HashMap::new(),
+			excludes: HashMap::new(),
+			unscoped_reports: None,
 			batch: WriteBatch::default(),
 			feed: FeedChanges::default(),
 			timelines: HashMap::new(),
@@ -334,6 +352,12 @@ struct BlockWriter<'a> {
 	flows: HashMap<(Account, Account), TipFlow>,
 	/// Trending credit entries the block wrote (`None`: removed), by key.
 	credits: HashMap<Vec<u8>, Option<(u64, u128)>>,
+	/// Communities touched by the block, with their key among the open ones before it.
+	communities: HashMap<u32, (CommunityRecord, Option<Vec<u8>>)>,
+	/// Readers' exclusion flags the block changed, by reader ++ account.
+	excludes: HashMap<Vec<u8>, u8>,
+	/// How many reports of posts in no community there are, once the block added one.
+	unscoped_reports: Option<u64>,
 	batch: WriteBatch,
 	/// Follows and posts, for the home feeds' fan-out at the block's end.
 	feed: FeedChanges,
@@ -419,7 +443,15 @@ impl BlockWriter<'_> {
 				let counts = self.counts(followee)?;
 				counts.followers = counts.followers.saturating_sub(1);
 			},
-			SocialEvent::PostCreated { post_id, author, reply_to, content, body_size, via } => {
+			SocialEvent::PostCreated {
+				post_id,
+				author,
+				reply_to,
+				content,
+				body_size,
+				via,
+				community,
+			} => {
 				let (kind, ancestors) = match reply_to {
 					None => (PostKind::Original, Vec::new()),
 					Some(parent) => match self.post(*parent)? {
@@ -442,13 +474,16 @@ impl BlockWriter<'_> {
 				}
 				self.create(
 					*post_id,
-					(*author, *via),
+					(*author, *via, *community),
 					kind,
 					ancestors,
 					Some(content.to_bytes()),
 					*body_size,
 					block,
 				)?;
+				if let (Some(community), None) = (community, reply_to) {
+					self.community_post_created(*post_id, *community)?;
+				}
 			},
 			SocialEvent::Reposted { post_id, original, author, via } => {
 				if let Some(original_record) = self.post(*original)? {
@@ -456,7 +491,7 @@ impl BlockWriter<'_> {
 				}
 				self.create(
 					*post_id,
-					(*author, *via),
+					(*author, *via, None),
 					PostKind::Repost { original: *original },
 					Vec::new(),
 					None,
@@ -473,10 +508,17 @@ impl BlockWriter<'_> {
 			},
 			SocialEvent::PostDeleted { post_id } => {
 				let Some(record) = self.post(*post_id)? else { return Ok(()) };
+				let in_community_feed = match record.community {
+					Some(community) if !record.hidden && !record.deleted => Some(community),
+					_ => None,
+				};
 				record.deleted = true;
 				record.content = None;
 				record.body_size = 0;
 				let (author, kind) = (record.author, record.kind);
+				if let (Some(community), PostKind::Original) = (in_community_feed, kind) {
+					self.community_post_removed(*post_id, community)?;
+				}
 				self.delete(BY_AUTHOR, &[&author[..], &post_id.to_be_bytes()].concat());
 				let counts = self.counts(&author)?;
 				counts.posts = counts.posts.saturating_sub(1);
@@ -512,6 +554,23 @@ impl BlockWriter<'_> {
 					record.tips = record.tips.saturating_add(*amount);
 				}
 				self.credit_tip(*post_id, from, to, *amount)?;
+			},
+			SocialEvent::CommunitySet { community, info } => {
+				self.set_community(*community, info, block)?;
+			},
+			SocialEvent::CommunityClosed { community } => self.close_community(*community)?,
+			SocialEvent::MemberJoined { community, who } => {
+				self.membership(*community, who, true);
+			},
+			SocialEvent::MemberLeft { community, who } => self.membership(*community, who, false),
+			SocialEvent::Moderated { community, action, by, reason } => {
+				self.moderated(*community, action, by, reason, block)?;
+			},
+			SocialEvent::Listed { who, list, target, listed } => {
+				self.listed(who, *list, target, *listed)?;
+			},
+			SocialEvent::PostReported { post_id, reporter, reason, note, community } => {
+				self.reported(*post_id, reporter, (reason, note.as_ref()), *community, block)?;
 			},
 		}
 		Ok(())
@@ -593,7 +652,7 @@ impl BlockWriter<'_> {
 	fn create(
 		&mut self,
 		id: u64,
-		(author, via): (Account, Option<Account>),
+		(author, via, community): (Account, Option<Account>, Option<u32>),
 		kind: PostKind,
 		ancestors: Vec<u64>,
 		content: Option<Vec<u8>>,
@@ -617,6 +676,8 @@ impl BlockWriter<'_> {
 			trending_tips: 0,
 			replies: 0,
 			reposts: 0,
+			community,
+			hidden: false,
 		};
 		self.posts.insert(id, (record, None));
 		self.changes.created.push(id);
@@ -632,11 +693,18 @@ impl BlockWriter<'_> {
 		for (id, (record, old_key)) in posts {
 			let new_key = is_ranked(&record).then(|| trending_key(id, &record));
 			if old_key != new_key {
+				let community = record.community.map(u32::to_be_bytes);
 				if let Some(old) = old_key {
 					self.delete(TRENDING, &old);
+					if let Some(community) = community {
+						self.delete(COMMUNITY_HOT, &[&community[..], &old].concat());
+					}
 				}
 				if let Some(new) = new_key {
 					self.put(TRENDING, &new, &[]);
+					if let Some(community) = community {
+						self.put(COMMUNITY_HOT, &[&community[..], &new].concat(), &[]);
+					}
 				}
 			}
 			self.put(POSTS, &id.to_be_bytes(), &record.encode());
@@ -656,6 +724,7 @@ impl BlockWriter<'_> {
 				None => self.delete(TIP_CREDITS, &key),
 			}
 		}
+		self.finish_communities()?;
 		self.put(META, LAST_BLOCK_KEY, &(block.number, block.hash).encode());
 		self.index.db.write(self.batch)?;
 		Ok(self.changes)

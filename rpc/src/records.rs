@@ -59,6 +59,11 @@ pub struct PostRecord {
 	pub replies: u32,
 	/// Live reposts.
 	pub reposts: u32,
+	/// The community it is in (for a reply, its thread's), if any.
+	pub community: Option<u32>,
+	/// Whether its community's moderators hid it: it leaves the community's feeds, trending and
+	/// home feeds, and stays on its author's page.
+	pub hidden: bool,
 }
 
 /// An account's profile as the index keeps it.
@@ -121,7 +126,82 @@ pub fn hot_rank(record: &PostRecord) -> f64 {
 	sign * order + (record.created_ms / 1000) as f64 / 45_000.0
 }
 
-/// Whether a post belongs in the trending ranking: a live original post.
+/// Whether a post belongs in the trending ranking (and its community's "hot" feed): a live
+/// original post its community did not hide.
 pub fn is_ranked(record: &PostRecord) -> bool {
-	!record.deleted && record.kind == PostKind::Original
+	!record.deleted && !record.hidden && record.kind == PostKind::Original
+}
+
+/// A community as the index keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
+pub struct CommunityRecord {
+	/// Its owner.
+	pub owner: Account,
+	/// Its handle, lower case.
+	pub handle: String,
+	/// Its name.
+	pub name: String,
+	/// The binary CID of its description document.
+	pub description: Option<Vec<u8>>,
+	/// The binary CID of its rules document.
+	pub rules: Option<Vec<u8>>,
+	/// Whether anyone may join at once.
+	pub open: bool,
+	/// Whether only members may post.
+	pub members_only: bool,
+	/// Its moderators besides the owner.
+	pub moderators: Vec<Account>,
+	/// Its pinned posts.
+	pub pins: Vec<u64>,
+	/// Its members.
+	pub members: u32,
+	/// Its visible original posts (not hidden, not deleted).
+	pub posts: u32,
+	/// The block that created it.
+	pub created_block: u32,
+	/// Whether its owner closed it.
+	pub closed: bool,
+	/// Entries in its moderation log (the next entry's number).
+	pub log_len: u64,
+	/// Reports of its posts (the next report's number).
+	pub reports_len: u64,
+}
+
+/// One entry of a community's moderation log.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
+pub struct LogEntry {
+	/// What was done: `hidePost`, `unhidePost`, `pinPost`, `unpinPost`, `mute`, `unmute`,
+	/// `ban`, `unban`, `approve`, `reject`.
+	pub action: String,
+	/// The post acted on, for post actions.
+	pub post: Option<u64>,
+	/// The account acted on, for member actions.
+	pub account: Option<Account>,
+	/// For a mute: the first block in which the member may post again.
+	pub until: Option<u32>,
+	/// The moderator.
+	pub by: Account,
+	/// Why.
+	pub reason: String,
+	/// The block it happened in.
+	pub block: u32,
+	/// That block's timestamp (ms since the Unix epoch).
+	pub at_ms: u64,
+}
+
+/// A report of a post.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
+pub struct ReportRecord {
+	/// The post.
+	pub post: u64,
+	/// Who reported it.
+	pub reporter: Account,
+	/// Why (the reason code's name).
+	pub reason: String,
+	/// The binary CID of the reporter's note.
+	pub note: Option<Vec<u8>>,
+	/// The block it was made in.
+	pub block: u32,
+	/// That block's timestamp (ms since the Unix epoch).
+	pub at_ms: u64,
 }

@@ -4,13 +4,15 @@
 // there is refused with its own error), then unhides it. Bad input — an unknown community, a
 // non-moderator's action, an over-long reason, a bound exceeded — is refused with its own error
 // and changes nothing. Personal moderation: Dave blocks Charlie (Charlie's reply to Dave, repost,
-// tip and follow fail with `profiles.BlockedByAccount`), mutes Bob; reports are events.
+// tip and follow fail with `profiles.BlockedByAccount`), mutes Bob; reports are events. Every
+// step is read back from the node's index through social_* (community, communityFeed new and hot,
+// communities, memberships, moderationLog, reports, trending and homeFeed for a reader).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { connect, devKey, signAndWaitInBlock } from '../lib/chain.js';
 import { body } from '../lib/content.js';
-import { startNode, tempDir } from '../lib/node.js';
+import { startNode, tempDir, waitFor } from '../lib/node.js';
 
 let node;
 let api;
@@ -50,6 +52,13 @@ async function assertRejected(tx, signer, error, probe) {
 }
 
 const held = async (who) => (await api.query.system.account(who.address)).data.reserved.toBigInt();
+
+/** One social_* call to the node's index (answers as of the last finalized block). */
+const social = (method, ...params) => node.rpc(`social_${method}`, params);
+/** The ids of a page of posts (or communities). */
+const ids = (page) => page.items.map((item) => item.id);
+/** Waits until the index answers `probe()` truthily (its blocks finalized and indexed). */
+const indexed = (what, probe) => waitFor(what, probe, 60_000);
 
 describe('a community and its moderators', () => {
   let community;
@@ -93,6 +102,22 @@ describe('a community and its moderators', () => {
     // Dave is no member: posting there is for members.
     await assertRejected(api.tx.posts.postInCommunity(community, post.text, post.size), dave,
       'communities.NotMember', state);
+
+    // The index: the community, its feed, Charlie's membership, the list of communities.
+    await indexed('the post in the community feed', async () => (await social('community', 'Rust_Folk'))?.posts === 1);
+    const view = await social('community', String(community));
+    assert.deepEqual(
+      [view.id, view.handle, view.name, view.owner, view.moderators, view.joining, view.posting, view.members, view.closed],
+      [community, 'rust_folk', 'Rust folk', alice.address, [bob.address], 'open', 'members', 1, false],
+    );
+    assert.equal(view.rules, rules.cid.toString());
+    assert.deepEqual(ids(await social('communityFeed', community, 'new', null, 10)), [charliesPost]);
+    assert.deepEqual(ids(await social('communityFeed', community, 'hot', null, 10)), [charliesPost]);
+    const [inFeed] = (await social('communityFeed', community, null, null, 10)).items;
+    assert.equal(inFeed.community, community);
+    assert.deepEqual(ids(await social('memberships', charlie.address, null, 10)), [community]);
+    assert.ok(ids(await social('communities', null, 10)).includes(community));
+    assert.equal(await social('community', 'no_such_thing'), null);
   });
 
   test('Bob hides the post and mutes Charlie: the post stays on chain, his next post is refused', async () => {
@@ -131,14 +156,40 @@ describe('a community and its moderators', () => {
     // Outside the community Charlie posts as before.
     await submit(api.tx.posts.createPost(next.text, next.size, null), charlie, 'posts');
 
+    // The index: the post left the community's feeds and trending, stays on Charlie's page
+    // marked hidden; the moderation log has both actions, newest first, with their reasons.
+    await indexed('the hide in the index', async () => (await social('post', charliesPost, false))?.hidden === true);
+    assert.deepEqual(ids(await social('communityFeed', community, 'new', null, 10)), []);
+    assert.deepEqual(ids(await social('communityFeed', community, 'hot', null, 10)), []);
+    assert.ok(!ids(await social('trending', null, 100)).includes(charliesPost));
+    assert.ok(ids(await social('postsByAuthor', charlie.address, null, 10)).includes(charliesPost));
+    await indexed('the mute in the log', async () => (await social('moderationLog', community, null, 10)).items.length === 2);
+    const log = (await social('moderationLog', community, null, 10)).items;
+    assert.deepEqual(log.map((e) => [e.action, e.by, e.reason]),
+      [['mute', bob.address, 'cool off'], ['hidePost', bob.address, 'off topic']]);
+    assert.equal(log[0].account, charlie.address);
+    assert.equal(log[1].post, charliesPost);
+    const older = await social('moderationLog', community, (await social('moderationLog', community, null, 1)).nextCursor, 10);
+    assert.deepEqual(older.items.map((e) => e.action), ['hidePost']);
+
     const unhidden = await submit(api.tx.communities.unhidePost(community, charliesPost, 'fair point'), bob, 'communities');
     assert.deepEqual(unhidden.map((e) => e.method), ['PostUnhidden']);
     assert.ok((await api.query.communities.hiddenPosts(charliesPost)).isNone);
     await submit(api.tx.communities.unmuteMember(community, charlie.address, 'ok'), bob, 'communities');
     await submit(api.tx.posts.postInCommunity(community, next.text, next.size), charlie, 'posts');
+    await indexed('both posts in the community feed', async () => ids(await social('communityFeed', community, 'new', null, 10)).length === 2);
+    assert.equal((await social('post', charliesPost, false)).hidden, false);
+    // Bob reports the new post: the community's reports list it for its moderators.
+    const [newest] = ids(await social('communityFeed', community, 'new', null, 1));
+    await submit(api.tx.posts.reportPost(newest, 'Harassment', null), bob, 'posts');
+    await indexed('the report', async () => (await social('reports', community, null, 10)).items.length === 1);
+    const [report] = (await social('reports', community, null, 10)).items;
+    assert.deepEqual([report.postId, report.reporter, report.reason, report.note], [newest, bob.address, 'harassment', null]);
   });
 
   test('bad input is refused with its own error and changes nothing', async () => {
+    await assert.rejects(social('communityFeed', community, 'sideways', null, 10), /sort must be "new" or "hot"/);
+    await assert.rejects(social('memberships', 'not an address', null, 10), /not an SS58 address/);
     const post = await body('Hello?');
     await assertRejected(api.tx.posts.postInCommunity(99, post.text, post.size), charlie,
       'communities.CommunityNotFound', state);
@@ -237,9 +288,31 @@ describe('personal moderation: blocks, mutes and reports', () => {
     assert.equal(data.reason.toString(), 'Spam');
     assert.equal(data.note.unwrap().toHex(), `0x${Buffer.from(note.cid.bytes).toString('hex')}`);
     assert.ok(data.community.isNone);
+    await indexed('the report outside communities', async () => (await social('reports', null, null, 10)).items.some((r) => r.postId === davesPost));
     await assertRejected(api.tx.posts.reportPost(davesPost, 'Spam', null), dave,
       'posts.CannotReportOwnPost', state);
     await assertRejected(api.tx.posts.reportPost(davesPost, 'Other', 'not a cid'), alice,
       'posts.MalformedCid', state);
+  });
+
+  test("a reader's mutes and blocks leave authors out of its feeds", async () => {
+    // Dave (who mutes Bob since the last test) follows Bob and Charlie, then blocks Charlie
+    // (which ends that follow); Bob posts.
+    await submit(api.tx.utility.batchAll([
+      api.tx.profiles.follow(bob.address), api.tx.profiles.follow(charlie.address),
+    ]), dave, 'profiles');
+    await submit(api.tx.profiles.block(charlie.address), dave, 'profiles');
+    const text = await body('Seen by some.');
+    const bobs = (await submit(api.tx.posts.createPost(text.text, text.size, null), bob, 'posts'))
+      .find((e) => e.method === 'PostCreated').data.postId.toNumber();
+    await indexed("Bob's post in Alice's trending", async () => ids(await social('trending', null, 100, alice.address)).includes(bobs));
+    assert.ok(!ids(await social('trending', null, 100, dave.address)).includes(bobs), 'muted: not in his trending');
+    assert.ok(!ids(await social('homeFeed', dave.address, null, 100)).includes(bobs), 'muted: not in his home feed');
+    const trendingForDave = (await social('trending', null, 100, dave.address)).items;
+    assert.ok(trendingForDave.every((p) => p.author !== bob.address && p.author !== charlie.address));
+    // Unmuted, Bob is back in Dave's home feed.
+    await submit(api.tx.profiles.unmute(bob.address), dave, 'profiles');
+    await indexed("Bob's post in Dave's home feed", async () => ids(await social('homeFeed', dave.address, null, 100)).includes(bobs));
+    await submit(api.tx.profiles.unblock(charlie.address), dave, 'profiles');
   });
 });

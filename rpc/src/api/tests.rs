@@ -24,6 +24,7 @@ fn api_with_status(
 		content,
 		body_size: 12,
 		via: None,
+		community: None,
 	};
 	let block = FinalizedBlock { number: 1, hash: [1; 32], timestamp_ms: 0, events: vec![created] };
 	index.apply_block(&block).unwrap();
@@ -74,6 +75,7 @@ async fn a_post_an_app_created_names_the_app_as_via_and_others_have_no_via() {
 		content,
 		body_size: 12,
 		via: Some(APP),
+		community: None,
 	};
 	let block =
 		FinalizedBlock { number: 2, hash: [2; 32], timestamp_ms: 0, events: vec![through_app] };

@@ -18,7 +18,8 @@
 //!   authors included, so a page never shows a pulled post where pushed ones went missing. Older
 //!   posts are on each author's list. A reader's index storage is bounded whatever it follows.
 //! - Unfollows and deletes leave timeline entries behind; a page skips them (each entry names its
-//!   author, checked against the follow graph and the author's live posts), and gives up after
+//!   author, checked against the follow graph and the author's live posts), and the posts of
+//!   authors the reader mutes or blocks and posts their community hid, and gives up after
 //!   [`MAX_SKIPPED`] of them with a cursor to continue from, so a reader who follows and
 //!   unfollows to litter their own timeline pays for it with shorter pages, not the node.
 
@@ -127,7 +128,8 @@ impl SocialIndex {
 	}
 
 	/// The live posts of the accounts `who` follows, newest first, older than `before`: the
-	/// reader's timeline merged with the lists of the pulled authors it follows.
+	/// reader's timeline merged with the lists of the pulled authors it follows, without the
+	/// posts of accounts it mutes or blocks and posts their communities hid.
 	pub fn home_feed(&self, who: &Account, before: Option<u64>, limit: usize) -> Result<FeedPage> {
 		let mut page = FeedPage { ids: Vec::with_capacity(limit.min(1024)), next: None };
 		let Some(start) = before.map_or(Some(u64::MAX), |id| id.checked_sub(1)) else {
@@ -177,7 +179,8 @@ impl SocialIndex {
 				continue;
 			}
 			last = Some(id);
-			if stream == 0 && !self.pushed_entry_is_live(who, id, &author)? {
+			let stale = stream == 0 && !self.pushed_entry_is_live(who, id, &author)?;
+			if stale || self.excludes(who, &author)? || self.is_hidden(id)? {
 				skipped += 1;
 				if skipped == MAX_SKIPPED {
 					page.next = Some(id);

@@ -1,4 +1,6 @@
 use super::*;
+
+mod communities;
 use crate::events::{Direction, FinalizedBlock, SocialEvent};
 
 const ALICE: Account = [1; 32];
@@ -43,7 +45,15 @@ impl Chain {
 		let post_id = self.next_post;
 		self.next_post += 1;
 		let content = cid::Cid::try_from("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o").unwrap();
-		SocialEvent::PostCreated { post_id, author, reply_to, content, body_size: 12, via: None }
+		SocialEvent::PostCreated {
+			post_id,
+			author,
+			reply_to,
+			content,
+			body_size: 12,
+			via: None,
+			community: None,
+		}
 	}
 
 	fn post(&mut self, author: Account) -> u64 {
@@ -145,7 +155,7 @@ fn deletes_leave_a_tombstone_and_leave_the_lists() {
 	assert!(record.deleted);
 	assert_eq!(record.content, None);
 	assert!(chain.index.posts_by_author(&ALICE, None, 10).unwrap().is_empty());
-	assert!(chain.index.trending(None, 10).unwrap().is_empty());
+	assert!(chain.index.trending(None, None, 10).unwrap().ids.is_empty());
 	assert_eq!(chain.index.counts(&ALICE).unwrap().posts, 0);
 }
 
@@ -154,9 +164,7 @@ fn votes_and_tips_move_posts_in_trending() {
 	let mut chain = Chain::new();
 	let older = chain.post(ALICE);
 	let newer = chain.post(BOB);
-	let order = |chain: &Chain| -> Vec<u64> {
-		chain.index.trending(None, 10).unwrap().into_iter().map(|(id, _)| id).collect()
-	};
+	let order = |chain: &Chain| -> Vec<u64> { chain.index.trending(None, None, 10).unwrap().ids };
 	assert_eq!(order(&chain), vec![newer, older], "equal scores: the newer first");
 	let votes = (0..20)
 		.map(|_| SocialEvent::Voted { post_id: older, direction: Direction::Up, previous: None })
@@ -177,9 +185,9 @@ fn votes_and_tips_move_posts_in_trending() {
 	assert_eq!((record.upvotes, record.downvotes), (19, 1));
 
 	// Paging by the cursor key continues after the last item.
-	let first = chain.index.trending(None, 1).unwrap();
-	let rest = chain.index.trending(Some(&first[0].1), 10).unwrap();
-	assert_eq!(rest.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![older]);
+	let first = chain.index.trending(None, None, 1).unwrap();
+	let rest = chain.index.trending(first.next.as_deref(), None, 10).unwrap();
+	assert_eq!(rest.ids, vec![older]);
 }
 
 const PLZ: u128 = 1_000_000_000_000;
