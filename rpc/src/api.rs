@@ -6,10 +6,10 @@ use base64::{engine::general_purpose::STANDARD, Engine};
 use bytes::Bytes;
 use cid::Cid;
 use jsonrpsee::{
-	core::{async_trait, RpcResult, SubscriptionResult},
+	core::{async_trait, RpcResult, StringError, SubscriptionResult},
 	proc_macros::rpc,
 	types::{error::ErrorObjectOwned, ErrorCode},
-	PendingSubscriptionSink, SubscriptionMessage,
+	PendingSubscriptionSink, SubscriptionMessage, SubscriptionSink,
 };
 use serde::Serialize;
 use sp_core::crypto::{AccountId32, Ss58AddressFormat, Ss58Codec};
@@ -836,20 +836,7 @@ impl SocialApiServer for Social {
 		};
 		let sink = pending.accept().await?;
 		let mut changes = self.changes.subscribe();
-		loop {
-			let block = tokio::select! {
-				_ = sink.closed() => return Ok(()),
-				block = changes.recv() => block,
-			};
-			let block = match block {
-				Ok(block) => block,
-				Err(broadcast::error::RecvError::Lagged(lost)) => {
-					let notice = Update::<()>::Lost(LostUpdates { lost_updates: lost });
-					sink.send(SubscriptionMessage::from_json(&notice)?).await?;
-					continue;
-				},
-				Err(broadcast::error::RecvError::Closed) => return Ok(()),
-			};
+		while let Some(block) = next_changes(&sink, &mut changes).await? {
 			for id in block.created {
 				let Some(view) = self.post_view(id)? else { continue };
 				let author = self.index.post(id).map_err(internal)?.map(|r| r.author);
@@ -860,6 +847,7 @@ impl SocialApiServer for Social {
 				}
 			}
 		}
+		Ok(())
 	}
 
 	async fn subscribe_community(
@@ -869,20 +857,7 @@ impl SocialApiServer for Social {
 	) -> SubscriptionResult {
 		let sink = pending.accept().await?;
 		let mut changes = self.changes.subscribe();
-		loop {
-			let block = tokio::select! {
-				_ = sink.closed() => return Ok(()),
-				block = changes.recv() => block,
-			};
-			let block = match block {
-				Ok(block) => block,
-				Err(broadcast::error::RecvError::Lagged(lost)) => {
-					let notice = Update::<()>::Lost(LostUpdates { lost_updates: lost });
-					sink.send(SubscriptionMessage::from_json(&notice)?).await?;
-					continue;
-				},
-				Err(broadcast::error::RecvError::Closed) => return Ok(()),
-			};
+		while let Some(block) = next_changes(&sink, &mut changes).await? {
 			for id in block.created {
 				let Some(record) = self.index.post(id).map_err(internal)? else { continue };
 				let in_feed = record.community == Some(community)
@@ -894,6 +869,7 @@ impl SocialApiServer for Social {
 				}
 			}
 		}
+		Ok(())
 	}
 
 	async fn subscribe_post(
@@ -903,20 +879,7 @@ impl SocialApiServer for Social {
 	) -> SubscriptionResult {
 		let sink = pending.accept().await?;
 		let mut changes = self.changes.subscribe();
-		loop {
-			let block = tokio::select! {
-				_ = sink.closed() => return Ok(()),
-				block = changes.recv() => block,
-			};
-			let block = match block {
-				Ok(block) => block,
-				Err(broadcast::error::RecvError::Lagged(lost)) => {
-					let notice = Update::<()>::Lost(LostUpdates { lost_updates: lost });
-					sink.send(SubscriptionMessage::from_json(&notice)?).await?;
-					continue;
-				},
-				Err(broadcast::error::RecvError::Closed) => return Ok(()),
-			};
+		while let Some(block) = next_changes(&sink, &mut changes).await? {
 			if block.updated.contains(&post_id) {
 				if let Some(post) = self.post_view(post_id)? {
 					let event = Update::Item(PostEvent { event: "updated", post });
@@ -931,6 +894,30 @@ impl SocialApiServer for Social {
 					sink.send(SubscriptionMessage::from_json(&event)?).await?;
 				}
 			}
+		}
+		Ok(())
+	}
+}
+
+/// The next finalized block's changes for a subscriber, or `None` once it unsubscribed or the
+/// follower stopped. A subscriber that read too slowly is sent `{"lostUpdates": n}` and waits
+/// on for the next block.
+async fn next_changes(
+	sink: &SubscriptionSink,
+	changes: &mut broadcast::Receiver<BlockChanges>,
+) -> Result<Option<BlockChanges>, StringError> {
+	loop {
+		let block = tokio::select! {
+			_ = sink.closed() => return Ok(None),
+			block = changes.recv() => block,
+		};
+		match block {
+			Ok(block) => return Ok(Some(block)),
+			Err(broadcast::error::RecvError::Lagged(lost)) => {
+				let notice = Update::<()>::Lost(LostUpdates { lost_updates: lost });
+				sink.send(SubscriptionMessage::from_json(&notice)?).await?;
+			},
+			Err(broadcast::error::RecvError::Closed) => return Ok(None),
 		}
 	}
 }

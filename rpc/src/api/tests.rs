@@ -111,3 +111,34 @@ async fn status_says_how_far_the_index_lags_and_why_it_stopped() {
 	assert_eq!(stuck["lag"], 11);
 	assert_eq!(stuck["error"], "stopped at block #2: an event this node does not know");
 }
+
+#[tokio::test]
+async fn a_community_subscriber_gets_the_communitys_new_posts_and_nothing_else() {
+	let (_dir, changes, social) = api(16);
+	let content = Cid::try_from("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o").unwrap();
+	let post = |post_id, reply_to, community| SocialEvent::PostCreated {
+		post_id,
+		author: ALICE,
+		reply_to,
+		content,
+		body_size: 12,
+		via: None,
+		community,
+	};
+	// Post 1 in community 7, post 2 in another, post 3 in none, post 4 a reply in 7's thread.
+	let events = vec![post(1, None, Some(7)), post(2, None, Some(8)), post(3, None, None)];
+	let events = [events, vec![post(4, Some(1), Some(7))]].concat();
+	let block = FinalizedBlock { number: 2, hash: [2; 32], timestamp_ms: 0, events };
+	let indexed = social.index.apply_block(&block).unwrap();
+	let module = social.into_rpc();
+	let mut subscription = module.subscribe("social_subscribeCommunity", [7u32], 16).await.unwrap();
+	changes.send(indexed).unwrap();
+	let next =
+		tokio::time::timeout(Duration::from_secs(5), subscription.next::<serde_json::Value>());
+	let (item, _) = next.await.expect("the community's post arrives").unwrap().unwrap();
+	assert_eq!((item["id"].as_u64(), item["community"].as_u64()), (Some(1), Some(7)));
+	// Nothing else of that block is pushed: not the other community's, not the reply.
+	let more =
+		tokio::time::timeout(Duration::from_millis(500), subscription.next::<serde_json::Value>());
+	assert!(more.await.is_err(), "only the community's new original posts");
+}
