@@ -1,15 +1,9 @@
 //! The pallet's invariants, checked by `try_state` (try-runtime) and after every unit test.
 
 use crate::*;
-use alloc::collections::BTreeMap;
-use frame_support::{
-	ensure,
-	traits::{fungible::InspectHold, Get},
-};
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	TryRuntimeError,
-};
+use frame_support::{ensure, traits::Get};
+use plaza_primitives::OwedDeposits;
+use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
 	/// Checks that:
@@ -26,11 +20,8 @@ impl<T: Config> Pallet<T> {
 	///   and the bans and hidden posts it made.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next_id = NextCommunityId::<T>::get();
-		let mut owed = BTreeMap::<(T::AccountId, u8), BalanceOf<T>>::new();
-		let mut owe = |who: &T::AccountId, reason: u8, amount: BalanceOf<T>| {
-			let entry = owed.entry((who.clone(), reason)).or_insert_with(Zero::zero);
-			*entry = entry.saturating_add(amount);
-		};
+		let (mut owners, mut members, mut moderators) =
+			(OwedDeposits::default(), OwedDeposits::default(), OwedDeposits::default());
 		for (id, community) in Communities::<T>::iter() {
 			ensure!(id < next_id, "a community id is not below NextCommunityId");
 			ensure!(
@@ -60,7 +51,7 @@ impl<T: Config> Pallet<T> {
 			let members = Memberships::<T>::iter_prefix_values(id).filter(|m| m.approved).count();
 			ensure!(members == community.members as usize, "a community's member count is wrong");
 			ensure!(community.members <= T::MaxMembers::get(), "a community has too many members");
-			owe(&community.owner, 0, community.deposit);
+			owners.add(community.owner.clone(), community.deposit);
 		}
 		for (handle, id) in CommunityHandles::<T>::iter() {
 			ensure!(
@@ -70,11 +61,11 @@ impl<T: Config> Pallet<T> {
 		}
 		for (id, who, membership) in Memberships::<T>::iter() {
 			ensure!(id < next_id, "a membership is in a community never created");
-			owe(&who, 1, membership.deposit);
+			members.add(who, membership.deposit);
 		}
 		for (id, _, ban) in Bans::<T>::iter() {
 			ensure!(id < next_id, "a ban is in a community never created");
-			owe(&ban.by, 2, ban.deposit);
+			moderators.add(ban.by, ban.deposit);
 		}
 		for (post_id, hidden) in HiddenPosts::<T>::iter() {
 			ensure!(hidden.community < next_id, "a hidden post is in a community never created");
@@ -82,19 +73,11 @@ impl<T: Config> Pallet<T> {
 				T::Posts::community_of(post_id).is_none_or(|c| c == hidden.community),
 				"a hidden post is in another community"
 			);
-			owe(&hidden.action.by, 2, hidden.action.deposit);
+			moderators.add(hidden.action.by, hidden.action.deposit);
 		}
-		let reasons: [T::RuntimeHoldReason; 3] = [
-			HoldReason::CommunityDeposit.into(),
-			HoldReason::MembershipDeposit.into(),
-			HoldReason::ModerationDeposit.into(),
-		];
-		for ((who, reason), amount) in &owed {
-			ensure!(
-				T::Currency::balance_on_hold(&reasons[*reason as usize], who) == *amount,
-				"an account's held deposits differ from what it owes"
-			);
-		}
-		Ok(())
+		let differ = "an account's held deposits differ from what it owes";
+		owners.ensure_held::<T::Currency>(&HoldReason::CommunityDeposit.into(), differ)?;
+		members.ensure_held::<T::Currency>(&HoldReason::MembershipDeposit.into(), differ)?;
+		moderators.ensure_held::<T::Currency>(&HoldReason::ModerationDeposit.into(), differ)
 	}
 }

@@ -8,6 +8,8 @@
 //! - [`Handle`] and [`DisplayName`]: the names profiles and communities are known by, with
 //!   [`canonical_handle`], the one check of a handle.
 //! - [`PostId`], [`CommunityId`] and [`VoteDirection`].
+//! - [`OwedDeposits`]: what `try_state` checks of deposits (each account holds what the
+//!   records say it paid).
 //! - [`PostsInspect`], [`ProfilesInspect`], [`BlockList`], [`CommunityGate`], [`OnVote`] and
 //!   [`OnPostHidden`]: how pallets see posts, profiles, blocks, communities, votes and moderators'
 //!   actions without depending on each other's crates.
@@ -18,10 +20,12 @@
 extern crate alloc;
 
 mod content;
+mod holds;
 mod names;
 mod social;
 
 pub use content::*;
+pub use holds::*;
 pub use names::*;
 pub use social::*;
 

@@ -2,10 +2,8 @@
 
 use crate::*;
 use alloc::collections::BTreeMap;
-use frame_support::{
-	ensure,
-	traits::{fungible::InspectHold, Get},
-};
+use frame_support::{ensure, traits::Get};
+use plaza_primitives::OwedDeposits;
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	TryRuntimeError,
@@ -22,7 +20,7 @@ impl<T: Config> Pallet<T> {
 	/// - `FollowCountsOf` counts exactly what `Following` holds, and stores no zero counts;
 	/// - the personal lists, as [`Self::check_personal_lists`] says.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
-		let mut profile_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		let mut profile_deposits = OwedDeposits::default();
 		for (who, profile) in Profiles::<T>::iter() {
 			ensure!(
 				canonical_handle(&profile.handle).as_ref() == Ok(&profile.handle),
@@ -34,14 +32,17 @@ impl<T: Config> Pallet<T> {
 			);
 			let payer = ProfileDepositPayers::<T>::get(&who).unwrap_or_else(|| who.clone());
 			// An owner whose profile an app pays for holds nothing for it.
-			add(&mut profile_deposits, who, Zero::zero());
-			add(&mut profile_deposits, payer, profile.deposit);
+			profile_deposits.add(who, Zero::zero());
+			profile_deposits.add(payer, profile.deposit);
 		}
 		for (who, app) in ProfileDepositPayers::<T>::iter() {
 			ensure!(Profiles::<T>::contains_key(&who), "a profile payer names no profile");
 			ensure!(who != app, "a profile's owner is recorded as an app paying for it");
 		}
-		check_held::<T>(HoldReason::ProfileDeposit, &profile_deposits, "held profile deposits")?;
+		profile_deposits.ensure_held::<T::Currency>(
+			&HoldReason::ProfileDeposit.into(),
+			"held profile deposits",
+		)?;
 		for (handle, owner) in HandleOwners::<T>::iter() {
 			ensure!(
 				Profiles::<T>::get(&owner).is_some_and(|p| p.handle == handle),
@@ -50,12 +51,12 @@ impl<T: Config> Pallet<T> {
 		}
 
 		let mut counts = BTreeMap::<T::AccountId, FollowCounts>::new();
-		let mut follow_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		let mut follow_deposits = OwedDeposits::default();
 		for (follower, followee, deposit) in Following::<T>::iter() {
 			let payer = FollowDepositPayers::<T>::get(&follower, &followee)
 				.unwrap_or_else(|| follower.clone());
-			add(&mut follow_deposits, follower.clone(), Zero::zero());
-			add(&mut follow_deposits, payer, deposit);
+			follow_deposits.add(follower.clone(), Zero::zero());
+			follow_deposits.add(payer, deposit);
 			counts.entry(follower).or_default().following.saturating_inc();
 			counts.entry(followee).or_default().followers.saturating_inc();
 		}
@@ -66,7 +67,10 @@ impl<T: Config> Pallet<T> {
 			);
 			ensure!(follower != app, "a follower is recorded as an app paying for its follow");
 		}
-		check_held::<T>(HoldReason::FollowDeposit, &follow_deposits, "held follow deposits")?;
+		follow_deposits.ensure_held::<T::Currency>(
+			&HoldReason::FollowDeposit.into(),
+			"held follow deposits",
+		)?;
 		let stored = FollowCountsOf::<T>::iter().collect::<BTreeMap<_, _>>();
 		ensure!(stored == counts, "FollowCountsOf differs from the follow graph");
 		Self::check_personal_lists()
@@ -78,7 +82,7 @@ impl<T: Config> Pallet<T> {
 	/// deposits for each list.
 	fn check_personal_lists() -> Result<(), TryRuntimeError> {
 		let mut counts = BTreeMap::<T::AccountId, ListCounts>::new();
-		let mut held = BTreeMap::<(T::AccountId, PersonalList), BalanceOf<T>>::new();
+		let (mut muted, mut blocked) = (OwedDeposits::default(), OwedDeposits::default());
 		for (list, entries) in [
 			(PersonalList::Mutes, Mutes::<T>::iter().collect::<alloc::vec::Vec<_>>()),
 			(PersonalList::Blocks, Blocks::<T>::iter().collect()),
@@ -93,7 +97,10 @@ impl<T: Config> Pallet<T> {
 					);
 				}
 				counts.entry(owner.clone()).or_default().of_mut(list).saturating_inc();
-				add(&mut held, (owner, list), deposit);
+				match list {
+					PersonalList::Mutes => muted.add(owner, deposit),
+					PersonalList::Blocks => blocked.add(owner, deposit),
+				}
 			}
 		}
 		for (who, stored) in ListCountsOf::<T>::iter() {
@@ -107,35 +114,7 @@ impl<T: Config> Pallet<T> {
 			counts.keys().all(|who| ListCountsOf::<T>::contains_key(who)),
 			"an account with a list has no count"
 		);
-		for ((who, list), amount) in held {
-			let reason = match list {
-				PersonalList::Mutes => HoldReason::MuteDeposit,
-				PersonalList::Blocks => HoldReason::BlockDeposit,
-			};
-			ensure!(
-				T::Currency::balance_on_hold(&reason.into(), &who) == amount,
-				"held mute or block deposits differ from the lists"
-			);
-		}
-		Ok(())
+		muted.ensure_held::<T::Currency>(&HoldReason::MuteDeposit.into(), "held mute deposits")?;
+		blocked.ensure_held::<T::Currency>(&HoldReason::BlockDeposit.into(), "held block deposits")
 	}
-}
-
-/// Adds `amount` to what `payer` is expected to hold.
-fn add<A: Ord, B: Saturating + Zero + Copy>(expected: &mut BTreeMap<A, B>, payer: A, amount: B) {
-	let held = expected.entry(payer).or_insert_with(Zero::zero);
-	*held = held.saturating_add(amount);
-}
-
-/// Whether every account in `expected` holds exactly its amount for `reason`.
-fn check_held<T: Config>(
-	reason: HoldReason,
-	expected: &BTreeMap<T::AccountId, BalanceOf<T>>,
-	what: &'static str,
-) -> Result<(), TryRuntimeError> {
-	for (who, amount) in expected {
-		let held = T::Currency::balance_on_hold(&reason.into(), who);
-		ensure!(held == *amount, TryRuntimeError::Other(what));
-	}
-	Ok(())
 }
