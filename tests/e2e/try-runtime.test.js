@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { connect, devKey, signAndWaitInBlock } from '../lib/chain.js';
 import { add } from '../lib/ipfs.js';
 import {
-  NEXT_RUNTIME_WASM, NEXT_TRY_RUNTIME_WASM, NODE_BIN, RUNTIME_WASM, finalizedNumber, startNode, tempDir, waitFor,
+  NEXT_RUNTIME_WASM, NODE_BIN, RUNTIME_WASM, finalizedNumber, nextTryRuntimeWasm, startNode, tempDir, waitFor,
 } from '../lib/node.js';
 
 const base = tempDir('try-runtime');
@@ -75,8 +75,9 @@ test('the next runtime passes its migrations and every invariant on a snapshot a
   assert.ok(statSync(snapshot).size > 300_000, `${statSync(snapshot).size} bytes`);
 
   const version = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
+  const nextTryRuntime = await nextTryRuntimeWasm();
   for (const source of [['--snapshot', snapshot], ['--uri', node.wsUrl]]) {
-    const { code, stdout, stderr } = await tryRuntime('on-runtime-upgrade', '--runtime', NEXT_TRY_RUNTIME_WASM, ...source);
+    const { code, stdout, stderr } = await tryRuntime('on-runtime-upgrade', '--runtime', nextTryRuntime, ...source);
     assert.equal(code, 0, stderr.slice(-3000));
     assert.match(stdout, new RegExp(`runtime plaza ${version}; checking plaza ${version + 1} from`));
     assert.match(stdout, /Migrations and checks \(All\) passed: \d+ µs of ref time, [\d.]+% of a block/);
@@ -86,6 +87,7 @@ test('the next runtime passes its migrations and every invariant on a snapshot a
 
 test('try-runtime refuses a runtime without the API, one that is not newer, and a bad snapshot, each with its reason', async () => {
   const snapshot = path.join(base.dir, 'refusals.snap');
+  const nextTryRuntime = await nextTryRuntimeWasm();
   assert.equal((await tryRuntime('create-snapshot', '--uri', node.wsUrl, snapshot)).code, 0);
   await refused(['on-runtime-upgrade', '--runtime', NEXT_RUNTIME_WASM, '--snapshot', snapshot],
     /not built with `--features try-runtime`/);
@@ -93,11 +95,11 @@ test('try-runtime refuses a runtime without the API, one that is not newer, and 
     /spec_version (\d+) is not higher than the chain's \1/);
   await refused(['on-runtime-upgrade', '--runtime', path.join(base.dir, 'missing.wasm'), '--snapshot', snapshot],
     /Cannot read the runtime/);
-  await refused(['on-runtime-upgrade', '--runtime', NEXT_TRY_RUNTIME_WASM, '--snapshot', path.join(base.dir, 'missing.snap')],
+  await refused(['on-runtime-upgrade', '--runtime', nextTryRuntime, '--snapshot', path.join(base.dir, 'missing.snap')],
     /No snapshot file at/);
   const garbage = path.join(base.dir, 'garbage.snap');
   writeFileSync(garbage, Buffer.alloc(4096, 0xab));
-  await refused(['on-runtime-upgrade', '--runtime', NEXT_TRY_RUNTIME_WASM, '--snapshot', garbage],
+  await refused(['on-runtime-upgrade', '--runtime', nextTryRuntime, '--snapshot', garbage],
     /Cannot read the snapshot .*garbage\.snap/);
   const notWasm = path.join(base.dir, 'not.wasm');
   writeFileSync(notWasm, 'not a runtime');
@@ -116,14 +118,15 @@ test("a broken invariant in the live state fails the try_state checks, and only 
     api.tx.sudo.sudo(api.tx.system.setStorage([[key, api.createType('u64', 0).toHex()]])), alice);
   await finalizedPast(blockHash);
   const snapshot = path.join(base.dir, 'broken.snap');
+  const nextTryRuntime = await nextTryRuntimeWasm();
   assert.equal((await tryRuntime('create-snapshot', '--uri', node.wsUrl, snapshot)).code, 0);
 
   // The runtime logs the pallet and its invariant, then the command fails.
   const broken = /❌ "Posts" try_state checks failed: Other\("a post id is not below NextPostId"\)[\s\S]*The upgrade failed its checks/;
-  await refused(['on-runtime-upgrade', '--runtime', NEXT_TRY_RUNTIME_WASM, '--snapshot', snapshot], broken);
-  await refused(['on-runtime-upgrade', '--runtime', NEXT_TRY_RUNTIME_WASM, '--snapshot', snapshot, '--checks', 'try-state'], broken);
+  await refused(['on-runtime-upgrade', '--runtime', nextTryRuntime, '--snapshot', snapshot], broken);
+  await refused(['on-runtime-upgrade', '--runtime', nextTryRuntime, '--snapshot', snapshot, '--checks', 'try-state'], broken);
   // The migrations themselves (and their pre/post checks) do not read that invariant.
-  const { code, stdout, stderr } = await tryRuntime('on-runtime-upgrade', '--runtime', NEXT_TRY_RUNTIME_WASM,
+  const { code, stdout, stderr } = await tryRuntime('on-runtime-upgrade', '--runtime', nextTryRuntime,
     '--snapshot', snapshot, '--checks', 'pre-and-post');
   assert.equal(code, 0, stderr.slice(-3000));
   assert.match(stdout, /Migrations and checks \(PreAndPost\) passed/);

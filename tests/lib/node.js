@@ -1,6 +1,6 @@
 // Starts and stops real `plaza-node` processes for the end-to-end tests.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,8 +24,30 @@ export const NEXT_RUNTIME_WASM = process.env.PLAZA_NEXT_RUNTIME
   ?? path.join(WASM_DIR, 'plaza_runtime_next.compact.compressed.wasm');
 
 /** The same next runtime with the try-runtime API, for `plaza-node try-runtime`. */
-export const NEXT_TRY_RUNTIME_WASM = process.env.PLAZA_NEXT_TRY_RUNTIME
+const NEXT_TRY_RUNTIME_WASM = process.env.PLAZA_NEXT_TRY_RUNTIME
   ?? path.join(WASM_DIR, 'plaza_runtime_next_try_runtime.compact.compressed.wasm');
+
+/** How long a test waits for scripts/test.sh to build the try-runtime blob. */
+const TRY_RUNTIME_BUILD_TIMEOUT_MS = 40 * 60_000;
+
+/**
+ * Resolves with the path of the next runtime with the try-runtime API once it is built.
+ * scripts/test.sh builds it while the end-to-end tests run (compiling FRAME for WASM a second
+ * time is CPU work the tests, which mostly wait for blocks, leave room for) and names in
+ * $PLAZA_TRY_RUNTIME_BUILD a file it writes `ok` (or why it failed) to when the build ends.
+ * Without that variable the blob must already be built.
+ */
+export async function nextTryRuntimeWasm() {
+  const status = process.env.PLAZA_TRY_RUNTIME_BUILD;
+  if (status) {
+    const result = await waitFor('scripts/test.sh to build the try-runtime blob', () => {
+      const text = readFileSync(status, 'utf8').trim();
+      return text === '' ? null : text;
+    }, TRY_RUNTIME_BUILD_TIMEOUT_MS);
+    if (result !== 'ok') throw new Error(`the try-runtime blob was not built: ${result}`);
+  }
+  return NEXT_TRY_RUNTIME_WASM;
+}
 
 /** A TCP port that was free a moment ago (the OS picks it). */
 export function freePort() {
