@@ -1,12 +1,9 @@
 //! The pallet's invariants, checked by `try_state` (try-runtime) and after every unit test.
 
 use crate::*;
-use alloc::collections::BTreeMap;
-use frame_support::{ensure, traits::fungible::InspectHold};
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	TryRuntimeError,
-};
+use frame_support::ensure;
+use plaza_primitives::OwedDeposits;
+use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
 	/// Checks that:
@@ -15,17 +12,16 @@ impl<T: Config> Pallet<T> {
 	/// - no sponsor, and no deposit owed by a batch, is recorded between calls;
 	/// - no `UsedPayloads` entry is of a block `on_idle` has swept past.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
-		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		let mut deposits = OwedDeposits::default();
 		for (person, app, grant) in Grants::<T>::iter() {
 			ensure!(!grant.scopes.is_empty(), "a grant allows nothing");
 			ensure!(person != app, "an account has a grant to itself");
-			let held = deposits.entry(grant.depositor).or_insert_with(Zero::zero);
-			*held = held.saturating_add(grant.deposit);
+			deposits.add(grant.depositor, grant.deposit);
 		}
-		for (depositor, deposit) in deposits {
-			let held = T::Currency::balance_on_hold(&HoldReason::GrantDeposit.into(), &depositor);
-			ensure!(held == deposit, "held grant deposits differ from the recorded ones");
-		}
+		deposits.ensure_held::<T::Currency>(
+			&HoldReason::GrantDeposit.into(),
+			"held grant deposits differ from the recorded ones",
+		)?;
 		ensure!(!CurrentSponsor::<T>::exists(), "a sponsor is recorded between calls");
 		ensure!(!PendingHolds::<T>::exists(), "a batch's deposits are owed between calls");
 		if let Some(swept_to) = PayloadsSweptTo::<T>::get() {

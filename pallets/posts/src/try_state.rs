@@ -1,14 +1,9 @@
 //! The pallet's invariants, checked by `try_state` (try-runtime) and after every unit test.
 
 use crate::*;
-use frame_support::{
-	ensure,
-	traits::{fungible::InspectHold, Get},
-};
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	TryRuntimeError,
-};
+use frame_support::{ensure, traits::Get};
+use plaza_primitives::OwedDeposits;
+use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
 	/// Checks that:
@@ -29,7 +24,7 @@ impl<T: Config> Pallet<T> {
 	/// - every `PostCommunity` entry names an original post (live or a tombstone).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next_id = NextPostId::<T>::get();
-		let mut deposits = alloc::collections::BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		let mut deposits = OwedDeposits::default();
 		for (id, post) in Posts::<T>::iter() {
 			ensure!(id < next_id, "a post id is not below NextPostId");
 			if post.deleted {
@@ -39,9 +34,10 @@ impl<T: Config> Pallet<T> {
 					"a tombstone with nothing below it is kept"
 				);
 			}
-			let payer = DepositPayers::<T>::get(id).unwrap_or_else(|| post.author.clone());
-			let held = deposits.entry(payer).or_insert_with(Zero::zero);
-			*held = held.saturating_add(post.deposit);
+			deposits.add(
+				DepositPayers::<T>::get(id).unwrap_or_else(|| post.author.clone()),
+				post.deposit,
+			);
 			let live_replies = Replies::<T>::iter_key_prefix(id)
 				.filter(|reply| Posts::<T>::get(reply).is_some_and(|r| !r.deleted))
 				.count();
@@ -79,10 +75,10 @@ impl<T: Config> Pallet<T> {
 				"PostsByAuthor entries are left with no removal under way"
 			);
 		}
-		for (author, deposit) in &deposits {
-			let held = T::Currency::balance_on_hold(&HoldReason::PostDeposit.into(), author);
-			ensure!(held == *deposit, "held post deposits differ from the recorded ones");
-		}
+		deposits.ensure_held::<T::Currency>(
+			&HoldReason::PostDeposit.into(),
+			"held post deposits differ from the recorded ones",
+		)?;
 		for (_, recent) in RecentActions::<T>::iter() {
 			let mut total = 0u32;
 			for (_, count) in recent.iter() {

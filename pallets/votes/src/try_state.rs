@@ -2,11 +2,9 @@
 
 use crate::*;
 use alloc::collections::BTreeMap;
-use frame_support::{ensure, traits::fungible::InspectHold};
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	TryRuntimeError,
-};
+use frame_support::ensure;
+use plaza_primitives::OwedDeposits;
+use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
 	/// Checks that every post's tally counts exactly its votes in `Votes`, that no tally of zero
@@ -15,22 +13,19 @@ impl<T: Config> Pallet<T> {
 	/// there names a vote).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut counted = BTreeMap::<PostId, Tally>::new();
-		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		let mut deposits = OwedDeposits::default();
 		for (post_id, voter, vote) in Votes::<T>::iter() {
 			counted.entry(post_id).or_default().apply(None, Some(vote.direction));
-			let payer = DepositPayers::<T>::get(post_id, &voter).unwrap_or(voter);
-			let held = deposits.entry(payer).or_insert_with(Zero::zero);
-			*held = held.saturating_add(vote.deposit);
+			deposits.add(DepositPayers::<T>::get(post_id, &voter).unwrap_or(voter), vote.deposit);
 		}
 		for (post_id, voter) in DepositPayers::<T>::iter_keys() {
 			ensure!(Votes::<T>::contains_key(post_id, voter), "DepositPayers names no vote");
 		}
 		let stored = Tallies::<T>::iter().collect::<BTreeMap<_, _>>();
 		ensure!(stored == counted, "Tallies differ from the votes");
-		for (voter, deposit) in deposits {
-			let held = T::Currency::balance_on_hold(&HoldReason::VoteDeposit.into(), &voter);
-			ensure!(held == deposit, "held vote deposits differ from the recorded ones");
-		}
-		Ok(())
+		deposits.ensure_held::<T::Currency>(
+			&HoldReason::VoteDeposit.into(),
+			"held vote deposits differ from the recorded ones",
+		)
 	}
 }
