@@ -376,8 +376,9 @@ pub trait SocialApi {
 	#[method(name = "pendingRewards")]
 	fn pending_rewards(&self, account: String) -> RpcResult<String>;
 
-	/// New posts by the accounts `account` follows, as their blocks are finalized; a
-	/// `{"lostUpdates": n}` notice when the subscriber fell behind.
+	/// New posts by the accounts `account` follows, as their blocks are finalized, without those
+	/// of accounts it mutes or blocks and posts communities hid; a `{"lostUpdates": n}` notice
+	/// when the subscriber fell behind.
 	#[subscription(name = "subscribeHomeFeed" => "homeFeedUpdate", unsubscribe = "unsubscribeHomeFeed", item = Update<PostView>)]
 	async fn subscribe_home_feed(&self, account: String) -> SubscriptionResult;
 
@@ -386,10 +387,15 @@ pub trait SocialApi {
 	#[subscription(name = "subscribePost" => "postUpdate", unsubscribe = "unsubscribePost", item = Update<PostEvent>)]
 	async fn subscribe_post(&self, post_id: u64) -> SubscriptionResult;
 
-	/// New original posts in a community, as their blocks are finalized; a
-	/// `{"lostUpdates": n}` notice when the subscriber fell behind.
+	/// New original posts in a community, as their blocks are finalized; with `account`, without
+	/// the posts of accounts it mutes or blocks (as `communityFeed`); a `{"lostUpdates": n}`
+	/// notice when the subscriber fell behind.
 	#[subscription(name = "subscribeCommunity" => "communityUpdate", unsubscribe = "unsubscribeCommunity", item = Update<PostView>)]
-	async fn subscribe_community(&self, community: u32) -> SubscriptionResult;
+	async fn subscribe_community(
+		&self,
+		community: u32,
+		account: Option<String>,
+	) -> SubscriptionResult;
 }
 
 /// Reads an account's claimable rewards (the node answers it with the runtime API).
@@ -419,6 +425,14 @@ impl Social {
 	) -> Self {
 		let ss58 = Ss58AddressFormat::custom(ss58);
 		Self { index, bodies, ss58, pending_rewards, changes, status }
+	}
+
+	/// Whether `reader`'s feeds leave out the posts of `author` (it mutes or blocks them).
+	fn excluded(&self, reader: Option<&Account>, author: &Account) -> RpcResult<bool> {
+		match reader {
+			Some(reader) => self.index.excludes(reader, author).map_err(internal),
+			None => Ok(false),
+		}
 	}
 
 	fn address(&self, account: &Account) -> String {
@@ -838,12 +852,13 @@ impl SocialApiServer for Social {
 		let mut changes = self.changes.subscribe();
 		while let Some(block) = next_changes(&sink, &mut changes).await? {
 			for id in block.created {
-				let Some(view) = self.post_view(id)? else { continue };
-				let author = self.index.post(id).map_err(internal)?.map(|r| r.author);
-				if author
-					.is_some_and(|author| self.index.follows(&account, &author).unwrap_or(false))
-				{
-					sink.send(SubscriptionMessage::from_json(&Update::Item(view))?).await?;
+				let Some(record) = self.index.post(id).map_err(internal)? else { continue };
+				let in_feed = self.index.follows(&account, &record.author).map_err(internal)?
+					&& !record.hidden
+					&& !self.excluded(Some(&account), &record.author)?;
+				if in_feed {
+					let view = Update::Item(self.view(id, record));
+					sink.send(SubscriptionMessage::from_json(&view)?).await?;
 				}
 			}
 		}
@@ -854,7 +869,15 @@ impl SocialApiServer for Social {
 		&self,
 		pending: PendingSubscriptionSink,
 		community: u32,
+		account: Option<String>,
 	) -> SubscriptionResult {
+		let reader = match account.as_deref().map(parse_account).transpose() {
+			Ok(reader) => reader,
+			Err(e) => {
+				pending.reject(e).await;
+				return Ok(());
+			},
+		};
 		let sink = pending.accept().await?;
 		let mut changes = self.changes.subscribe();
 		while let Some(block) = next_changes(&sink, &mut changes).await? {
@@ -862,7 +885,8 @@ impl SocialApiServer for Social {
 				let Some(record) = self.index.post(id).map_err(internal)? else { continue };
 				let in_feed = record.community == Some(community)
 					&& record.kind == PostKind::Original
-					&& !record.hidden;
+					&& !record.hidden
+					&& !self.excluded(reader.as_ref(), &record.author)?;
 				if in_feed {
 					let view = Update::Item(self.view(id, record));
 					sink.send(SubscriptionMessage::from_json(&view)?).await?;

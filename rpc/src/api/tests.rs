@@ -1,7 +1,7 @@
 use std::time::Duration;
 
 use super::*;
-use crate::events::{FinalizedBlock, SocialEvent};
+use crate::events::{FinalizedBlock, PersonalList, SocialEvent};
 
 const ALICE: Account = [1; 32];
 
@@ -141,4 +141,62 @@ async fn a_community_subscriber_gets_the_communitys_new_posts_and_nothing_else()
 	let more =
 		tokio::time::timeout(Duration::from_millis(500), subscription.next::<serde_json::Value>());
 	assert!(more.await.is_err(), "only the community's new original posts");
+}
+
+#[tokio::test]
+async fn live_feeds_leave_out_the_authors_the_reader_mutes_or_blocks() {
+	const BOB: Account = [2; 32];
+	const CAROL: Account = [3; 32];
+	const DAVE: Account = [4; 32];
+	let (_dir, changes, social) = api(16);
+	let content = Cid::try_from("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o").unwrap();
+	let post = |post_id, author| SocialEvent::PostCreated {
+		post_id,
+		author,
+		reply_to: None,
+		content,
+		body_size: 12,
+		via: None,
+		community: Some(7),
+	};
+	let list = |list, target| SocialEvent::Listed { who: DAVE, list, target, listed: true };
+	// Dave follows Alice, Bob and Carol, mutes Bob and blocks Carol.
+	let follows =
+		[ALICE, BOB, CAROL].map(|followee| SocialEvent::Followed { follower: DAVE, followee });
+	let lists = [list(PersonalList::Mutes, BOB), list(PersonalList::Blocks, CAROL)];
+	let setup = FinalizedBlock {
+		number: 2,
+		hash: [2; 32],
+		timestamp_ms: 0,
+		events: [&follows[..], &lists[..]].concat(),
+	};
+	social.index.apply_block(&setup).unwrap();
+	let block = FinalizedBlock {
+		number: 3,
+		hash: [3; 32],
+		timestamp_ms: 0,
+		events: vec![post(1, BOB), post(2, CAROL), post(3, ALICE)],
+	};
+	let indexed = social.index.apply_block(&block).unwrap();
+	let module = social.into_rpc();
+	let dave = AccountId32::from(DAVE).to_ss58check_with_version(Ss58AddressFormat::custom(42));
+	let mut home = module.subscribe("social_subscribeHomeFeed", [&dave], 16).await.unwrap();
+	let mut community =
+		module.subscribe("social_subscribeCommunity", (7u32, &dave), 16).await.unwrap();
+	let mut anyone = module.subscribe("social_subscribeCommunity", [7u32], 16).await.unwrap();
+	changes.send(indexed).unwrap();
+	// Dave's two subscriptions push Alice's post only; one without a reader pushes all three.
+	for subscription in [&mut home, &mut community] {
+		let next =
+			tokio::time::timeout(Duration::from_secs(5), subscription.next::<serde_json::Value>());
+		let (item, _) = next.await.expect("Alice's post arrives").unwrap().unwrap();
+		assert_eq!(item["id"].as_u64(), Some(3), "{item}");
+	}
+	for expected in 1..=3 {
+		let next = tokio::time::timeout(Duration::from_secs(5), anyone.next::<serde_json::Value>());
+		let (item, _) = next.await.expect("every post arrives").unwrap().unwrap();
+		assert_eq!(item["id"].as_u64(), Some(expected));
+	}
+	let bad = module.subscribe("social_subscribeCommunity", (7u32, "not an address"), 16).await;
+	assert!(bad.is_err(), "a reader that is not an address is refused");
 }
