@@ -36,7 +36,7 @@ export function social(chain, method, ...params) {
  * function.
  */
 export async function subscribeSocial(chain, name, params, onItem) {
-  const notification = { HomeFeed: 'social_homeFeedUpdate', Post: 'social_postUpdate' }[name];
+  const notification = { HomeFeed: 'social_homeFeedUpdate', Post: 'social_postUpdate', Community: 'social_communityUpdate' }[name];
   const id = await chain.provider.subscribe(notification, `social_subscribe${name}`, params, (error, item) => {
     if (!error) onItem(item);
   });

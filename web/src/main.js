@@ -3,6 +3,9 @@ import { extensionAccounts, devAccounts } from './accounts.js';
 import { connect, social, watchHeights } from './chain.js';
 import { nodeConfig } from './config.js';
 import { h, shortAddress } from './ui.js';
+import {
+  communitiesView, communityView, createCommunityView, moderationLogView, reportsView,
+} from './views/communities.js';
 import { composeView } from './views/compose.js';
 import { homeView, trendingView } from './views/feed.js';
 import { authorView, meView, peopleView } from './views/profile.js';
@@ -19,6 +22,7 @@ const app = {
   account: null,
   leaving: [],
   profiles: new Map(),
+  communities: new Map(),
   /** Runs `stop` when the reader leaves the current view. */
   onLeave(stop) {
     this.leaving.push(stop);
@@ -30,6 +34,12 @@ const app = {
   },
   forgetProfile(address) {
     this.profiles.delete(address);
+  },
+  /** A community by id or handle, cached until the reader changes view. */
+  community(idOrHandle) {
+    const key = String(idOrHandle);
+    if (!this.communities.has(key)) this.communities.set(key, social(this.chain, 'community', key).catch(() => null));
+    return this.communities.get(key);
   },
   route: () => route(),
 };
@@ -44,15 +54,26 @@ const routes = [
   [/^\/me$/, (main) => meView(app, main)],
   [/^\/rewards$/, (main) => rewardsView(app, main)],
   [/^\/settings$/, (main) => settingsView(app, main)],
+  [/^\/communities$/, (main) => communitiesView(app, main)],
+  [/^\/communities\/new$/, (main) => createCommunityView(app, main)],
+  [/^\/c\/([^/]+)$/, (main, [which], query) => communityView(app, main, which, query)],
+  [/^\/c\/([^/]+)\/log$/, (main, [which]) => moderationLogView(app, main, which)],
+  [/^\/c\/([^/]+)\/reports$/, (main, [which]) => reportsView(app, main, which)],
 ];
 
 async function route() {
   for (const stop of app.leaving.splice(0)) stop();
+  // Communities change with moderators' actions: each view reads them afresh.
+  app.communities.clear();
   const [path, search = ''] = location.hash.replace(/^#/, '').split('?');
-  const main = document.getElementById('main');
-  main.replaceChildren();
+  // Each route draws into a container of its own: a route still loading when the next one starts
+  // (a change of account, a quick click) finishes into a container no longer on the page.
+  const main = document.createElement('div');
+  document.getElementById('main').replaceChildren(main);
+  // A community's pages sit under Communities.
+  const section = /^\/c\/|^\/communities/.test(path) ? '/communities' : path || '/home';
   for (const link of document.querySelectorAll('nav a')) {
-    link.toggleAttribute('aria-current', link.getAttribute('href') === `#${path || '/home'}`);
+    link.toggleAttribute('aria-current', link.getAttribute('href') === `#${section}`);
     if (link.hasAttribute('aria-current')) link.setAttribute('aria-current', 'page');
   }
   const match = routes.find(([pattern]) => pattern.test(path));

@@ -18,7 +18,19 @@ export function depositOf(api, tx) {
   const consts = api.consts;
   switch (`${section}.${method}`) {
     case 'posts.createPost':
+    case 'posts.postInCommunity':
       return consts.posts.postDeposit.toBigInt();
+    case 'profiles.mute':
+      return consts.profiles.muteDeposit.toBigInt();
+    case 'profiles.block':
+      return consts.profiles.blockDeposit.toBigInt();
+    case 'communities.createCommunity':
+      return consts.communities.communityDeposit.toBigInt();
+    case 'communities.join':
+      return consts.communities.membershipDeposit.toBigInt();
+    case 'communities.hidePost':
+    case 'communities.ban':
+      return consts.communities.moderationDeposit.toBigInt();
     case 'votes.vote':
       return consts.votes.voteDeposit.toBigInt();
     case 'profiles.follow':

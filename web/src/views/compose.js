@@ -10,9 +10,16 @@ export async function composeView(app, main, query) {
   const api = app.chain.api;
   const replyTo = query.get('reply') === null ? null : Number(query.get('reply'));
   const editing = query.get('edit') === null ? null : Number(query.get('edit'));
+  const community = query.get('community') === null ? null : await app.community(query.get('community'));
+  if (query.get('community') !== null && (!community || community.closed)) {
+    const why = community ? `c/${community.handle} is closed.` : `No community "${query.get('community')}".`;
+    main.append(h('h1', {}, 'Write a post'), h('p', { class: 'error' }, why));
+    return;
+  }
   const maxBody = api.consts.posts.maxBodySize.toNumber();
-  main.append(h('h1', {}, editing !== null ? `Edit post #${editing}` : replyTo !== null ? `Reply to #${replyTo}` : 'Write a post'));
+  main.append(h('h1', {}, editing !== null ? `Edit post #${editing}` : replyTo !== null ? `Reply to #${replyTo}` : community ? `Write in ${community.name}` : 'Write a post'));
   if (replyTo !== null) main.append(h('p', {}, 'Replying to ', h('a', { href: `#/post/${replyTo}` }, `post #${replyTo}`), '.'));
+  if (community) main.append(h('p', {}, 'Posting into ', h('a', { href: `#/c/${community.handle}` }, `c/${community.handle}`), ': its members and moderators see it in its feed.'));
   const text = h('textarea', { id: 'body', 'aria-describedby': 'body-hint', maxlength: maxBody });
   const hint = h('p', { id: 'body-hint', class: 'hint' }, `Markdown; no HTML. At most ${maxBody.toLocaleString('en')} bytes.`);
   const preview = h('div', { class: 'preview', role: 'region', 'aria-label': 'Preview' });
@@ -50,8 +57,12 @@ export async function composeView(app, main, query) {
     }
     next.disabled = false;
     confirmAction(app, panel, {
-      title: editing !== null ? `Publish the edit of #${editing}` : replyTo !== null ? `Publish your reply to #${replyTo}` : 'Publish your post',
-      build: () => (editing !== null ? api.tx.posts.editPost(editing, added.cid, added.size) : api.tx.posts.createPost(added.cid, added.size, replyTo)),
+      title: editing !== null ? `Publish the edit of #${editing}` : replyTo !== null ? `Publish your reply to #${replyTo}` : community ? `Publish your post in c/${community.handle}` : 'Publish your post',
+      build: () => {
+        if (editing !== null) return api.tx.posts.editPost(editing, added.cid, added.size);
+        if (community) return api.tx.posts.postInCommunity(community.id, added.cid, added.size);
+        return api.tx.posts.createPost(added.cid, added.size, replyTo);
+      },
       onDone: ({ events }) => {
         const created = events.find(({ event }) => api.events.posts.PostCreated.is(event));
         const id = created ? created.event.data.postId.toNumber() : editing ?? replyTo;

@@ -72,5 +72,7 @@ export async function homeView(app, main) {
 /** Trending: original posts by hot rank. */
 export function trendingView(app, main) {
   main.append(h('h1', {}, 'Trending'));
-  pagedPosts(app, main, (cursor) => social(app.chain, 'trending', cursor, PAGE), 'No posts yet.');
+  // With an account, without the posts of accounts it mutes or blocks.
+  const reader = app.account?.address ?? null;
+  pagedPosts(app, main, (cursor) => social(app.chain, 'trending', cursor, PAGE, reader), 'No posts yet.');
 }

@@ -6,6 +6,7 @@ import { renderMarkdown } from '../lib/markdown.js';
 import { social } from '../chain.js';
 import { readBody } from '../ipfs.js';
 import { ago, h, shortAddress } from '../ui.js';
+import { moderatorTools, personalButtons, reportForm } from './moderation.js';
 
 /** An author's name as the app shows it: `@handle`, or the short address. */
 export async function authorName(app, address) {
@@ -45,6 +46,7 @@ function countsText(app, post) {
 export function postCard(app, post) {
   const card = h('article', { class: `post${post.deleted ? ' deleted' : ''}`, dataset: { postId: post.id }, 'aria-label': `Post ${post.id}` });
   const author = h('a', { href: `#/author/${post.author}` }, shortAddress(post.author));
+  const badge = h('span', { class: 'badge', hidden: !post.hidden }, "hidden by the community's moderators");
   authorName(app, post.author).then((name) => {
     author.textContent = name;
   });
@@ -57,6 +59,8 @@ export function postCard(app, post) {
     post.parent !== null && post.parent !== undefined ? h('span', {}, 'reply to ', h('a', { href: `#/post/${post.parent}` }, `#${post.parent}`)) : null,
     post.revision > 0 ? h('span', {}, 'edited') : null,
     post.via ? h('span', { title: `Posted for its author by the app ${post.via}` }, 'via ', h('a', { href: `#/author/${post.via}` }, shortAddress(post.via))) : null,
+    inCommunity(app, post),
+    badge,
   );
   const body = h('div', { class: 'body' }, h('span', { class: 'muted' }, 'Loading…'));
   showBody(app, post, body);
@@ -73,12 +77,62 @@ export function postCard(app, post) {
   };
   if (post.kind !== 'repost' && !post.deleted) card.append(actions(app, post, panel, changed));
   card.append(panel);
+  // A moderator of the post's community gets their tools below it, drawn again from the node's
+  // records after each of their actions.
+  if (hasCommunity(post) && app.account && !post.deleted && post.kind !== 'repost') {
+    const slot = h('div');
+    panel.before(slot);
+    const draw = async (current) => {
+      const community = await app.community(current.community);
+      const tools = community ? await moderatorTools(app, current, community, panel, redraw) : null;
+      slot.replaceChildren(...(tools ? [tools] : []));
+      badge.hidden = !current.hidden;
+    };
+    const redraw = async () => {
+      app.communities.delete(String(post.community));
+      const fresh = await social(app.chain, 'post', post.id, false).catch(() => null);
+      await draw(fresh ?? post);
+    };
+    draw(post).catch(() => {});
+  }
   /** Shows `fresh` counts of the same post (a vote, a tip, a reply), keeping any open panel. */
   card.updateCounts = (fresh) => {
     counts.textContent = countsText(app, fresh);
   };
   return card;
 }
+
+/** Whether `post` is in a community (a reply: its thread's). */
+const hasCommunity = (post) => post.community !== null && post.community !== undefined;
+
+/** "in c/handle", linking to the post's community, or `null` outside one. */
+function inCommunity(app, post) {
+  if (!hasCommunity(post)) return null;
+  const link = h('a', { href: `#/c/${post.community}` }, `community ${post.community}`);
+  app.community(post.community).then((community) => {
+    if (community) link.textContent = `c/${community.handle}`;
+  });
+  return h('span', {}, 'in ', link);
+}
+
+/** "More": reporting the post, muting or blocking its author (read when opened). */
+function moreActions(app, post, panel) {
+  const more = h('details', { class: 'more-actions' }, h('summary', {}, 'More'));
+  const report = h('button', { type: 'button', onclick: () => reportForm(app, panel, post) }, 'Report');
+  const row = h('div', { class: 'actions' }, report);
+  more.append(row);
+  let loaded = false;
+  more.addEventListener('toggle', async () => {
+    if (!more.open || loaded || !app.account) return;
+    loaded = true;
+    const name = await authorName(app, post.author);
+    row.append(...await personalButtons(app, post.author, name, panel, { named: true }));
+  });
+  return more;
+}
+
+/** Tip forms opened so far, numbering their fields. */
+let tipForms = 0;
 
 /** The buttons under a live post. */
 function actions(app, post, panel, onChanged) {
@@ -95,7 +149,8 @@ function actions(app, post, panel, onChanged) {
   };
   const tip = () => {
     panel.replaceChildren();
-    const input = h('input', { id: `tip-${post.id}`, inputmode: 'decimal', placeholder: '1.5', autocomplete: 'off' });
+    // A post can be on a page twice (pinned, and in the feed): each form's field is its own.
+    const input = h('input', { id: `tip-${post.id}-${++tipForms}`, 'data-tip-for': post.id, inputmode: 'decimal', placeholder: '1.5', autocomplete: 'off' });
     const error = h('p', { class: 'error', role: 'alert' });
     const next = h('div');
     const go = h('button', { type: 'submit', class: 'primary' }, 'Continue');
@@ -131,5 +186,6 @@ function actions(app, post, panel, onChanged) {
     h('button', { type: 'button', onclick: tip }, 'Tip'),
     mine ? h('a', { class: 'button', href: `#/compose?edit=${post.id}` }, 'Edit') : null,
     mine ? h('button', { type: 'button', onclick: () => run(`Delete #${post.id}`, () => api.tx.posts.deletePost(post.id)) }, 'Delete') : null,
+    mine ? null : moreActions(app, post, panel),
   );
 }

@@ -6,6 +6,7 @@ import { addBody, readBody } from '../ipfs.js';
 import { pager } from '../lib/paging.js';
 import { h, shortAddress } from '../ui.js';
 import { pagedPosts } from './feed.js';
+import { personalButtons } from './moderation.js';
 
 /** The most bytes of a bio the app writes into a profile document. */
 const MAX_BIO = 2_000;
@@ -77,7 +78,15 @@ export async function authorView(app, main, who) {
         },
       }),
     );
-    main.append(h('div', { class: 'row' }, button), panel);
+    // A block ends the follows between the two and refuses new ones: Follow goes while it lasts.
+    const lists = await personalButtons(app, profile.account, name, panel, {
+      onChange: async ({ blocked }) => {
+        button.hidden = blocked;
+        follows = (await api.query.profiles.following(app.account.address, profile.account)).isSome;
+        show();
+      },
+    });
+    main.append(h('div', { class: 'row' }, button, ...lists), panel);
   }
   main.append(h('h2', {}, 'Posts'));
   pagedPosts(app, main, (cursor) => social(app.chain, 'postsByAuthor', profile.account, cursor, 20), 'No posts yet.');

@@ -2,27 +2,25 @@
 // two browser contexts, each signing with a wallet extension (a test-only one, injected the way
 // the real extension injects itself). What the UI shows is checked against the chain through
 // RPC, never against the UI alone.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { ApiPromise, WsProvider } from '@polkadot/api';
-import { Keyring } from '@polkadot/keyring';
 
-import { startNode, tempDir, waitFor } from '../../../tests/lib/node.js';
+import { waitFor } from '../../../tests/lib/node.js';
 import { personWithExtension } from './extension.js';
+import {
+  PLZ, appUrl as appUrlOf, open, publish, seriousViolations, signAndFinalize, startSession,
+} from './session.js';
 
-const DIST = path.resolve(import.meta.dirname, '../../dist');
 const SCREENS = path.resolve(import.meta.dirname, '../../test-results/screens');
-const PLZ = 10n ** 12n;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
 test.describe.configure({ mode: 'serial' });
 
+let session;
 let node;
-let base;
 let api;
 let alice;
 let bob;
@@ -55,62 +53,20 @@ async function feesSince(from, who) {
   const paid = await eventsSince(from, (e) => api.events.transactionPayment.TransactionFeePaid.is(e) && e.data.who.eq(who));
   return paid.reduce((total, e) => total + e.data.actualFee.toBigInt() + e.data.tip.toBigInt(), 0n);
 }
-const appUrl = (hash = '') => `${node.ipfsUrl}/app/${hash ? `#${hash}` : ''}`;
-
-/** Signs the action the page's newest panel shows and waits until it is finalized. */
-async function signAndFinalize(page) {
-  const panel = page.locator('.tx').last();
-  await expect(panel).toContainText('Fee ');
-  await panel.getByRole('button', { name: 'Sign and submit' }).click();
-  await expect(panel).toContainText('Done: finalized.', { timeout: 90_000 });
-}
-
-/** Signs the post, reply or edit the page composed; once finalized the app opens it: its id. */
-async function publish(page) {
-  const panel = page.locator('.tx').last();
-  await expect(panel).toContainText('Fee ');
-  await panel.getByRole('button', { name: 'Sign and submit' }).click();
-  await expect(page).toHaveURL(/#\/post\/\d+$/, { timeout: 90_000 });
-  return Number(page.url().split('/').pop());
-}
-
-/** Opens the app on `hash` and chooses the extension's account. */
-async function open(person, pair, hash) {
-  await person.page.goto(appUrl(hash));
-  await expect(person.page.locator('#chain-status')).toContainText('finalized #');
-  const select = person.page.locator('#account-select');
-  if ((await select.inputValue()) !== pair.address) {
-    await select.selectOption(pair.address);
-  }
-}
+const appUrl = (hash) => appUrlOf(node, hash);
 
 test.beforeAll(async ({ browser }) => {
-  expect(existsSync(path.join(DIST, 'index.html')), 'build the app first: npm run build').toBe(true);
-  base = tempDir('web');
-  node = await startNode({ name: 'web', args: ['--dev', '--web-dir', DIST], basePath: base.dir });
-  api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true });
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
   // People with their own keys (not the well-known development ones), funded by //Alice.
-  alice = keyring.addFromUri('//Alice//web-person', { name: 'Alice' });
-  bob = keyring.addFromUri('//Bob//web-person', { name: 'Bob' });
-  const sudo = keyring.addFromUri('//Alice');
-  const fund = api.tx.utility.batchAll([alice, bob].map((p) => api.tx.balances.transferKeepAlive(p.address, 1_000n * PLZ)));
-  await new Promise((resolve, reject) => {
-    fund.signAndSend(sudo, ({ status, dispatchError }) => {
-      if (dispatchError) reject(new Error(dispatchError.toString()));
-      if (status.isFinalized) resolve();
-    }).catch(reject);
-  });
-  A = await personWithExtension(browser, api, alice, 'Alice');
-  B = await personWithExtension(browser, api, bob, 'Bob');
+  session = await startSession(browser, 'web', ['Alice', 'Bob']);
+  ({ node, api } = session);
+  A = session.people.Alice;
+  B = session.people.Bob;
+  alice = A.pair;
+  bob = B.pair;
 });
 
 test.afterAll(async () => {
-  await A?.context.close();
-  await B?.context.close();
-  await api?.disconnect();
-  await node?.stop();
-  base?.cleanup();
+  await session?.stop();
 });
 
 test('the node serves the app; it shows the chain, its height and finality live', async () => {
@@ -131,7 +87,7 @@ test('the node serves the app; it shows the chain, its height and finality live'
 
 test('Alice creates a profile and a post; the body is read back from the node', async () => {
   const page = A.page;
-  await open(A, alice, '/me');
+  await open(node, A, '/me');
   await page.fill('#handle', 'alice_web');
   await page.fill('#display-name', 'Alice Web');
   await page.fill('#bio', 'Writes about Plaza.');
@@ -162,7 +118,7 @@ test('Alice creates a profile and a post; the body is read back from the node', 
 
 test('Bob follows Alice and sees her posts in his home feed, a new one without reloading', async () => {
   const page = B.page;
-  await open(B, bob, '/me');
+  await open(node, B, '/me');
   await page.fill('#handle', 'bob_web');
   await page.fill('#display-name', 'Bob Web');
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -209,7 +165,7 @@ test('Bob locks stake, upvotes, tips and replies; Alice sees the vote and the re
 
   const before = await free(alice.address);
   await card.getByRole('button', { name: 'Tip' }).click();
-  await page.fill(`#tip-${posts.first}`, '2.5');
+  await page.fill(`[data-tip-for="${posts.first}"]`, '2.5');
   await card.getByRole('button', { name: 'Continue' }).click();
   await expect(card.locator('.tx').last()).toContainText('2.5 PLZ goes to the author');
   await signAndFinalize(page);
@@ -272,7 +228,7 @@ test('bad input shows the reason and changes nothing on chain', async () => {
   await page.goto(appUrl(`/post/${posts.first}`));
   const card = page.locator(`article[data-post-id="${posts.first}"]`);
   await card.getByRole('button', { name: 'Tip' }).click();
-  await page.fill(`#tip-${posts.first}`, '1000000');
+  await page.fill(`[data-tip-for="${posts.first}"]`, '1000000');
   await card.getByRole('button', { name: 'Continue' }).click();
   const tipPanel = card.locator('.tx').last();
   await expect(tipPanel).toContainText('Fee ');
@@ -331,13 +287,11 @@ test('each main view at phone and desktop width: screenshots, and no serious acc
     const person = await personWithExtension(browser, api, bob, 'Bob', viewport);
     try {
       for (const [name, hash] of Object.entries(views)) {
-        await open(person, bob, hash);
-        await expect(person.page.locator('main > h1')).toBeVisible();
+        await open(node, { ...person, pair: bob }, hash);
+        await expect(person.page.locator('#main h1')).toBeVisible();
         await person.page.waitForLoadState('networkidle');
         await person.page.screenshot({ path: path.join(SCREENS, `${name}-${label}.png`), fullPage: true });
-        const { violations } = await new AxeBuilder({ page: person.page }).analyze();
-        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(serious.map((v) => `${name} (${label}): ${v.id} ${v.help}`)).toEqual([]);
+        expect(await seriousViolations(person.page, `${name} (${label})`)).toEqual([]);
       }
       // At phone width nothing scrolls sideways.
       if (label === 'phone') {
