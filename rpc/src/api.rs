@@ -427,6 +427,26 @@ impl Social {
 		Self { index, bodies, ss58, pending_rewards, changes, status }
 	}
 
+	/// Pushes to `sink` each post created in a finalized block for which `in_feed` holds, until
+	/// the subscriber leaves (what the home feed's and a community's subscriptions share).
+	async fn push_new_posts(
+		&self,
+		sink: SubscriptionSink,
+		in_feed: impl Fn(&PostRecord) -> RpcResult<bool>,
+	) -> SubscriptionResult {
+		let mut changes = self.changes.subscribe();
+		while let Some(block) = next_changes(&sink, &mut changes).await? {
+			for id in block.created {
+				let Some(record) = self.index.post(id).map_err(internal)? else { continue };
+				if in_feed(&record)? {
+					let view = Update::Item(self.view(id, record));
+					sink.send(SubscriptionMessage::from_json(&view)?).await?;
+				}
+			}
+		}
+		Ok(())
+	}
+
 	/// Whether `reader`'s feeds leave out the posts of `author` (it mutes or blocks them).
 	fn excluded(&self, reader: Option<&Account>, author: &Account) -> RpcResult<bool> {
 		match reader {
@@ -849,20 +869,12 @@ impl SocialApiServer for Social {
 			},
 		};
 		let sink = pending.accept().await?;
-		let mut changes = self.changes.subscribe();
-		while let Some(block) = next_changes(&sink, &mut changes).await? {
-			for id in block.created {
-				let Some(record) = self.index.post(id).map_err(internal)? else { continue };
-				let in_feed = self.index.follows(&account, &record.author).map_err(internal)?
-					&& !record.hidden
-					&& !self.excluded(Some(&account), &record.author)?;
-				if in_feed {
-					let view = Update::Item(self.view(id, record));
-					sink.send(SubscriptionMessage::from_json(&view)?).await?;
-				}
-			}
-		}
-		Ok(())
+		self.push_new_posts(sink, |record| {
+			Ok(self.index.follows(&account, &record.author).map_err(internal)?
+				&& !record.hidden
+				&& !self.excluded(Some(&account), &record.author)?)
+		})
+		.await
 	}
 
 	async fn subscribe_community(
@@ -879,21 +891,13 @@ impl SocialApiServer for Social {
 			},
 		};
 		let sink = pending.accept().await?;
-		let mut changes = self.changes.subscribe();
-		while let Some(block) = next_changes(&sink, &mut changes).await? {
-			for id in block.created {
-				let Some(record) = self.index.post(id).map_err(internal)? else { continue };
-				let in_feed = record.community == Some(community)
-					&& record.kind == PostKind::Original
-					&& !record.hidden
-					&& !self.excluded(reader.as_ref(), &record.author)?;
-				if in_feed {
-					let view = Update::Item(self.view(id, record));
-					sink.send(SubscriptionMessage::from_json(&view)?).await?;
-				}
-			}
-		}
-		Ok(())
+		self.push_new_posts(sink, |record| {
+			Ok(record.community == Some(community)
+				&& record.kind == PostKind::Original
+				&& !record.hidden
+				&& !self.excluded(reader.as_ref(), &record.author)?)
+		})
+		.await
 	}
 
 	async fn subscribe_post(
